@@ -1,0 +1,191 @@
+// The one contract: zod schemas for everything that crosses an edge (files in, JSON out),
+// and the plain types inferred from them that every stage passes around inside.
+// OUTPUT.md in ../shared/spec is the public summary of ExtractResult.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const Format = z.enum(['pdf', 'docx', 'txt', 'html']);
+export type Format = z.infer<typeof Format>;
+
+/** Where a fact came from: paragraph index in the normalized text, its page, and a character span. */
+export const Where = z.object({
+  block: z.number().int().optional(),
+  page: z.number().int().optional(),
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
+});
+export type Where = z.infer<typeof Where>;
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export const Message = z.object({
+  code: z.string(),
+  severity: Severity,
+  message: z.string(),
+  taskId: z.string().optional(),
+  where: Where.optional(),
+});
+export type Message = z.infer<typeof Message>;
+
+/** One paragraph as a reader delivers it, before and after normalization. */
+export const BlockStyle = z.object({
+  bold: z.boolean().optional(),
+  center: z.boolean().optional(),
+  heading: z.number().int().optional(),
+  fontSize: z.number().optional(),
+  table: z.boolean().optional(),
+});
+export type BlockStyle = z.infer<typeof BlockStyle>;
+
+export const Block = z.object({
+  text: z.string(),
+  page: z.number().int().optional(),
+  /** page on which the paragraph ends, when it runs over a page break */
+  pageEnd: z.number().int().optional(),
+  style: BlockStyle.optional(),
+});
+export type Block = z.infer<typeof Block>;
+
+export const Source = z.object({
+  path: z.string(),
+  format: Format,
+  sha256: z.string(),
+  pages: z.number().int().optional(),
+  encoding: z.string().optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+/** What every reader returns: the same blocks whatever the format. */
+export interface RawDocument {
+  source: Source;
+  blocks: Block[];
+  messages: Message[];
+}
+
+export const DocNumber = z.object({
+  text: z.string(),
+  issuerCode: z.string(),
+  year: z.number().int(),
+  serial: z.number().int(),
+});
+export type DocNumber = z.infer<typeof DocNumber>;
+
+export const Reference = DocNumber.partial().extend({
+  text: z.string(),
+  title: z.string().optional(),
+});
+export type Reference = z.infer<typeof Reference>;
+
+export const Supersedes = z.object({
+  issuerCode: z.string().optional(),
+  year: z.number().int().optional(),
+  serial: z.number().int().optional(),
+  title: z.string().optional(),
+  scope: z.enum(['whole', 'where-inconsistent']),
+  evidence: z.string(),
+});
+export type Supersedes = z.infer<typeof Supersedes>;
+
+export const Level = z.enum(['national', 'province', 'city', 'county', 'township']);
+export type Level = z.infer<typeof Level>;
+
+export const Jurisdiction = z.object({
+  name: z.string(),
+  level: Level,
+  code: z.string().optional(),
+  /** the enclosing bodies, nearest first: county → city → province */
+  parents: z.array(z.object({ name: z.string(), level: Level, code: z.string().optional() })).optional(),
+});
+export type Jurisdiction = z.infer<typeof Jurisdiction>;
+
+export const DocType = z.enum(['实施方案', '实施意见', '通知', '意见', '决定', '快报', '通报', '报告', '函', '纪要', '其他']);
+export type DocType = z.infer<typeof DocType>;
+
+export const Comparator = z.enum(['=', '>=', '<=', '<', '>']);
+export type Comparator = z.infer<typeof Comparator>;
+
+export const Quantity = z.object({
+  text: z.string(),
+  kind: z.enum(['target', 'standard']),
+  value: z.number(),
+  /** upper end of a range ("5-10个"); value is then the lower end */
+  max: z.number().optional(),
+  unit: z.string(),
+  per: z.array(z.string()).optional(),
+  comparator: Comparator.optional(),
+  /** what is counted or paid ("D级危房改造", "学前教育生活补贴"), where it can be named */
+  subject: z.string().optional(),
+  where: Where.optional(),
+});
+export type Quantity = z.infer<typeof Quantity>;
+
+export const Recurrence = z.enum(['weekly', 'monthly', 'quarterly', 'semiannual', 'annual']);
+export type Recurrence = z.infer<typeof Recurrence>;
+
+export const Deadline = z.object({
+  text: z.string(),
+  kind: z.enum(['due', 'start', 'recurring']),
+  date: z.string().optional(),
+  recurrence: Recurrence.optional(),
+  /** "每两个月" → 2 with recurrence monthly */
+  interval: z.number().int().optional(),
+  /** "至少研究1次" → 1 */
+  minCount: z.number().int().optional(),
+  where: Where.optional(),
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+export const UnitRole = z.enum(['lead', 'participant']);
+export const Unit = z.object({ name: z.string(), role: UnitRole });
+export type Unit = z.infer<typeof Unit>;
+
+export const Person = z.object({ name: z.string(), title: z.string().optional() });
+export type Person = z.infer<typeof Person>;
+
+export const Task = z.object({
+  id: z.string(),
+  path: z.array(z.string()),
+  text: z.string(),
+  kind: z.enum(['measure', 'target']).optional(),
+  units: z.array(Unit),
+  leaders: z.array(Person),
+  owners: z.array(Person),
+  deadlines: z.array(Deadline),
+  quantities: z.array(Quantity),
+  where: Where.optional(),
+  superseded: z.boolean().optional(),
+});
+export type Task = z.infer<typeof Task>;
+
+export const Article = z.object({ title: z.string(), date: z.string().optional(), issue: z.string().optional(), where: Where.optional() });
+export type Article = z.infer<typeof Article>;
+
+export const Attachment = z.object({ index: z.number().int(), title: z.string(), where: Where.optional() });
+export type Attachment = z.infer<typeof Attachment>;
+
+export const DocumentMeta = z.object({
+  id: z.string(),
+  source: Source,
+  title: z.string(),
+  docType: DocType,
+  isPlan: z.boolean(),
+  docNumber: DocNumber.nullable(),
+  issuer: z.string(),
+  date: z.string(),
+  jurisdiction: Jurisdiction.nullable(),
+  recipients: z.array(z.string()),
+  attachments: z.array(Attachment),
+  articles: z.array(Article),
+  references: z.array(Reference),
+  supersedes: z.array(Supersedes),
+  quantities: z.array(Quantity),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+export const ExtractResult = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  document: DocumentMeta,
+  tasks: z.array(Task),
+  warnings: z.array(Message),
+});
+export type ExtractResult = z.infer<typeof ExtractResult>;
