@@ -69,3 +69,111 @@ export function findDates(text: string): DateHit[] {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Time phrases: partial and calendar-part dates ("6月30日", "3月底", "上半年", "一季度末", "年底",
+// "2018年"). Each resolves to the first and last day of the period it names; deadlines.ts decides
+// from the surrounding words whether the phrase is a due date, a start or neither.
+
+/** Relative year words, as offsets from the document's year. */
+const RELATIVE_YEARS: Readonly<Record<string, number>> = { 今: 0, 本: 0, 当: 0, 明: 1, 次: 1, 去: -1 };
+
+/** Parts of a month: [first day, last day]; 0 stands for the month's last day. */
+const MONTH_PARTS: Readonly<Record<string, [number, number]>> = {
+  底: [0, 0], 末: [0, 0], 上旬: [1, 10], 初: [1, 10], 中旬: [11, 20], 下旬: [21, 0],
+};
+
+/** Parts of a year: [first month, first day, last month, last day (0 = month end)]. */
+const YEAR_PARTS: Readonly<Record<string, [number, number, number, number]>> = {
+  底: [12, 31, 12, 31], 末: [12, 31, 12, 31], 内: [1, 1, 12, 31],
+  上半年: [1, 1, 6, 0], 下半年: [7, 1, 12, 0],
+};
+
+const N2 = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
+const PHRASE_YEAR = `(?:(?<y>\\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\\s*年(?:度)?|(?<ry>[今本当明次去])年)`;
+const PHRASE_MONTH = `(?<m>${N2})\\s*月份?`;
+// "4 月 20 前" drops 日 before 前; elsewhere a bare number after 月 is not a day.
+const PHRASE_DAY = `\\s*(?<d>${N2})\\s*(?:日|号|(?=\\s*(?:之前|以前|前)))`;
+const PHRASE_MPART = `(?<mp>底|末|上旬|中旬|下旬|初)`;
+const PHRASE_HALF = `(?<h>上半年|下半年)`;
+const PHRASE_QUARTER = `(?:第?(?<q>[一二三四1-4])季度(?<qe>末)?)`;
+const PHRASE_MONTH_TAIL = `${PHRASE_MONTH}(?:${PHRASE_DAY}|\\s*${PHRASE_MPART})?`;
+const PHRASE_SOURCE =
+  `(?<![\\d〇零○一二三四五六七八九十])(?:${PHRASE_YEAR}\\s*(?:${PHRASE_MONTH_TAIL}|${PHRASE_HALF}|${PHRASE_QUARTER}|(?<yp>底|末|内))?` +
+  `|${PHRASE_MONTH_TAIL}|${PHRASE_HALF}|${PHRASE_QUARTER}|年(?<yp2>底|末|内))`;
+
+export interface TimePhrase {
+  text: string;
+  start: number;
+  end: number;
+  /** the year as written (absolute), or undefined */
+  year?: number;
+  /** offset from the document year for 今年/明年/去年 */
+  relativeYear?: number;
+  /** only a year is written ("2018年"): the bare-year rule in deadlines.ts needs to know */
+  yearOnly: boolean;
+  /** the phrase names a closing part (底, 末, 旬, 年内, a half or a quarter): a due date unless words say otherwise */
+  endPart: boolean;
+  /** [month, day] of the first and last day; day 0 = last day of that month */
+  first: [number, number];
+  last: [number, number];
+}
+
+function phraseFromMatch(g: Record<string, string | undefined>): Omit<TimePhrase, 'text' | 'start' | 'end'> | null {
+  const year = g.y !== undefined ? parseYear(g.y) ?? undefined : undefined;
+  if (g.y !== undefined && year === undefined) return null;
+  const relativeYear = g.ry !== undefined ? RELATIVE_YEARS[g.ry] : undefined;
+  const base = { year, relativeYear, yearOnly: false, endPart: false };
+  if (g.m !== undefined) {
+    const m = parseChineseNumber(g.m);
+    if (m === null || m < 1 || m > 12) return null;
+    if (g.d !== undefined) {
+      const d = parseChineseNumber(g.d);
+      if (d === null || d < 1 || d > 31) return null;
+      return { ...base, first: [m, d], last: [m, d] };
+    }
+    if (g.mp !== undefined) {
+      const [a, b] = MONTH_PARTS[g.mp];
+      // 月初 opens a month as often as it closes a task: only 底/末/旬 default to a due date.
+      return { ...base, endPart: g.mp !== '初', first: [m, a], last: [m, b] };
+    }
+    return { ...base, first: [m, 1], last: [m, 0] };
+  }
+  const yp = g.h ?? g.yp ?? g.yp2;
+  if (yp !== undefined) {
+    const [m1, d1, m2, d2] = YEAR_PARTS[yp];
+    return { ...base, endPart: true, first: [m1, d1], last: [m2, d2] };
+  }
+  if (g.q !== undefined) {
+    const q = parseChineseNumber(g.q) as number;
+    return { ...base, endPart: true, first: [3 * q - 2, 1], last: [3 * q, 0] };
+  }
+  if (year === undefined && relativeYear === undefined) return null;
+  return { ...base, yearOnly: true, first: [1, 1], last: [12, 31] };
+}
+
+/** Every time phrase in a text, left to right, with spans in the input. */
+export function findTimePhrases(text: string): TimePhrase[] {
+  const folded = foldWidth(text);
+  const re = new RegExp(PHRASE_SOURCE, 'gu');
+  const out: TimePhrase[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(folded))) {
+    if (m[0] === '') { re.lastIndex++; continue; }
+    const p = phraseFromMatch(m.groups ?? {});
+    if (p) out.push({ ...p, text: text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** The year a phrase falls in, given the document's year; undefined when neither says. */
+export function phraseYear(p: TimePhrase, docYear: number | undefined): number | undefined {
+  if (p.year !== undefined) return p.year;
+  if (docYear === undefined) return undefined;
+  return docYear + (p.relativeYear ?? 0);
+}
+
+/** ISO date of a [month, day] in a year (day 0 = month end); null for 2月30日 and the like. */
+export function monthDayIso(year: number, [m, d]: [number, number]): string | null {
+  return toIsoDate(year, m, d === 0 ? lastDayOfMonth(year, m) : d);
+}
