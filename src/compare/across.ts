@@ -1,0 +1,120 @@
+// Conflicts over a whole store: hundreds of documents, never compared all against all. Clause pairs
+// come from the shingle index and quantity subjects from a hash map; only pairs of documents where
+// one body governs the other are judged (unrelated places only on request), and superseded
+// documents and tasks are left out — their rules no longer hold.
+import type { ExtractResult, Quantity, Task } from '../model.js';
+import { alignClauses } from './align.js';
+import { findCandidatePairs, type CandidateOptions } from './candidates.js';
+import { findingsForPair, isTextAlignment, orderFindings, tasksDisagreeingWith } from './compare-pair.js';
+import { relate } from './jurisdiction-relation.js';
+import { compareQuantityPair, type PairContext } from './rules.js';
+import type { Finding } from './schema.js';
+import { normalizeForShingles } from './shingles.js';
+import { findSupersessions, supersessionFinding, type Supersession } from './supersede.js';
+import { isScaleFree, toComparable } from './units.js';
+import { deadlinesBeforeIssue, inconsistentWithin } from './within.js';
+
+export interface AcrossOptions {
+  candidates?: CandidateOptions;
+  /** also report differences between unrelated places (type informational) */
+  includeInformational?: boolean;
+  /** also report agreements (compliant, consistent, equivalent) */
+  includeAgreements?: boolean;
+  /** a quantity subject held by more documents than this is too general to pair on */
+  maxSubjectDocs?: number;
+}
+
+export interface AcrossResult {
+  documents: number;
+  /** document pairs whose clauses were judged */
+  documentPairs: number;
+  findings: Finding[];
+  superseded: Supersession[];
+}
+
+interface Clause {
+  doc: number;
+  task: Task;
+}
+
+const AGREEMENTS: ReadonlySet<Finding['type']> = new Set(['compliant', 'consistent', 'equivalent']);
+
+export function conflictsAcross(results: ExtractResult[], options: AcrossOptions = {}): AcrossResult {
+  const superseded = findSupersessions(results, { inconsistentTasks: tasksDisagreeingWith });
+  const byId = new Map(results.map((r) => [r.document.id, r]));
+  const goneDocs = new Set(superseded.filter((s) => s.scope === 'whole').map((s) => s.older));
+  const goneTasks = new Set(superseded.flatMap((s) => s.taskIds));
+
+  const clauses: Clause[] = [];
+  results.forEach((r, doc) => {
+    if (goneDocs.has(r.document.id)) return;
+    for (const task of r.tasks) if (!task.superseded && !goneTasks.has(task.id)) clauses.push({ doc, task });
+  });
+
+  const contexts = new Map<string, PairContext | null>();
+  const contextOf = (i: number, j: number): PairContext | null => {
+    const key = `${i}:${j}`;
+    if (!contexts.has(key)) {
+      const a = results[i].document;
+      const b = results[j].document;
+      const { relation, higher } = relate(a.jurisdiction, b.jurisdiction);
+      contexts.set(key, relation === 'binding' || options.includeInformational ? { a, b, relation, higher } : null);
+    }
+    return contexts.get(key)!;
+  };
+
+  const findings: Finding[] = [];
+  const textPairs = findCandidatePairs(
+    clauses.map((c) => ({ group: String(c.doc), text: c.task.text })),
+    options.candidates,
+  );
+  for (const p of textPairs) {
+    const x = clauses[p.i];
+    const y = clauses[p.j];
+    const ctx = contextOf(x.doc, y.doc);
+    if (!ctx) continue;
+    const al = alignClauses(x.task.text, y.task.text);
+    if (isTextAlignment(al)) findings.push(...findingsForPair(ctx, x.task, y.task, al));
+  }
+  findings.push(...subjectFindings(clauses, contextOf, options.maxSubjectDocs ?? 64));
+
+  for (const s of superseded) findings.push(supersessionFinding(s, byId.get(s.older)!, byId.get(s.newer)!));
+  for (const r of results) if (!goneDocs.has(r.document.id)) findings.push(...inconsistentWithin(r), ...deadlinesBeforeIssue(r));
+
+  const kept = findings.filter((f) => options.includeAgreements || !AGREEMENTS.has(f.type));
+  return { documents: results.length, documentPairs: [...contexts.values()].filter(Boolean).length, findings: orderFindings(kept), superseded };
+}
+
+/** Same subject, same comparable unit, different documents: grouped by a hash key, not compared all against all. */
+function subjectFindings(
+  clauses: Clause[],
+  contextOf: (i: number, j: number) => PairContext | null,
+  maxDocs: number,
+): Finding[] {
+  const groups = new Map<string, { c: Clause; q: Quantity }[]>();
+  for (const c of clauses) {
+    for (const q of c.task.quantities) {
+      if (!q.subject || !isScaleFree(q)) continue;
+      const key = `${normalizeForShingles(q.subject).chars}\u0000${toComparable(q)!.key}`;
+      const list = groups.get(key) ?? [];
+      list.push({ c, q });
+      groups.set(key, list);
+    }
+  }
+  const out: Finding[] = [];
+  for (const list of groups.values()) {
+    const docs = new Set(list.map((e) => e.c.doc));
+    if (docs.size < 2 || docs.size > maxDocs) continue;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [x, y] = list[i].c.doc < list[j].c.doc ? [list[i], list[j]] : [list[j], list[i]];
+        if (x.c.doc === y.c.doc) continue;
+        const ctx = contextOf(x.c.doc, y.c.doc);
+        if (!ctx) continue;
+        const f = compareQuantityPair(ctx, x.c.task, x.q, y.c.task, y.q);
+        if (f) out.push(f);
+      }
+    }
+  }
+  return out;
+}

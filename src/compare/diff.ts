@@ -1,0 +1,64 @@
+// The comparer's entry points: two documents (diff), a plan against the document it implements
+// (check), and everything in a store (conflicts, in across.ts).
+import type { ExtractResult } from '../model.js';
+import { findingsForPair, orderFindings, subjectPairs, tasksDisagreeingWith, textAlignedPairs, type AlignOptions } from './compare-pair.js';
+import { coverageOf } from './coverage.js';
+import { relate } from './jurisdiction-relation.js';
+import { compareQuantityPair, type PairContext } from './rules.js';
+import { DiffResult, type DocSummary, type Finding } from './schema.js';
+import { findSupersessions, supersessionFinding } from './supersede.js';
+import { deadlinesBeforeIssue, inconsistentWithin } from './within.js';
+
+export { conflictsAcross, type AcrossResult, type AcrossOptions } from './across.js';
+
+function summary(r: ExtractResult): DocSummary {
+  const j = r.document.jurisdiction;
+  return { id: r.document.id, title: r.document.title, jurisdiction: j ? { name: j.name, level: j.level } : null };
+}
+
+export function pairContext(a: ExtractResult, b: ExtractResult): PairContext {
+  const { relation, higher } = relate(a.document.jurisdiction, b.document.jurisdiction);
+  return { a: a.document, b: b.document, relation, higher };
+}
+
+export function diffDocuments(a: ExtractResult, b: ExtractResult, options: AlignOptions = {}): DiffResult {
+  const ctx = pairContext(a, b);
+  const text = textAlignedPairs(ctx, a, b, options);
+  const taken = new Set(text.map((p) => `${p.ta.id}\u0000${p.tb.id}`));
+  const bySubject = subjectPairs(ctx, a, b, taken);
+
+  const findings: Finding[] = [];
+  for (const p of text) findings.push(...findingsForPair(ctx, p.ta, p.tb, p.al));
+  for (const { pair, qa, qb } of bySubject) {
+    const f = compareQuantityPair(ctx, pair.ta, qa, pair.tb, qb);
+    if (f) findings.push(f);
+  }
+  for (const s of findSupersessions([a, b], { inconsistentTasks: tasksDisagreeingWith })) {
+    const [older, newer] = s.older === a.document.id ? [a, b] : [b, a];
+    findings.push(supersessionFinding(s, older, newer));
+  }
+  for (const doc of a === b ? [a] : [a, b]) findings.push(...inconsistentWithin(doc), ...deadlinesBeforeIssue(doc));
+
+  const alignments = [...text.map((p) => p.alignment)];
+  const seenSubject = new Set<string>();
+  for (const { pair } of bySubject) {
+    const key = `${pair.ta.id}\u0000${pair.tb.id}`;
+    if (!seenSubject.has(key)) seenSubject.add(key), alignments.push(pair.alignment);
+  }
+  return DiffResult.parse({
+    a: summary(a),
+    b: summary(b),
+    relation: ctx.relation,
+    higher: ctx.higher,
+    alignments,
+    findings: orderFindings(findings),
+  });
+}
+
+/** A lower plan against the higher document it implements: consistency findings plus coverage. a = higher, b = plan. */
+export function checkPlan(plan: ExtractResult, higher: ExtractResult, options: AlignOptions = {}): DiffResult {
+  const diff = diffDocuments(higher, plan, options);
+  const matched = new Set(diff.alignments.map((al) => al.a.taskId));
+  const { coverage, findings } = coverageOf(higher, plan, matched);
+  return DiffResult.parse({ ...diff, findings: orderFindings([...diff.findings, ...findings]), coverage });
+}

@@ -1,0 +1,109 @@
+// Which quantity or deadline of one clause answers which of its aligned counterpart. Two clauses of
+// a provincial paragraph and its county copy may each hold several figures; the alignment says
+// which words stand where, so a figure pairs with the one written in the same place.
+import type { Deadline, Quantity } from '../model.js';
+import type { ClauseAlignment } from './align.js';
+import { normalizeForShingles } from './shingles.js';
+import { toComparable } from './units.js';
+
+// How far back from a figure to look for aligned context, and how far the mapped position may miss.
+const CONTEXT_REACH = 8;
+const POSITION_SLACK = 4;
+
+/** Normalized index of the first kept character at or after an original index. */
+function toNormalized(offsets: number[], original: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < original) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where the words at normalized index k of A stand in B, through the nearest aligned character before them. */
+function mapPosition(al: ClauseAlignment, k: number): number | null {
+  for (let back = 0; back <= CONTEXT_REACH && k - back >= 0; back++) {
+    const m = al.mapAtoB[k - back];
+    if (m !== undefined && m >= 0) return m + back;
+  }
+  return null;
+}
+
+function positionIn(text: string, words: string, offsets: number[]): number | null {
+  const at = text.indexOf(words);
+  return at < 0 ? null : toNormalized(offsets, at);
+}
+
+export function sameSubject(x: string | undefined, y: string | undefined): boolean {
+  if (!x || !y) return false;
+  const a = normalizeForShingles(x).chars;
+  const b = normalizeForShingles(y).chars;
+  if (a === b) return a.length > 0;
+  if (a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a))) return true;
+  return bigramDice(a, b) >= 0.6;
+}
+
+function bigramDice(a: string, b: string): number {
+  const grams = (s: string) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i + 2 <= s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return m;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  let shared = 0;
+  let total = 0;
+  for (const [g, n] of ga) (shared += Math.min(n, gb.get(g) ?? 0)), (total += n);
+  for (const n of gb.values()) total += n;
+  return total > 0 ? (2 * shared) / total : 0;
+}
+
+interface Positioned<T> {
+  item: T;
+  key: string;
+  pos: number | null;
+  subject?: string;
+}
+
+function pairItems<T>(xs: Positioned<T>[], ys: Positioned<T>[], al: ClauseAlignment): [T, T][] {
+  const out: [T, T][] = [];
+  const usedY = new Set<number>();
+  for (const x of xs) {
+    // Two named subjects that differ measure different things, wherever they stand.
+    const sameKey = ys
+      .map((y, idx) => ({ y, idx }))
+      .filter(({ y, idx }) => y.key === x.key && !usedY.has(idx) && !(x.subject && y.subject && !sameSubject(x.subject, y.subject)));
+    if (sameKey.length === 0) continue;
+    let pick: { y: Positioned<T>; idx: number } | undefined;
+    // Named subjects decide first; then the alignment; a lone figure of its kind on each side pairs as is.
+    if (x.subject) pick = sameKey.find(({ y }) => sameSubject(x.subject, y.subject));
+    if (!pick && x.pos !== null) {
+      const mapped = mapPosition(al, x.pos);
+      if (mapped !== null) pick = sameKey.find(({ y }) => y.pos !== null && Math.abs(y.pos - mapped) <= POSITION_SLACK);
+    }
+    const xsOfKey = xs.filter((o) => o.key === x.key).length;
+    const ysOfKey = ys.filter((o) => o.key === x.key).length;
+    if (!pick && xsOfKey === 1 && ysOfKey === 1) pick = sameKey[0];
+    if (!pick) continue;
+    usedY.add(pick.idx);
+    out.push([x.item, pick.y.item]);
+  }
+  return out;
+}
+
+export function pairQuantities(textA: string, qa: Quantity[], textB: string, qb: Quantity[], al: ClauseAlignment): [Quantity, Quantity][] {
+  const prep = (text: string, qs: Quantity[], offsets: number[]): Positioned<Quantity>[] =>
+    qs.flatMap((q) => {
+      const c = toComparable(q);
+      return c ? [{ item: q, key: c.key, pos: positionIn(text, q.text, offsets), subject: q.subject }] : [];
+    });
+  return pairItems(prep(textA, qa, al.offsetsA), prep(textB, qb, al.offsetsB), al);
+}
+
+export function pairDeadlines(textA: string, da: Deadline[], textB: string, db: Deadline[], al: ClauseAlignment): [Deadline, Deadline][] {
+  const prep = (text: string, ds: Deadline[], offsets: number[]): Positioned<Deadline>[] =>
+    ds.filter((d) => d.kind !== 'start').map((d) => ({ item: d, key: d.kind, pos: positionIn(text, d.text, offsets) }));
+  return pairItems(prep(textA, da, al.offsetsA), prep(textB, db, al.offsetsB), al);
+}

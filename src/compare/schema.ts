@@ -1,0 +1,83 @@
+// The output contract of `taizhang diff --json` (../shared/spec/OUTPUT.md): zod at the edge, the plain
+// types inferred from it inside the comparer.
+import { z } from 'zod';
+import { Level, Quantity, Deadline } from '../model.js';
+
+export const DocSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  jurisdiction: z.object({ name: z.string(), level: Level }).nullable(),
+});
+export type DocSummary = z.infer<typeof DocSummary>;
+
+/** One side of an alignment or a finding: the clause it rests on and where it is. */
+export const ClauseSide = z.object({
+  docId: z.string(),
+  taskId: z.string(),
+  text: z.string(),
+  path: z.array(z.string()),
+  page: z.number().int().optional(),
+  quantity: Quantity.optional(),
+  deadline: Deadline.optional(),
+});
+export type ClauseSide = z.infer<typeof ClauseSide>;
+
+export const Change = z.object({ a: z.string(), b: z.string() });
+export type Change = z.infer<typeof Change>;
+
+export const Alignment = z.object({
+  a: ClauseSide,
+  b: ClauseSide,
+  similarity: z.number(),
+  changes: z.array(Change),
+  /** text: the wording is reused; subject: the same quantity subject in other words */
+  basis: z.enum(['text', 'subject']),
+});
+export type Alignment = z.infer<typeof Alignment>;
+
+export const FindingType = z.enum([
+  'conflict',
+  'conditional',
+  'compliant',
+  'consistent',
+  'equivalent',
+  'superseded',
+  'deadline-before-issue',
+  'inconsistent-within',
+  'uncovered',
+  'informational',
+]);
+export type FindingType = z.infer<typeof FindingType>;
+
+export const Finding = z.object({
+  type: FindingType,
+  a: ClauseSide.optional(),
+  b: ClauseSide.optional(),
+  reason: z.string(),
+  /** for conditional findings: the scope the higher clause names (省级贫困县…) */
+  scope: z.string().optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const Relation = z.enum(['binding', 'informational']);
+export type Relation = z.infer<typeof Relation>;
+
+export const Coverage = z.object({
+  total: z.number().int(),
+  covered: z.number().int(),
+  percent: z.number(),
+  uncovered: z.array(z.string()),
+});
+export type Coverage = z.infer<typeof Coverage>;
+
+export const DiffResult = z.object({
+  a: DocSummary,
+  b: DocSummary,
+  relation: Relation,
+  /** which side governs the other, when relation is binding */
+  higher: z.enum(['a', 'b']).nullable(),
+  alignments: z.array(Alignment),
+  findings: z.array(Finding),
+  coverage: Coverage.optional(),
+});
+export type DiffResult = z.infer<typeof DiffResult>;

@@ -1,0 +1,42 @@
+// Character forms: one spelling for what extraction spells several ways.
+import { docNumberPattern } from '../../extractors/doc-numbers.js';
+
+/** Full-width ASCII digits and letters (U+FF10–FF5A) → half-width; ideographic space → space. */
+export function foldWidth(text: string): string {
+  return text
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u3000\u00A0\u2002-\u200A\u202F]/gu, ' ')
+    .replace(/[\u200B-\u200D\uFEFF]/gu, '');
+}
+
+/** Markdown bold/italic residue from scraped or converted text ("**健康扶贫工程**"). */
+export function stripMarkdownResidue(text: string): string {
+  return text.replace(/\*\*+/g, '');
+}
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const CJK_PUNCT = '\\u3000-\\u303f\\uff00-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65“”‘’—…';
+const SPACE_AFTER_CJK = new RegExp(`([${CJK}${CJK_PUNCT}])[ \\t]+(?=[0-9A-Za-z%.])`, 'gu');
+const SPACE_BEFORE_CJK = new RegExp(`([0-9A-Za-z%.])[ \\t]+(?=[${CJK}${CJK_PUNCT}])`, 'gu');
+const SPACE_AROUND_PUNCT = new RegExp(`(?:[ \\t]+(?=[${CJK_PUNCT}])|(?<=[${CJK_PUNCT}])[ \\t]+)`, 'gu');
+
+/**
+ * Stray spaces that PDF layout and web pages put between Chinese and digits ("1246 人",
+ * "新宾县 2018 年") or around Chinese punctuation. Spaces between two Chinese words stay: they
+ * separate joint issuers ("中共辽宁省委 辽宁省人民政府") and byline fields.
+ */
+export function tightenSpaces(text: string): string {
+  return text
+    .replace(SPACE_AFTER_CJK, '$1')
+    .replace(SPACE_BEFORE_CJK, '$1')
+    .replace(SPACE_AROUND_PUNCT, '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}
+
+/** 发文字号 brackets in their GB/T 9704 form: [2018] 【2018】 (2018) → 〔2018〕. */
+export function unifyDocNumberBrackets(text: string): string {
+  return text.replace(docNumberPattern(), (m) =>
+    m.replace(/[\[【(（［]\s*((?:19|20)\d{2})\s*[\]】)）］]/u, '〔$1〕').replace(/\s+/g, ''),
+  );
+}

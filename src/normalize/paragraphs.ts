@@ -1,0 +1,53 @@
+// Paragraphs cut in two by a page break. The PDF reader joins what geometry shows; text that was
+// extracted before it reached us (TXT, DOCX made from such text) still carries the cuts as
+// separate paragraphs: "…三是继" / "续推进…". A cut paragraph ends mid-sentence, in a line long
+// enough to have filled the page width, and the next one does not start a new element.
+import type { Block } from '../model.js';
+
+const TERMINAL_END = /[。！？!?；;：:…）)\]】〕》>”’」』]$/u;
+const SOFT_END = /[，,、“《（(]$/u;
+/** Lines that start something new: headings, labels, list items, dates, responsibility lines. */
+const STARTS_NEW: RegExp[] = [
+  /^[一二三四五六七八九十百]+[、．.]/u,
+  /^[(（][一二三四五六七八九十\d]+[)）]/u,
+  /^\d{1,2}\s*[、．.](?!\d)/u,
+  /^[①-⑳]/u,
+  /^第[一二三四五六七八九十百\d]+[章节条部分期]/u,
+  /^附\s*件/u,
+  /^——/u,
+  /^[-•·]\s/u,
+  /^[\u4e00-\u9fa5]{1,8}\s*[:：]/u,
+  /^[(（]\s*(责任|牵头|配合|参与|协办)/u,
+  /^关于/u,
+  /^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/u,
+  /^[二〇○零一]{4}年/u,
+];
+/** Lines that end a header element rather than a sentence: titles, issuing bodies. */
+const ENDS_ELEMENT = /(方案|意见|通知|决定|规划|办法|细则|纪要|报告|快报|简报|通报|公告|通告|文件|领导小组|办公室|委员会|人民政府)$/u;
+
+export function startsNew(text: string): boolean {
+  return STARTS_NEW.some((re) => re.test(text.trim()));
+}
+
+export function isCutParagraph(cur: Block, next: Block): boolean {
+  const a = cur.text.trim();
+  const b = next.text.trim();
+  if (!a || !b || TERMINAL_END.test(a) || startsNew(b)) return false;
+  if (cur.style?.center || next.style?.center || cur.style?.heading || next.style?.heading) return false;
+  if (startsNew(a) && a.length < 40 && !/[。；]/u.test(a)) return false; // a heading line
+  if (ENDS_ELEMENT.test(a) && a.length < 40) return false;
+  return SOFT_END.test(a) || a.length >= 16;
+}
+
+export function joinCutParagraphs(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const last = out[out.length - 1];
+    if (last && isCutParagraph(last, b)) {
+      out[out.length - 1] = { ...last, text: last.text.trimEnd() + b.text.trimStart(), pageEnd: b.pageEnd ?? b.page ?? last.pageEnd };
+    } else {
+      out.push(b);
+    }
+  }
+  return out;
+}

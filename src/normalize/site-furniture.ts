@@ -1,0 +1,42 @@
+// What a news or government site wraps around an article when the page is saved as text:
+// banners and menus above the breadcrumb, the editor's line, share buttons and counters below.
+import type { Block } from '../model.js';
+
+/** "首页 > 滚动资讯 > 正文", "当前位置：首页 » 政务公开 » …" */
+export function isBreadcrumb(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 80 && /(首页|主页|网站首页)/u.test(t) && /\s*[>›»＞→]\s*/u.test(t) && !/[。；]/u.test(t);
+}
+
+/** The article's end marker: "(责任编辑:朱洁英)", "责任编辑：…", "编辑：…  审核：…". */
+export function isEditorLine(line: string): boolean {
+  return /^[(（【\[]?\s*(责任编辑|责编|编辑|审核|校对|审校)\s*[:：]/u.test(line.trim());
+}
+
+/** Reader controls and share widgets that survive as text: "字号：大 中 小", "分享到：", "35.1K". */
+export function isSiteControl(line: string): boolean {
+  const t = line.trim();
+  return (
+    /^(分享到|分享至|打印本页|关闭窗口|【?打印】?|【?关闭】?)\s*[:：]?/u.test(t) ||
+    /^\d+(\.\d+)?\s*[KkMmWw万]?$/u.test(t) ||
+    /^字号\s*[:：]/u.test(t)
+  );
+}
+
+/** Drop the site's furniture: everything up to a breadcrumb near the top, and from the editor line on. */
+export function dropSiteFurniture(blocks: Block[]): Block[] {
+  let start = 0;
+  const head = Math.min(blocks.length, 15);
+  for (let i = 0; i < head; i++) if (isBreadcrumb(blocks[i].text)) start = i + 1;
+  let end = blocks.length;
+  for (let i = Math.max(start, Math.floor(blocks.length * 0.6)); i < blocks.length; i++) {
+    if (isEditorLine(blocks[i].text)) {
+      end = i;
+      break;
+    }
+  }
+  return blocks
+    .slice(start, end)
+    .map((b) => ({ ...b, text: b.text.replace(/\s*字号\s*[:：]\s*大\s*中\s*小\s*$/u, '') }))
+    .filter((b) => !isSiteControl(b.text));
+}

@@ -1,0 +1,141 @@
+// Geometry of one PDF page: text items → lines → paragraphs. Pure: no pdf.js here, only positions,
+// so the rules can be tested on made-up pages.
+//
+// Chinese official documents (GB/T 9704) indent each paragraph's first line by two characters and
+// run the other lines to the column's edge. So a paragraph starts at an indented or centred line,
+// or after a line that stops short of the edge. Two-column pages keep reading order in the content
+// stream (sorting by position would interleave the columns), so lines follow item order and each
+// line finds its column by its left edge.
+
+export interface TextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  /** font size in points */
+  size: number;
+}
+
+export interface PdfLine {
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  size: number;
+  page: number;
+}
+
+export interface PdfParagraph {
+  text: string;
+  page: number;
+  pageEnd: number;
+  size: number;
+  center: boolean;
+  /** true when the paragraph's last line ran to the column edge (it may go on on the next page) */
+  openEnd: boolean;
+  /** true when the paragraph's first line starts at the margin (it may continue the previous page's paragraph) */
+  flushStart: boolean;
+}
+
+/** Items in content-stream order → visual lines (a new line when the baseline moves or x jumps back). */
+export function groupLines(items: TextItem[], page: number): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let cur: PdfLine | null = null;
+  for (const it of items) {
+    if (it.str === '' && it.width === 0) continue;
+    const tol = Math.max(1, it.size * 0.4);
+    if (cur && Math.abs(it.y - cur.y) <= tol && it.x >= cur.right - it.size * 0.6) {
+      // a gap of more than a character between items on one line is a real space
+      if (it.x - cur.right > it.size * 0.9 && !cur.text.endsWith(' ')) cur.text += ' ';
+      cur.text += it.str;
+      cur.right = Math.max(cur.right, it.x + it.width);
+      cur.size = Math.max(cur.size, it.size);
+      continue;
+    }
+    if (cur) lines.push(cur);
+    cur = { text: it.str, x: it.x, right: it.x + it.width, y: it.y, size: it.size, page };
+  }
+  if (cur) lines.push(cur);
+  return lines.filter((l) => l.text.trim() !== '');
+}
+
+interface Column {
+  margin: number;
+  right: number;
+}
+
+/**
+ * Left margins of the page's columns: frequent line starts that are not a paragraph indent
+ * (an indent sits 0.5–3.5 characters right of another frequent start).
+ */
+export function findColumns(lines: PdfLine[]): Column[] {
+  const starts = new Map<number, number>();
+  for (const l of lines) {
+    const k = Math.round(l.x);
+    starts.set(k, (starts.get(k) ?? 0) + 1);
+  }
+  const size = median(lines.map((l) => l.size)) || 12;
+  const frequent = [...starts.entries()].filter(([, n]) => n >= 2).map(([x]) => x).sort((a, b) => a - b);
+  const margins = frequent.filter((s) => !frequent.some((t) => t < s - size * 0.5 && t >= s - size * 3.5));
+  const merged: number[] = [];
+  for (const m of margins) if (!merged.length || m - merged[merged.length - 1] > size * 3.5) merged.push(m);
+  if (!merged.length) merged.push(Math.min(...lines.map((l) => l.x)));
+  return merged.map((margin, i) => {
+    const next = merged[i + 1] ?? Infinity;
+    const own = lines.filter((l) => l.x >= margin - 2 && l.x < next - 2);
+    return { margin, right: Math.max(...own.map((l) => l.right), margin) };
+  });
+}
+
+function columnOf(columns: Column[], x: number): Column {
+  let best = columns[0];
+  for (const c of columns) if (c.margin <= x + 2) best = c;
+  return best;
+}
+
+function median(xs: number[]): number {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Lines of one page → paragraphs, by indentation, centring, short last lines and font changes. */
+export function linesToParagraphs(lines: PdfLine[]): PdfParagraph[] {
+  if (!lines.length) return [];
+  const columns = findColumns(lines);
+  const out: PdfParagraph[] = [];
+  let cur: PdfParagraph | null = null;
+  let prev: PdfLine | null = null;
+  for (const l of lines) {
+    const col = columnOf(columns, l.x);
+    const indent = l.x - col.margin;
+    const width = col.right - col.margin;
+    const tail = col.right - l.right;
+    const center = indent > l.size * 2 && Math.abs(indent - tail) < l.size * 1.5 && l.right - l.x < width * 0.9;
+    const indented = indent >= l.size * 0.8;
+    const prevShort = prev ? columnOf(columns, prev.x).right - prev.right > prev.size * 2 : true;
+    const sizeChange = prev ? Math.abs(prev.size - l.size) > 0.5 : true;
+    const lineGap = prev ? prev.y - l.y : 0;
+    const bigGap = prev ? lineGap > Math.max(prev.size, l.size) * 2.6 && lineGap > 0 : false;
+    const continuesTitle = cur !== null && cur.center && center && !sizeChange && !bigGap;
+    const startNew = !cur ? true : continuesTitle ? false : indented || center || prevShort || sizeChange || bigGap;
+    if (startNew) {
+      if (cur) out.push(cur);
+      cur = { text: l.text, page: l.page, pageEnd: l.page, size: l.size, center, openEnd: false, flushStart: !indented && !center };
+    } else if (cur) {
+      cur.text += joinSeparator(cur.text, l.text) + l.text;
+      cur.pageEnd = l.page;
+    }
+    if (cur) cur.openEnd = col.right - l.right <= l.size * 2 && !center;
+    prev = l;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** CJK text joins without a space; Latin words and numbers broken at a line end keep one. */
+export function joinSeparator(before: string, after: string): string {
+  const a = before.slice(-1);
+  const b = after.slice(0, 1);
+  return /[A-Za-z0-9]/.test(a) && /[A-Za-z0-9]/.test(b) ? ' ' : '';
+}

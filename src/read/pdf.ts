@@ -1,0 +1,121 @@
+// PDF → blocks with pdfjs-dist. pdf.js needs the package's CMaps and standard fonts passed in, or
+// Chinese text set in predefined CMaps silently disappears (PACKAGES.md).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Block, Message } from '../model.js';
+import { ReadFailure, message } from '../messages.js';
+import { isPageNumberLine } from '../normalize/page-furniture.js';
+import { startsNew } from '../normalize/paragraphs.js';
+import { groupLines, linesToParagraphs, type PdfLine, type PdfParagraph, type TextItem } from './pdf-lines.js';
+
+const require = createRequire(import.meta.url);
+const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | null = null;
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import(pathToFileURL(path.join(PDFJS_DIR, 'legacy/build/pdf.mjs')).href) as Promise<PdfJs>;
+  return pdfjsPromise;
+}
+
+export interface PdfRead {
+  blocks: Block[];
+  pages: number;
+  messages: Message[];
+}
+
+export async function readPdf(bytes: Uint8Array, password?: string): Promise<PdfRead> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    password,
+    cMapUrl: path.join(PDFJS_DIR, 'cmaps') + path.sep,
+    cMapPacked: true,
+    standardFontDataUrl: path.join(PDFJS_DIR, 'standard_fonts') + path.sep,
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const err = e as { name?: string; code?: number; message?: string };
+    if (err.name === 'PasswordException') throw new ReadFailure(err.code === 2 ? 'E_BAD_PASSWORD' : 'E_ENCRYPTED');
+    throw new ReadFailure('E_CORRUPT_PDF');
+  }
+  const messages: Message[] = [];
+  const pageLines: PdfLine[][] = [];
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        const items: TextItem[] = [];
+        for (const it of content.items) {
+          if (!('str' in it)) continue;
+          const [a, b, , , e, f] = it.transform as number[];
+          items.push({ str: it.str, x: e, y: f, width: it.width, size: Math.hypot(a, b) });
+        }
+        pageLines.push(groupLines(items, n));
+        page.cleanup();
+      } catch (e) {
+        pageLines.push([]);
+        messages.push(message('W_PAGES_SKIPPED', 'warning', { detail: `第${n}页：${(e as Error).message}`, where: { page: n } }));
+      }
+    }
+  } finally {
+    await doc.destroy();
+  }
+  const textChars = pageLines.flat().reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
+  if (textChars === 0) throw new ReadFailure('E_SCANNED');
+  const cleaned = dropRunningLines(pageLines);
+  const paragraphs = joinAcrossPages(cleaned.map(linesToParagraphs));
+  const blocks = paragraphs.map((p): Block => ({
+    text: p.text,
+    page: p.page,
+    ...(p.pageEnd !== p.page ? { pageEnd: p.pageEnd } : {}),
+    style: { fontSize: Math.round(p.size * 10) / 10, ...(p.center ? { center: true } : {}) },
+  }));
+  return { blocks, pages: pageLines.length, messages };
+}
+
+/**
+ * Page numbers, and running headers/footers: a first or last line that repeats (digits aside)
+ * on at least half the pages, three at the least.
+ */
+export function dropRunningLines(pages: PdfLine[][]): PdfLine[][] {
+  const key = (l: PdfLine) => l.text.replace(/\s+/g, '').replace(/\d+/g, '#');
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    const edge = new Set([lines[0], lines[lines.length - 1]].filter(Boolean).map(key));
+    for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const minPages = Math.max(3, Math.ceil(pages.length / 2));
+  return pages.map((lines) =>
+    lines.filter((l, i) => {
+      if (isPageNumberLine(l.text)) return false;
+      const atEdge = i === 0 || i === lines.length - 1;
+      return !(atEdge && (counts.get(key(l)) ?? 0) >= minPages);
+    }),
+  );
+}
+
+/** A paragraph whose last line ran to the edge goes on with the next page's first paragraph if that starts flush. */
+export function joinAcrossPages(pages: PdfParagraph[][]): PdfParagraph[] {
+  const out: PdfParagraph[] = [];
+  for (const paras of pages) {
+    paras.forEach((p, i) => {
+      const last = out[out.length - 1];
+      if (i === 0 && last && last.openEnd && p.flushStart && Math.abs(last.size - p.size) <= 0.5 && !p.center && !startsNew(p.text)) {
+        last.text += p.text;
+        last.pageEnd = p.pageEnd;
+        last.openEnd = p.openEnd;
+      } else {
+        out.push({ ...p });
+      }
+    });
+  }
+  return out;
+}

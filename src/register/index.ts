@@ -1,0 +1,41 @@
+// One call for every register format: the CLI and the main job choose a format and a path.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { ExtractResult } from '../model.js';
+import { toCsv } from './csv.js';
+import type { RegisterFilter } from './filter.js';
+import { toMarkdown } from './markdown.js';
+import { registerRows, type RegisterRow } from './rows.js';
+import { writeXlsx } from './xlsx.js';
+
+export const RegisterFormat = z.enum(['xlsx', 'csv', 'md', 'json']);
+export type RegisterFormat = z.infer<typeof RegisterFormat>;
+
+export interface RegisterOptions {
+  format: RegisterFormat;
+  out: string;
+  filter?: RegisterFilter;
+}
+
+/** The JSON register: rows keyed by the Chinese column names, plus the ids that tie them back. */
+export function toRegisterJson(rows: RegisterRow[]): string {
+  return `${JSON.stringify(rows.map(({ leadUnits: _lead, ...row }) => row), null, 2)}\n`;
+}
+
+/** Writes the register and returns its rows (so a caller can say how many tasks it holds). */
+export async function writeRegister(results: ExtractResult[], options: RegisterOptions): Promise<RegisterRow[]> {
+  const filter = options.filter ?? {};
+  if (options.format === 'xlsx') return writeXlsx(results, options.out, filter);
+  const rows = registerRows(results, filter);
+  const text = options.format === 'csv' ? toCsv(rows) : options.format === 'md' ? toMarkdown(results, rows) : toRegisterJson(rows);
+  await mkdir(dirname(options.out), { recursive: true });
+  await writeFile(options.out, text, 'utf8');
+  return rows;
+}
+
+export { registerRows, type RegisterRow } from './rows.js';
+export { RegisterFilter, taskMatches, unitMatches } from './filter.js';
+export { toCsv } from './csv.js';
+export { toMarkdown } from './markdown.js';
+export { writeXlsx } from './xlsx.js';

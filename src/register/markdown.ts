@@ -1,0 +1,47 @@
+// A register for quick reading in a terminal or a wiki: one section per document, one table of its
+// tasks. A non-plan (快报) is listed with a note so the reader knows it was looked at.
+import type { ExtractResult } from '../model.js';
+import { CELL_LINE_BREAK } from './format.js';
+import { isTaskSource, registerHeader, rowCells, type RegisterRow } from './rows.js';
+
+/** A cell must stay on one table line: | would split it, a line break would end the row. */
+export function markdownCell(value: string | number): string {
+  return String(value)
+    .replace(/\\/gu, '\\\\')
+    .replace(/\|/gu, '\\|')
+    .split(CELL_LINE_BREAK)
+    .join('<br>')
+    .replace(/\r/gu, '');
+}
+
+function tableLine(cells: Array<string | number>): string {
+  return `| ${cells.map(markdownCell).join(' | ')} |`;
+}
+
+function documentLine(result: ExtractResult): string {
+  const d = result.document;
+  const parts = [d.docNumber?.text, d.issuer, d.date].filter((p): p is string => Boolean(p));
+  return parts.join(' · ');
+}
+
+export function toMarkdown(results: ExtractResult[], rows: RegisterRow[]): string {
+  const header = registerHeader();
+  const out: string[] = ['# 任务台账', ''];
+  for (const result of results) {
+    const d = result.document;
+    out.push(`## ${markdownCell(d.title || d.id)}`, '', markdownCell(documentLine(result)), '');
+    if (!isTaskSource(result)) {
+      out.push(`（${d.docType}，不是任务来源，未列任务）`, '');
+      continue;
+    }
+    const own = rows.filter((r) => r.docId === d.id);
+    if (own.length === 0) {
+      out.push('（没有符合条件的任务）', '');
+      continue;
+    }
+    out.push(tableLine(header), `|${header.map(() => ' --- ').join('|')}|`);
+    for (const row of own) out.push(tableLine(rowCells(row)));
+    out.push('');
+  }
+  return out.join('\n');
+}

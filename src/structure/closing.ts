@@ -1,0 +1,123 @@
+// 落款 and 版记 (GB/T 9704-2012 §7.3.5, §7.4): the signature and 成文日期 under the body, the 抄送/印发
+// lines at the foot, and, for scraped articles, the site's byline, editor line and share widgets.
+// None of these are tasks; the splitter skips the blocks listed here.
+import type { Block } from '../model.js';
+import { findDates, parseFullDate } from '../../extractors/dates.js';
+import { splitIssuers } from './issuers.js';
+import { endsWithTitleWord } from './titles.js';
+
+export const meta = {
+  name: 'closing',
+  description: '落款/版记: signature and date lines, 抄送/印发/报送 lines, web bylines and editor lines',
+} as const;
+
+/** 版记 and similar labelled lines at the foot of a document. */
+const IMPRINT = /^(?:抄送|抄报|报送|分送|发送|印送|印发|主题词|关键词|联系人|联系电话|联系方式|附注)\s*[：:]/u;
+/** Web page residue around a scraped article. */
+const WEB_LINE =
+  /^[（(【\[]?\s*(?:责任编辑|编辑|责编|审核|校对|来源|稿源|作者|记者|通讯员|发布时间|发布日期|浏览次数|点击数|字号)\s*[:：]|^分享到|^(?:【?\s*(?:打印|关闭|返回顶部|关闭窗口|打印本页|收藏)\s*】?\s*)+$/u;
+/** A bare counter left by a share widget ("35.1K", "1.2万"). */
+const COUNTER = /^\d+(?:\.\d+)?\s*[KkWw万]?$/u;
+/** "（此件公开发布）", "（联系人：…）": 附注 in parentheses. */
+const NOTE = /^[（(](?:此件|本件|联系人|联系电话)[^）)]*[）)]$/u;
+/** A phone/e-mail contact line in a bulletin's foot. */
+const CONTACT = /^\d{3,4}\s*[—\-－]\s*\d{7,8}/u;
+/** "××办公室 2020年4月3日印发": the 印发机关 and 印发日期 line. */
+const PRINTED = /印发\s*$/u;
+const MAX_IMPRINT_CONTINUATION = 80;
+
+/** The date of a line that is nothing but a date, possibly in brackets: "（2020年4月3日）". */
+export function dateLine(text: string): string | null {
+  const t = text.trim().replace(/^[（(]\s*/u, '').replace(/\s*[）)]$/u, '');
+  return parseFullDate(t);
+}
+
+/** "新宾县人民政府 2018年4月2日" on one line: signature and date together. */
+export function signedDateLine(text: string): { signer: string; date: string } | null {
+  const t = text.trim();
+  const hits = findDates(t);
+  if (hits.length !== 1 || hits[0].end !== t.length) return null;
+  const signer = t.slice(0, hits[0].start).trim();
+  const parts = splitIssuers(signer);
+  return parts ? { signer: parts.join(' '), date: hits[0].date } : null;
+}
+
+/** 落款 candidates: a date line, and the signature line(s) right above it if they are names. */
+export interface Signature {
+  dateBlock: number;
+  date: string;
+  signer: string;
+  signerBlocks: number[];
+}
+
+/** Every signature/date pair after `from`, in order. */
+export function findSignatures(blocks: Block[], from: number): Signature[] {
+  const out: Signature[] = [];
+  for (let i = from; i < blocks.length; i++) {
+    const t = blocks[i].text.trim();
+    const one = signedDateLine(t);
+    if (one) {
+      out.push({ dateBlock: i, date: one.date, signer: one.signer, signerBlocks: [i] });
+      continue;
+    }
+    const date = dateLine(t);
+    if (!date) continue;
+    const signerBlocks: number[] = [];
+    // Joint signatures stack one name per line above the single date.
+    for (let k = i - 1; k >= from && signerBlocks.length < 4; k--) {
+      const s = blocks[k].text.trim();
+      if (s === '' || /^[（(]?\s*(?:印章|盖章)\s*[）)]?$/u.test(s)) continue;
+      if (!splitIssuers(s)) break;
+      signerBlocks.unshift(k);
+    }
+    const signer = signerBlocks.flatMap((k) => splitIssuers(blocks[k].text)!).join(' ');
+    out.push({ dateBlock: i, date, signer, signerBlocks });
+  }
+  return out;
+}
+
+/** True for a 版记 line, web residue, a contact line or a 附注 in brackets. */
+export function isImprintLine(text: string): boolean {
+  const t = text.trim();
+  if (t === '') return false;
+  if (IMPRINT.test(t) || WEB_LINE.test(t) || COUNTER.test(t) || NOTE.test(t) || CONTACT.test(t)) return true;
+  if (PRINTED.test(t) && findDates(t).length === 1) return true;
+  return false;
+}
+
+/** A byline under a scraped title: a date plus 来源/作者/发布, never a sentence. */
+export function isByline(text: string): boolean {
+  const t = text.trim();
+  if (/[。！？]/u.test(t)) return false;
+  return findDates(t).length > 0 && /(?:来源|作者|发布|稿源|浏览|字号)\s*[:：]?/u.test(t);
+}
+
+/**
+ * Boilerplate blocks after `from`: signatures and dates, 版记 lines and the unlabelled lines that
+ * continue a 抄送/报送 list (no sentence end, short), web residue.
+ */
+export function boilerplateBlocks(blocks: Block[], from: number): number[] {
+  const out = new Set<number>();
+  for (const s of findSignatures(blocks, from)) {
+    out.add(s.dateBlock);
+    s.signerBlocks.forEach((b) => out.add(b));
+  }
+  let inImprint = false;
+  for (let i = from; i < blocks.length; i++) {
+    const t = blocks[i].text.trim();
+    if (isImprintLine(t) || isByline(t)) {
+      out.add(i);
+      inImprint = IMPRINT.test(t);
+      continue;
+    }
+    // The 报送 list runs on over unlabelled lines, then the 印发机关 and its date close the 版记;
+    // a masthead ending in a 文种 word opens the next issue of a bulletin.
+    if (inImprint && t !== '' && !/[。！？]/u.test(t) && t.length <= MAX_IMPRINT_CONTINUATION && !endsWithTitleWord(t)) {
+      out.add(i);
+      if (dateLine(t)) inImprint = false;
+      continue;
+    }
+    if (t !== '') inImprint = false;
+  }
+  return [...out].sort((a, b) => a - b);
+}

