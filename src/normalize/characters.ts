@@ -16,8 +16,9 @@ export function stripMarkdownResidue(text: string): string {
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const CJK_PUNCT = '\\u3000-\\u303f\\uff00-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65“”‘’—…';
-const SPACE_AFTER_CJK = new RegExp(`([${CJK}${CJK_PUNCT}])[ \\t]+(?=[0-9A-Za-z%.])`, 'gu');
-const SPACE_BEFORE_CJK = new RegExp(`([0-9A-Za-z%.])[ \\t]+(?=[${CJK}${CJK_PUNCT}])`, 'gu');
+// a clock time keeps its spaces: "2019年03月03日 10:19 来源:辽宁日报"
+const SPACE_AFTER_CJK = new RegExp(`([${CJK}${CJK_PUNCT}])[ \\t]+(?=[0-9A-Za-z%.])(?!\\d{1,2}:\\d{2})`, 'gu');
+const SPACE_BEFORE_CJK = new RegExp(`([0-9A-Za-z%.])(?<!\\d{1,2}:\\d{2})[ \\t]+(?=[${CJK}${CJK_PUNCT}])`, 'gu');
 const SPACE_AROUND_PUNCT = new RegExp(`(?:[ \\t]+(?=[${CJK_PUNCT}])|(?<=[${CJK_PUNCT}])[ \\t]+)`, 'gu');
 
 /**

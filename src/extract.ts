@@ -1,0 +1,138 @@
+// A normalized document → ExtractResult: structure, clauses, and per clause the extractors.
+// Pure: no I/O (STYLE.md rule 5); the pipeline reads the file and validates the result.
+import type { Block, Deadline, DocumentMeta, ExtractResult, Message, Person, Quantity, RawDocument, Task, Unit } from './model.js';
+import { SCHEMA_VERSION } from './model.js';
+import { message } from './messages.js';
+import { extractMetadata, type StructureMeta } from './structure/metadata.js';
+import { buildTree, headingLevel } from './structure/headings.js';
+import { splitClauses, type Clause } from './tasks.js';
+import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
+import { extractQuantities } from '../extractors/quantities.js';
+import { extractPeople } from '../extractors/people.js';
+
+/** "牵头县领导：", "责任人：", "牵头县直部门：": the accountability block that closes a task-guide attachment. */
+const PEOPLE_LABEL = /^(牵头|责任|分管|包保|联系)[\u4e00-\u9fff]{0,5}(领导|部门|单位|人)\s*[：:]/u;
+
+export function documentId(source: RawDocument['source'], meta: StructureMeta): string {
+  const stem = source.path.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  const slug = stem.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'doc';
+  return [slug, source.format, meta.docNumber ? String(meta.docNumber.serial) : ''].filter(Boolean).join('-');
+}
+
+interface PeopleBlock {
+  first: number;
+  last: number;
+  leaders: Person[];
+  owners: Person[];
+  units: Unit[];
+}
+
+/** Each attachment's closing accountability lines, read once for every task of that attachment. */
+function findPeopleBlocks(blocks: Block[], pathOf: string[][]): PeopleBlock[] {
+  const out: PeopleBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (!PEOPLE_LABEL.test(blocks[i].text.trim())) continue;
+    const top = pathOf[i]?.[0];
+    let j = i;
+    while (j + 1 < blocks.length && pathOf[j + 1]?.[0] === top && headingLevel(blocks[j + 1].text) === null && !/[。；]/u.test(blocks[j + 1].text)) j++;
+    const lines = blocks.slice(i, j + 1).map((b) => b.text.trim());
+    out.push({ first: i, last: j, ...extractPeople(lines) });
+    i = j;
+  }
+  return out;
+}
+
+function taskNumbers(clauses: Clause[]): string[] {
+  // "2.1.1" from the heading path's position among siblings, and ".k" when one path holds several tasks
+  const seen = new Map<string, number>();
+  const childCount = new Map<string, string[]>();
+  const ordinal = (parent: string, label: string) => {
+    const list = childCount.get(parent) ?? [];
+    if (!list.includes(label)) list.push(label);
+    childCount.set(parent, list);
+    return list.indexOf(label) + 1;
+  };
+  return clauses.map((c) => {
+    const parts: number[] = [];
+    c.path.forEach((label, k) => parts.push(ordinal(c.path.slice(0, k).join('\u0001'), label)));
+    const base = parts.join('.') || '0';
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}.${n}`;
+  });
+}
+
+export function buildResult(raw: RawDocument): ExtractResult {
+  const { blocks } = raw;
+  const meta = extractMetadata(blocks);
+  const tree = buildTree(blocks);
+  const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.docNumber?.year;
+  const ctx = { year, issued: meta.date || undefined };
+  const id = documentId(raw.source, meta);
+
+  const skip = new Set<number>(meta.boilerplate);
+  for (let i = 0; i < Math.min(meta.bodyStart, blocks.length); i++) skip.add(i);
+  blocks.forEach((b, i) => {
+    const h = headingLevel(b.text);
+    if (h && !h.body) skip.add(i);
+    if (b.style?.heading && !h && b.text.length <= 40 && !/[。；]/u.test(b.text)) skip.add(i);
+  });
+  const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf) : [];
+  for (const p of people) for (let i = p.first; i <= p.last; i++) skip.add(i);
+
+  const clauses = meta.isPlan ? splitClauses({ blocks, pathOf: tree.pathOf, skip }) : [];
+  const numbers = taskNumbers(clauses);
+  const warnings: Message[] = [...raw.messages];
+  const tasks: Task[] = clauses.map((c, k): Task => {
+    const taskId = `${id}#${numbers[k]}`;
+    const att = people.find((p) => c.path[0] !== undefined && tree.pathOf[p.first]?.[0] === c.path[0]);
+    const deadlines: Deadline[] = extractDeadlines(c.text, ctx);
+    for (const d of deadlines) {
+      if (meta.date && isBeforeIssue(d, meta.date)) {
+        warnings.push(message('deadline-before-issue', 'warning', { detail: `“${d.text}”（${d.date}）早于发文日期 ${meta.date}`, taskId }));
+      }
+    }
+    return {
+      id: taskId,
+      path: c.path,
+      text: c.text,
+      kind: c.path.some((p) => /目标/u.test(p)) ? 'target' : 'measure',
+      units: c.units.length ? c.units : att?.units ?? [],
+      leaders: att?.leaders ?? [],
+      owners: att?.owners ?? [],
+      deadlines,
+      quantities: extractQuantities(c.text),
+      where: { block: c.block, page: blocks[c.block]?.page },
+    };
+  });
+
+  const inTasks = new Set(clauses.flatMap((c) => range(c.block, c.blockEnd)));
+  const docQuantities: Quantity[] = [];
+  blocks.forEach((b, i) => {
+    if (inTasks.has(i) || meta.boilerplate.includes(i)) return;
+    for (const q of extractQuantities(b.text)) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page } });
+  });
+
+  const document: DocumentMeta = {
+    id,
+    source: raw.source,
+    title: meta.title,
+    docType: meta.docType,
+    isPlan: meta.isPlan,
+    docNumber: meta.docNumber,
+    issuer: meta.issuer,
+    date: meta.date,
+    jurisdiction: meta.jurisdiction,
+    recipients: meta.recipients,
+    attachments: meta.attachments,
+    articles: meta.articles,
+    references: meta.references,
+    supersedes: meta.supersedes,
+    quantities: docQuantities,
+  };
+  return { schemaVersion: SCHEMA_VERSION, document, tasks, warnings };
+}
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+}
