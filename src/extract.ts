@@ -4,7 +4,8 @@ import type { Block, Deadline, DocumentMeta, ExtractResult, Message, Person, Qua
 import { SCHEMA_VERSION } from './model.js';
 import { message } from './messages.js';
 import { extractMetadata, type StructureMeta } from './structure/metadata.js';
-import { buildTree, headingLevel } from './structure/headings.js';
+import { buildTree, headingLevel, type HeadingNode } from './structure/headings.js';
+import { locateAttachments } from './structure/attachments.js';
 import { splitClauses, type Clause } from './tasks.js';
 import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
 import { extractQuantities } from '../extractors/quantities.js';
@@ -42,6 +43,21 @@ function findPeopleBlocks(blocks: Block[], pathOf: string[][]): PeopleBlock[] {
   return out;
 }
 
+function headingOnlyBlocks(blocks: Block[], nodes: HeadingNode[]): number[] {
+  const out: number[] = [];
+  const walk = (ns: HeadingNode[]) => {
+    for (const n of ns) {
+      // a numbered item that is a whole sentence ("1.完成230名…帮扶工作。") is content, not a title
+      const text = blocks[n.block].text.trim();
+      const h = headingLevel(text);
+      if (!h || (!h.body && !/[。！？；]$/u.test(text))) out.push(n.block);
+      walk(n.children);
+    }
+  };
+  walk(nodes);
+  return out;
+}
+
 function taskNumbers(clauses: Clause[]): string[] {
   // "2.1.1" from the heading path's position among siblings, and ".k" when one path holds several tasks
   const seen = new Map<string, number>();
@@ -72,11 +88,10 @@ export function buildResult(raw: RawDocument): ExtractResult {
 
   const skip = new Set<number>(meta.boilerplate);
   for (let i = 0; i < Math.min(meta.bodyStart, blocks.length); i++) skip.add(i);
-  blocks.forEach((b, i) => {
-    const h = headingLevel(b.text);
-    if (h && !h.body) skip.add(i);
-    if (b.style?.heading && !h && b.text.length <= 40 && !/[。；]/u.test(b.text)) skip.add(i);
-  });
+  // headings are the path, not clause text, unless body text follows the label in the same paragraph
+  for (const i of headingOnlyBlocks(blocks, tree.headings)) skip.add(i);
+  const layout = locateAttachments(blocks);
+  for (const i of [...layout.listBlocks, ...layout.titleBlocks]) skip.add(i);
   const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf) : [];
   for (const p of people) for (let i = p.first; i <= p.last; i++) skip.add(i);
 

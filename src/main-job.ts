@@ -4,7 +4,7 @@ import { readdir, stat, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractResult } from './model.js';
 import { extractMany } from './batch.js';
-import type { ExtractOptions, ExtractOutcome } from './pipeline.js';
+import type { ExtractOptions } from './pipeline.js';
 
 export const INPUT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.txt', '.html', '.htm']);
 
@@ -60,27 +60,33 @@ export async function runBatch(files: string[], options: BatchRunOptions): Promi
     if (bar) bar.log(line);
     else (toErr ? process.stderr : process.stdout).write(line + '\n');
   };
-  await extractMany(files, {
+  const outcomes = await extractMany(files, {
     password: options.password,
     maxBytes: options.maxBytes,
     workers: options.workers,
-    onOutcome: (o: ExtractOutcome) => {
+    onOutcome: (o) => {
       bar?.increment();
       if (o.ok) {
-        results.push(o.result);
-        summary.ok++;
         const target = path.join(options.out, outName(o.result));
-        summary.written.push(target);
         writes.push(writeFile(target, JSON.stringify(o.result, null, 2) + '\n'));
         const d = o.result.document;
         say(`✓ ${o.file} → ${target}（${d.docType}，任务 ${o.result.tasks.length} 条${d.source.pages ? `，${d.source.pages} 页` : ''}）`);
       } else {
-        summary.failed++;
-        summary.failures.push({ file: o.file, code: o.code, line: o.line });
         say(`✗ ${o.line}`, true);
       }
     },
   });
+  // the summary follows the input order, whatever order the workers finished in
+  for (const o of outcomes) {
+    if (o.ok) {
+      results.push(o.result);
+      summary.ok++;
+      summary.written.push(path.join(options.out, outName(o.result)));
+    } else {
+      summary.failed++;
+      summary.failures.push({ file: o.file, code: o.code, line: o.line });
+    }
+  }
   bar?.stop();
   await Promise.all(writes);
   // the failure list is written every run, empty when nothing failed, so a stale one never misleads

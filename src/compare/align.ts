@@ -3,7 +3,7 @@
 // share even when one of them is a short clause copied out of a long paragraph, and its traceback
 // gives the substituted spans ("所有贫困县" → "全县").
 import type { Change } from './schema.js';
-import { normalizeForShingles } from './shingles.js';
+import { normalizeForShingles, type NormalizedText } from './shingles.js';
 
 const MATCH = 2;
 const MISMATCH = -1;
@@ -126,29 +126,75 @@ function mergeNoise(ops: Op[]): Op[] {
   return out;
 }
 
-/** Add the substitutions at the two ends of the local stretch and widen changes over noun heads. */
-function addEdgesAndHeads(ops: Op[], a: string, b: string): Op[] {
+/** Length of the common prefix of two strings (or suffix, reading from the end). */
+function commonEnd(x: string, y: string, fromEnd: boolean): number {
+  let k = 0;
+  while (k < x.length && k < y.length && x[fromEnd ? x.length - 1 - k : k] === y[fromEnd ? y.length - 1 - k : k]) k++;
+  return k;
+}
+
+/**
+ * The substitution at either end of the local stretch ("所有贫困" / "全" before a shared "县要在…"),
+ * where the leftovers on both sides are short; words the leftovers share at their outer ends
+ * ("由县…") are matches, not part of the change.
+ */
+function edgeChanges(ops: Op[], a: string, b: string): Op[] {
   if (ops.length === 0) return ops;
-  const first = ops[0];
-  const last = ops[ops.length - 1];
   const out = [...ops];
+  const first = ops[0];
   if (first.a0 > 0 && first.b0 > 0 && first.a0 <= MAX_EDGE_CHANGE && first.b0 <= MAX_EDGE_CHANGE) {
-    out.unshift({ kind: 'change', a0: 0, a1: first.a0, b0: 0, b1: first.b0 });
+    const k = commonEnd(a.slice(0, first.a0), b.slice(0, first.b0), false);
+    if (first.a0 - k > 0 || first.b0 - k > 0) out.unshift({ kind: 'change', a0: k, a1: first.a0, b0: k, b1: first.b0 });
+    if (k > 0) out.unshift({ kind: 'match', a0: 0, a1: k, b0: 0, b1: k });
   }
+  const last = ops[ops.length - 1];
   const ra = a.length - last.a1;
   const rb = b.length - last.b1;
   if (ra > 0 && rb > 0 && ra <= MAX_EDGE_CHANGE && rb <= MAX_EDGE_CHANGE) {
-    out.push({ kind: 'change', a0: last.a1, a1: a.length, b0: last.b1, b1: b.length });
+    const k = commonEnd(a.slice(last.a1), b.slice(last.b1), true);
+    if (ra - k > 0 || rb - k > 0) out.push({ kind: 'change', a0: last.a1, a1: a.length - k, b0: last.b1, b1: b.length - k });
+    if (k > 0) out.push({ kind: 'match', a0: a.length - k, a1: a.length, b0: b.length - k, b1: b.length });
   }
-  for (let k = 0; k < out.length - 1; k++) {
-    const op = out[k];
-    const next = out[k + 1];
+  return out;
+}
+
+/**
+ * A change that stops inside a name takes the noun that closes it: "所有贫困|县" / "全|县" becomes
+ * "所有贫困县" / "全县". Not when the change already ends in such a noun (农业农村局 / 扶贫办) or
+ * punctuation stands between (…局、县财政局: 县 starts the next name).
+ */
+function widenOverNounHeads(ops: Op[], a: NormalizedText, b: NormalizedText): Op[] {
+  for (let k = 0; k < ops.length - 1; k++) {
+    const op = ops[k];
+    const next = ops[k + 1];
     if (op.kind !== 'change' || next.kind !== 'match' || op.a1 === op.a0 || op.b1 === op.b0) continue;
-    if (!NOUN_HEADS.has(a[next.a0])) continue;
+    if (!NOUN_HEADS.has(a.chars[next.a0])) continue;
+    if (NOUN_HEADS.has(a.chars[op.a1 - 1]) || NOUN_HEADS.has(b.chars[op.b1 - 1])) continue;
+    if (a.offsets[next.a0] !== a.offsets[op.a1 - 1] + 1 || b.offsets[next.b0] !== b.offsets[op.b1 - 1] + 1) continue;
     op.a1++, op.b1++;
     next.a0++, next.b0++;
   }
-  return out.filter((op) => op.a1 > op.a0 || op.b1 > op.b0);
+  return ops.filter((op) => op.a1 > op.a0 || op.b1 > op.b0);
+}
+
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/** 1000 → 1200 is one changed number, not "0"→"2" between shared digits: widen changes to whole numbers. */
+function widenOverNumbers(ops: Op[], a: string, b: string): void {
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k];
+    if (op.kind !== 'change') continue;
+    const prev = ops[k - 1];
+    const next = ops[k + 1];
+    const startsWithDigit = isDigit(a[op.a0]) || isDigit(b[op.b0]) || op.a0 === op.a1 || op.b0 === op.b1;
+    while (startsWithDigit && prev?.kind === 'match' && prev.a1 > prev.a0 && isDigit(a[prev.a1 - 1])) {
+      prev.a1--, prev.b1--, op.a0--, op.b0--;
+    }
+    const endsWithDigit = isDigit(a[op.a1 - 1]) || isDigit(b[op.b1 - 1]) || op.a0 === op.a1 || op.b0 === op.b1;
+    while (endsWithDigit && next?.kind === 'match' && next.a1 > next.a0 && isDigit(a[next.a0])) {
+      next.a0++, next.b0++, op.a1++, op.b1++;
+    }
+  }
 }
 
 /** Original-text slice covering normalized indexes [from, to). */
@@ -162,14 +208,16 @@ export function alignClauses(textA: string, textB: string): ClauseAlignment {
   const nb = normalizeForShingles(textB);
   const a = na.chars.slice(0, MAX_CHARS);
   const b = nb.chars.slice(0, MAX_CHARS);
-  const ops = addEdgesAndHeads(mergeNoise(smithWaterman(a, b)), a, b);
+  const ops = edgeChanges(mergeNoise(smithWaterman(a, b)), a, b);
+  widenOverNumbers(ops, a, b);
+  const final = widenOverNounHeads(ops, na, nb);
 
   const marksA = new Uint8Array(textA.length);
   const marksB = new Uint8Array(textB.length);
   const mapAtoB = new Int32Array(a.length).fill(-1);
   const changes: Change[] = [];
   let matches = 0;
-  for (const op of ops) {
+  for (const op of final) {
     const mark = op.kind === 'match' ? 1 : 2;
     for (let k = op.a0; k < op.a1; k++) marksA[na.offsets[k]] = mark;
     for (let k = op.b0; k < op.b1; k++) marksB[nb.offsets[k]] = mark;

@@ -60,8 +60,11 @@ export const REASONS = {
   same: (n: Names, low: string) => `${n.lower}与${n.higher}要求一致：${low}`,
   sameInOtherUnits: (n: Names, low: string, high: string) =>
     `${n.lower}的${low}与${n.higher}的${high}是同一标准，只是单位写法不同`,
-  conditional: (n: Names, scope: string, clash: string) =>
-    `${n.higher}条款只适用于“${scope}”：若${n.lower}属于${scope}，则${clash}，请核实${n.lower}是否属于${scope}`,
+  conditional: (n: Names, scope: string, clash: string) => {
+    // A county is (or is not) a 贫困县 itself, but has (or has not) 深度贫困村 inside it.
+    const verb = /(?:村|乡镇)$/u.test(scope) ? '有' : '属于';
+    return `${n.higher}条款只适用于“${scope}”：若${n.lower}${verb}${scope}，则${clash}，请核实${n.lower}是否${verb}${scope}`;
+  },
   laterDue: (n: Names, low: string, high: string) => `${n.lower}要求${low}，晚于${n.higher}要求的${high}`,
   earlierDue: (n: Names, low: string, high: string) => `${n.lower}要求${low}，早于${n.higher}要求的${high}，符合上级规定`,
   sameDue: (n: Names, low: string) => `${n.lower}与${n.higher}的完成时限一致：${low}`,
@@ -70,6 +73,8 @@ export const REASONS = {
   sameFrequency: (n: Names, low: string) => `${n.lower}与${n.higher}的频次要求一致：${low}`,
   unrelated: (a: string, low: string, b: string, high: string, same: boolean) =>
     `${a}与${b}无上下级关系，仅供参考：${a}为${low}，${b}为${high}${same ? '，两者相同' : '，两者不同'}`,
+  samePlace: (place: string, a: string, low: string, b: string, high: string, same: boolean) =>
+    `同为${place}的文件，仅供参考：${a}为${low}，${b}为${high}${same ? '，两者相同' : '，两者不同'}`,
   inconsistentWithin: (title: string, x: string, y: string) => `《${title}》中同一指标前后不一致：一处为${x}，另一处为${y}`,
   deadlineBeforeIssue: (title: string, due: string, issued: string) =>
     `《${title}》要求${due}，早于发文日期${issued}，请核对时限是否有误`,

@@ -40,7 +40,7 @@ export interface PairContext {
 }
 
 export function placeName(doc: DocumentMeta): string {
-  return doc.jurisdiction ? shortPlaceName(doc.jurisdiction.name) : `《${doc.title}》`;
+  return doc.jurisdiction ? shortPlaceName(doc.jurisdiction) : `《${doc.title}》`;
 }
 
 export function clauseSide(doc: DocumentMeta, task: Task, extra: { quantity?: Quantity; deadline?: Deadline } = {}): ClauseSide {
@@ -116,6 +116,14 @@ function names(lowDoc: DocumentMeta, highDoc: DocumentMeta): Names {
   return { lower: placeName(lowDoc), higher: highDoc.jurisdiction ? LEVEL_LABEL[highDoc.jurisdiction.level] : placeName(highDoc) };
 }
 
+/** Unrelated places are named by place; two documents of one place by their titles. */
+function informationalReason(ctx: PairContext, textA: string, textB: string, same: boolean): string {
+  const pa = placeName(ctx.a);
+  const pb = placeName(ctx.b);
+  if (pa !== pb) return REASONS.unrelated(pa, textA, pb, textB, same);
+  return REASONS.samePlace(pa, `《${ctx.a.title}》`, textA, `《${ctx.b.title}》`, textB, same);
+}
+
 /** A finding for two quantities of matched clauses (ta in ctx.a, tb in ctx.b), or null when they do not compare. */
 export function compareQuantityPair(ctx: PairContext, ta: Task, qa: Quantity, tb: Task, qb: Quantity): Finding | null {
   const sides = { a: clauseSide(ctx.a, ta, { quantity: qa }), b: clauseSide(ctx.b, tb, { quantity: qb }) };
@@ -123,7 +131,7 @@ export function compareQuantityPair(ctx: PairContext, ta: Task, qa: Quantity, tb
   const outcome = classifyQuantities(low, high);
   if (!outcome) return null;
   if (ctx.relation === 'informational') {
-    return { type: 'informational', ...sides, reason: REASONS.unrelated(placeName(ctx.a), describeQuantity(qa), placeName(ctx.b), describeQuantity(qb), outcome === 'equal') };
+    return { type: 'informational', ...sides, reason: informationalReason(ctx, describeQuantity(qa), describeQuantity(qb), outcome === 'equal') };
   }
   const n = names(lowDoc, highDoc);
   const lowText = describeQuantity(low);
@@ -193,7 +201,7 @@ export function compareDeadlinePair(ctx: PairContext, ta: Task, da: Deadline, tb
     c = compareValues(fl, fh);
   }
   if (ctx.relation === 'informational') {
-    return { type: 'informational', ...sides, reason: REASONS.unrelated(placeName(ctx.a), describeDeadline(da), placeName(ctx.b), describeDeadline(db), c === 0) };
+    return { type: 'informational', ...sides, reason: informationalReason(ctx, describeDeadline(da), describeDeadline(db), c === 0) };
   }
   const n = names(lowDoc, highDoc);
   const lowText = describeDeadline(low);

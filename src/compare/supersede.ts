@@ -27,12 +27,12 @@ const EDITION_MARKS = [
   /(?:19|20)\d{2}\s*(?:年\s*)?[-—–~～至到]\s*(?:19|20)?\d{2,4}\s*年度?/gu,
   /(?:19|20)\d{2}\s*年度?/gu,
   /[（(](?:试行|暂行|修订|修订稿|征求意见稿|送审稿)[)）]/gu,
-  /^关于印发/u,
-  /的通知$/u,
 ];
+// A 印发 wrapper names the document it carries: the stem is that document's title.
+const PRINTING_WRAPPER = /^关于印发(.+)的通知$/u;
 
 export function titleStem(title: string): string {
-  let t = title.replace(COMPACT, '');
+  let t = title.replace(COMPACT, '').replace(PRINTING_WRAPPER, '$1');
   for (const re of EDITION_MARKS) t = t.replace(re, '');
   return t;
 }

@@ -1,3 +1,5 @@
+import { startsNew } from '../normalize/paragraphs.js';
+
 // Geometry of one PDF page: text items → lines → paragraphs. Pure: no pdf.js here, only positions,
 // so the rules can be tested on made-up pages.
 //
@@ -111,13 +113,14 @@ export function linesToParagraphs(lines: PdfLine[]): PdfParagraph[] {
     const indent = l.x - col.margin;
     const width = col.right - col.margin;
     const tail = col.right - l.right;
-    const center = indent > l.size * 2 && Math.abs(indent - tail) < l.size * 1.5 && l.right - l.x < width * 0.9;
+    // more than the 2-character first-line indent (GB/T 9704), and as much room left as right
+    const center = indent > l.size * 2.6 && Math.abs(indent - tail) < l.size * 1.5 && l.right - l.x < width * 0.9;
     const indented = indent >= l.size * 0.8;
     const prevShort = prev ? columnOf(columns, prev.x).right - prev.right > prev.size * 2 : true;
     const sizeChange = prev ? Math.abs(prev.size - l.size) > 0.5 : true;
     const lineGap = prev ? prev.y - l.y : 0;
     const bigGap = prev ? lineGap > Math.max(prev.size, l.size) * 2.6 && lineGap > 0 : false;
-    const continuesTitle = cur !== null && cur.center && center && !sizeChange && !bigGap;
+    const continuesTitle = cur !== null && cur.center && center && !sizeChange && !bigGap && !startsNew(l.text);
     const startNew = !cur ? true : continuesTitle ? false : indented || center || prevShort || sizeChange || bigGap;
     if (startNew) {
       if (cur) out.push(cur);

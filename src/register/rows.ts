@@ -26,17 +26,17 @@ export type RegisterColumn = Exclude<keyof RegisterRow, 'docId' | 'taskId' | 'le
 
 /** The column order of every register, with the width (in characters) the XLSX gives each. */
 export const REGISTER_COLUMNS: ReadonlyArray<{ key: RegisterColumn; width: number }> = [
-  { key: '序号', width: 6 },
-  { key: '任务类别', width: 14 },
+  { key: '序号', width: 5 },
+  { key: '任务类别', width: 12 },
   { key: '任务内容', width: 50 },
   { key: '牵头单位', width: 14 },
-  { key: '配合单位', width: 18 },
-  { key: '责任领导', width: 14 },
-  { key: '责任人', width: 14 },
-  { key: '完成时限', width: 22 },
-  { key: '量化指标', width: 18 },
-  { key: '来源', width: 26 },
-  { key: '状态', width: 8 },
+  { key: '配合单位', width: 16 },
+  { key: '责任领导', width: 12 },
+  { key: '责任人', width: 12 },
+  { key: '完成时限', width: 20 },
+  { key: '量化指标', width: 16 },
+  { key: '来源', width: 22 },
+  { key: '状态', width: 9 },
 ];
 
 export const SUPERSEDED_STATUS = '已被取代';

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { unitAliases } from '../../extractors/unit-names.js';
 import type { ExtractResult, Message } from '../model.js';
 import type { RegisterFilter } from './filter.js';
+import { rowHeight } from './row-height.js';
 import { REGISTER_COLUMNS, registerRows, type RegisterRow } from './rows.js';
 import { SheetNamer } from './sheet-names.js';
 
@@ -61,8 +62,11 @@ function addSheet(wb: ExcelJS.Workbook, name: string, headers: string[], widths:
 /** Every body cell wraps and sits at the top, so a long 任务内容 grows the row instead of being cut. */
 function styleBody(ws: ExcelJS.Worksheet, centered: number[]): void {
   const width = ws.columnCount;
+  const widths = Array.from({ length: width }, (_, i) => ws.getColumn(i + 1).width ?? 10);
   ws.eachRow((row, n) => {
     if (n === 1) return;
+    const values = widths.map((_, i) => row.getCell(i + 1).value);
+    row.height = rowHeight(values.map((v) => (typeof v === 'string' || typeof v === 'number' ? v : null)), widths);
     for (let col = 1; col <= width; col++) {
       const cell = row.getCell(col);
       cell.font = { name: FONT, size: 10 };

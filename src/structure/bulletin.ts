@@ -12,12 +12,19 @@ export const meta = {
   description: '快报分期: issues (第N期) of a bulletin and the articles in each, with their dates',
 } as const;
 
-/** "第 24 期（总第 212 期）", "第二十四期", "2019年第3期". */
-const ISSUE = /^(?:\d{4}\s*年\s*)?第\s*(\d{1,4}|[一二三四五六七八九十百零〇]{1,6})\s*期/u;
+/** "第 24 期（总第 212 期）", "第二十四期", "2019年第3期": the whole line, so "第3期培训班开班" is not one. */
+const ISSUE =
+  /^(?:\d{4}\s*年\s*)?第\s*(\d{1,4}|[一二三四五六七八九十百零〇]{1,6})\s*期\s*(?:[（(]\s*总第\s*[\d一二三四五六七八九十百零〇]+\s*期\s*[）)])?$/u;
 const MAX_MASTHEAD = 20;
 const MAX_ARTICLE_TITLE = 40;
 /** How far below the 期号 the office and date lines may sit. */
 const HEADER_SPAN = 4;
+
+/** A 期号 line: "第 24 期（总第 212 期）". */
+export function isIssueLine(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 30 && ISSUE.test(t);
+}
 
 export interface IssueHeader {
   issue: string;
@@ -35,7 +42,7 @@ export function findIssueHeaders(blocks: Block[]): IssueHeader[] {
   for (let i = 0; i < blocks.length; i++) {
     const t = blocks[i].text.trim();
     const m = ISSUE.exec(t);
-    if (!m || t.length > 30) continue;
+    if (!m || !isIssueLine(t)) continue;
     const header: IssueHeader = { issue: `第${m[1]}期`, issuer: '', date: '', blocks: [i], end: i + 1 };
     const prev = i > 0 ? blocks[i - 1].text.trim() : '';
     if (prev.length > 0 && prev.length <= MAX_MASTHEAD && isTitleShaped(prev)) header.blocks.unshift(i - 1);
@@ -57,10 +64,20 @@ export function findIssueHeaders(blocks: Block[]): IssueHeader[] {
   return out;
 }
 
-function isArticleTitle(blocks: Block[], k: number, limit: number): boolean {
+/** A paragraph that is complete: an article title can only follow one of these (or the issue header). */
+const PARAGRAPH_END = /[。！？；”"’）)…]$/u;
+
+function isArticleTitle(blocks: Block[], k: number, from: number, limit: number): boolean {
   const t = blocks[k].text.trim();
   if (t.length > MAX_ARTICLE_TITLE || !isTitleShaped(t) || headingLevel(t) !== null) return false;
   if (dateLine(t) || /^编者按|^按\s*[：:]/u.test(t)) return false;
+  // A line in the middle of a paragraph the reader did not join follows an unfinished line.
+  for (let p = k - 1; p >= from; p--) {
+    const s = blocks[p].text.trim();
+    if (s === '') continue;
+    if (!PARAGRAPH_END.test(s)) return false;
+    break;
+  }
   // A title is followed by its first paragraph, never by another title-shaped line.
   for (let n = k + 1; n < limit; n++) {
     const s = blocks[n].text.trim();
@@ -84,7 +101,7 @@ export function splitBulletin(blocks: Block[]): Article[] {
       }
     }
     for (let k = h.end; k < limit; k++) {
-      if (!isArticleTitle(blocks, k, limit)) continue;
+      if (!isArticleTitle(blocks, k, h.end, limit)) continue;
       const article: Article = { title: tidyTitle(blocks[k].text), issue: h.issue, where: { block: k } };
       if (h.date) article.date = h.date;
       out.push(article);

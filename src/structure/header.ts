@@ -4,6 +4,8 @@
 import type { Block, DocNumber } from '../model.js';
 import { findDocNumbers, parseDocNumber } from '../../extractors/doc-numbers.js';
 import { findDates } from '../../extractors/dates.js';
+import { isIssueLine } from './bulletin.js';
+import { headingLevel } from './headings.js';
 import { dateLine, isByline } from './closing.js';
 import { mastheadIssuer, splitIssuers } from './issuers.js';
 import { endsWithTitleWord, isTitleShaped } from './titles.js';
@@ -19,6 +21,10 @@ const BREADCRUMB = /(?:首页|当前位置|您的位置|你的位置|所在位�
 const TOP_MARKS = /^(?:\d{6}|特急|加急|平急|特提|急件|(?:秘密|机密|绝密)(?:\s*★.*)?)$/u;
 /** "签发人：张三" shares the 发文字号 line in 上行文. */
 const SIGNER = /\s*签发人\s*[:：].*$/u;
+/** "签发人：张三" on a line of its own. */
+const SIGNER_LINE = /^签发人\s*[:：]/u;
+/** "（2019年4月2日县委常委会会议审议通过）": a bracketed note under the title, dated for adopted texts. */
+const TITLE_NOTE = /^[（(][^（）()]{4,60}[）)]$/u;
 /** A 主送 line ends in a colon and addresses bodies. */
 const RECIPIENTS = /^[^。！？]{2,200}[：:]$/u;
 /** How far the header may reach before the body must have started. */
@@ -78,12 +84,29 @@ export function parseRecipients(line: string): string[] | null {
   return body.split(/[，,；;]/u).map((s) => s.trim()).filter((s) => s !== '');
 }
 
-function isTitleStart(block: Block, seenTitleless: boolean): boolean {
-  const t = block.text.trim();
-  if (!isTitleShaped(t)) return false;
-  if (endsWithTitleWord(t) || t.includes('关于') || block.style?.center) return true;
-  // A news article's title names no 文种: accept the first title-shaped line when nothing else fits.
-  return !seenTitleless;
+/** A 主送 line, or one broken over two lines (a PDF line end the reader did not join). */
+function recipientsAt(blocks: Block[], i: number): { list: string[]; blocks: number[] } | null {
+  const t = blocks[i].text.trim();
+  const one = parseRecipients(t);
+  if (one) return { list: one, blocks: [i] };
+  if (i + 1 >= blocks.length || /[。！？：:]/u.test(t)) return null;
+  const two = parseRecipients(t + blocks[i + 1].text.trim());
+  return two ? { list: two, blocks: [i, i + 1] } : null;
+}
+
+/** A title has reached its end at a 文种 word with its 《》 closed ("关于印发《…方案》" still needs "的通知"). */
+function titleComplete(title: string): boolean {
+  const open = (title.match(/《/gu) ?? []).length;
+  const close = (title.match(/》/gu) ?? []).length;
+  return endsWithTitleWord(title) && open === close && !/》$/u.test(title);
+}
+
+/**
+ * The first title-shaped line after the 版头 is the title. A 文种 ending, 关于 or centering make it
+ * certain; a news article's title names no 文种, so shape alone is enough when nothing else fits.
+ */
+function isTitleStart(block: Block): boolean {
+  return isTitleShaped(block.text);
 }
 
 /** Reads the header from the top; every part is optional and an absent part stays empty. */
@@ -98,6 +121,10 @@ export function readHeader(blocks: Block[]): Header {
   for (; i < limit; i++) {
     const t = blocks[i].text.trim();
     if (t === '' || TOP_MARKS.test(t)) continue;
+    if (SIGNER_LINE.test(t)) {
+      h.blocks.push(i);
+      continue;
+    }
     const titled = h.titleBlocks.length > 0;
     const number = h.docNumber ? null : headerDocNumber(t);
     if (number) {
@@ -108,22 +135,27 @@ export function readHeader(blocks: Block[]): Header {
       issuerLines.push(splitIssuers(t)!.join(' '));
     } else if (dateLine(t)) {
       if (!h.date) h.date = dateLine(t)!;
+    } else if (titled && TITLE_NOTE.test(t) && !parseRecipients(t)) {
+      const dates = findDates(t);
+      if (dates.length === 1 && !h.date) h.date = dates[0].date;
     } else if (isByline(t)) {
       h.published = findDates(t)[0].date;
-    } else if (!titled && isTitleStart(blocks[i], false)) {
+    } else if (!titled && isTitleStart(blocks[i])) {
       h.titleBlocks.push(i);
       // A long title breaks over lines; join while the title has not reached its 文种 and the next line continues it.
-      while (i + 1 < limit && !endsWithTitleWord(blocks[h.titleBlocks[h.titleBlocks.length - 1]].text)) {
+      while (i + 1 < limit && !titleComplete(h.titleBlocks.map((k) => blocks[k].text.trim()).join(''))) {
         const next = blocks[i + 1].text.trim();
-        if (!isTitleShaped(next) || parseRecipients(next) || dateLine(next) || isByline(next)) break;
+        if (!isTitleShaped(next, 1) || parseRecipients(next) || dateLine(next) || isByline(next)) break;
+        if (headingLevel(next) || splitIssuers(next) || isIssueLine(next)) break;
         h.titleBlocks.push(++i);
       }
-    } else if (titled && h.recipients.length === 0 && parseRecipients(t)) {
-      h.recipients = parseRecipients(t)!;
-      h.blocks.push(i);
-      i++;
+    } else if (titled && h.recipients.length === 0 && recipientsAt(blocks, i)) {
+      const r = recipientsAt(blocks, i)!;
+      h.recipients = r.list;
+      h.blocks.push(...r.blocks);
+      i = r.blocks[r.blocks.length - 1] + 1;
       break;
-    } else if (/^第\s*[\d一二三四五六七八九十百]+\s*期/u.test(t) && t.length <= 30) {
+    } else if (isIssueLine(t)) {
       // a bulletin's 期号 line belongs to the header
     } else {
       break;

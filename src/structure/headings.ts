@@ -143,7 +143,21 @@ function styleHeading(block: Block): HeadingInfo | null {
   return { level, label: t, marker: '', body: '' };
 }
 
-/** Assigns every block its heading path; the attachment list lines are neither headings nor under one. */
+/** "主要任务：", "主要政策和措施：": an unnumbered lead-in line that groups the numbered items below it. */
+const COLON_HEADING = /^[^，,。；;、\s]{2,14}[：:]$/u;
+/** Lead-ins that open a list inside a sentence ("现通知如下：") are not section names. */
+const NOT_COLON_HEADING = /(?:如下|以下|下列|各|附件?)[：:]?$|^(?:各|附)/u;
+
+export function isColonHeading(line: string): boolean {
+  const t = line.trim();
+  return COLON_HEADING.test(t) && !NOT_COLON_HEADING.test(t) && headingLevel(t) === null;
+}
+
+/**
+ * Assigns every block its heading path; the attachment list lines are neither headings nor under one.
+ * A colon heading ranks half a level below the heading it sits under, so numbered items nest in it,
+ * and a later colon heading closes it (its siblings, not its children).
+ */
 export function buildTree(blocks: Block[]): HeadingTree {
   const layout = locateAttachments(blocks);
   const headings: HeadingNode[] = [];
@@ -155,6 +169,16 @@ export function buildTree(blocks: Block[]): HeadingTree {
       continue;
     }
     if (layout.titleBlocks.has(i)) {
+      pathOf.push(stack.map((n) => n.label));
+      continue;
+    }
+    if (stack.length > 0 && isColonHeading(blocks[i].text)) {
+      const open = stack.findIndex((n) => n.marker === '' && !Number.isInteger(n.level));
+      if (open >= 0) stack.length = open;
+      const parent = stack[stack.length - 1];
+      const node: HeadingNode = { block: i, level: parent.level + 0.5, label: blocks[i].text.trim().replace(/[：:]$/u, ''), marker: '', children: [] };
+      parent.children.push(node);
+      stack.push(node);
       pathOf.push(stack.map((n) => n.label));
       continue;
     }

