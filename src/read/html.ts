@@ -12,9 +12,9 @@ const BYLINE = /((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?
 
 export function readHtml(html: string): Block[] {
   const { document } = parseHTML(html);
-  const h1 = document.querySelector('h1');
-  const title = (h1?.textContent ?? '').trim();
-  const byline = findByline(h1);
+  const titleEl = findTitleElement(document as unknown as Document);
+  const title = (titleEl?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+  const byline = findByline(titleEl);
   const reader = new Readability(document as unknown as Document, { keepClasses: false });
   const article = reader.parse();
   if (!article?.content) throw new ReadFailure('E_NO_TEXT', '网页中找不到正文');
@@ -40,6 +40,25 @@ function walk(el: Element, out: Block[]): void {
   }
 }
 
+/**
+ * The article's title on the page: an h1, or the element whose text the page's <title> starts with
+ * (sites put it in div.title, h2, p.bt … and add "_栏目_网站名" to the <title>).
+ */
+function findTitleElement(document: Document): Element | null {
+  const pageTitle = (document.querySelector('title')?.textContent ?? '').replace(/\s+/gu, '');
+  const candidates = Array.from(document.querySelectorAll('h1, h2, h3, [class*="title"], [id*="title"], [class*="bt"], strong, p, div')) as Element[];
+  const own = (el: Element) => (el.textContent ?? '').replace(/\s+/gu, '');
+  const h1 = document.querySelector('h1');
+  if (h1 && own(h1).length >= 4) return h1;
+  let best: Element | null = null;
+  for (const el of candidates) {
+    const t = own(el);
+    if (t.length < 6 || t.length > 120 || !pageTitle.startsWith(t)) continue;
+    if (!best || t.length > own(best).length) best = el;
+  }
+  return best;
+}
+
 /** The byline near the title: "2019年03月03日 10:19 来源:辽宁日报", without the font-size control after it. */
 function findByline(h1: Element | null): string {
   let el = h1?.nextElementSibling ?? null;
@@ -52,5 +71,5 @@ function findByline(h1: Element | null): string {
 
 /** "标题_栏目_网站名" or "标题 - 网站名" → "标题". */
 export function stripSiteSuffix(title: string): string {
-  return title.split(/\s*[_|｜]\s*|\s+[-–—]\s+/u)[0].trim();
+  return title.split(/\s*[_|｜]\s*|\s+[-–—]\s+|[-–—](?=[^-–—]*(?:网|网站|门户|政府|平台)$)/u)[0].trim();
 }

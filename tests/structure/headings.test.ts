@@ -1,0 +1,135 @@
+import { describe, expect, test } from 'vitest';
+import type { Block } from '../../src/model.js';
+import { buildTree, headingLevel, isColonHeading, isDashBullet, splitOrdinalItems } from '../../src/structure/headings.js';
+
+const blocks = (lines: string[]): Block[] => lines.map((text) => ({ text }));
+
+describe('headingLevel', () => {
+  test('a heading written with its body gives the body separately', () => {
+    expect(headingLevel('3、壮大村集体经济。每村年收入达到5万元以上。')).toEqual({
+      level: 3, label: '3、壮大村集体经济', marker: '3、', body: '每村年收入达到5万元以上。',
+    });
+  });
+  test('a heading line on its own has no body', () => {
+    expect(headingLevel('（三）强化资金监管')).toEqual({ level: 2, label: '（三）强化资金监管', marker: '（三）', body: '' });
+  });
+  test('a bare marker is not a heading', () => {
+    expect(headingLevel('（二）')).toBeNull();
+    expect(headingLevel('1，')).toBeNull();
+  });
+});
+
+describe('splitOrdinalItems', () => {
+  test('splits 一是…二是… and keeps the lead-in outside', () => {
+    const text = '加强组织保障。一是成立专班。每周调度一次。二是压实责任；三是严格考核。';
+    expect(splitOrdinalItems(text)).toEqual([
+      { marker: '一是', label: '一是成立专班', text: '一是成立专班。每周调度一次。', start: 7 },
+      { marker: '二是', label: '二是压实责任', text: '二是压实责任；', start: 21 },
+      { marker: '三是', label: '三是严格考核', text: '三是严格考核。', start: 28 },
+    ]);
+  });
+  test('一要…二要… work the same way', () => {
+    expect(splitOrdinalItems('一要抓好春耕，二要抓好防汛。').map((i) => i.marker)).toEqual(['一要', '二要']);
+  });
+  test('a paragraph may start at 二是 when 一是 closed the previous one', () => {
+    expect(splitOrdinalItems('二是完善台账。三是按月公示。').map((i) => i.label)).toEqual(['二是完善台账', '三是按月公示']);
+  });
+  test('words containing 一是 and numbers out of order are not items', () => {
+    expect(splitOrdinalItems('坚持标准统一是关键。')).toEqual([]);
+    expect(splitOrdinalItems('抓好落实。三是加强宣传。')).toEqual([]);
+    expect(splitOrdinalItems('一是摸底。三是公示。').map((i) => i.marker)).toEqual(['一是']);
+  });
+});
+
+test('isDashBullet', () => {
+  expect(isDashBullet('——坚持精准方略，提高脱贫实效。')).toBe(true);
+  expect(isDashBullet('－－坚持群众主体。')).toBe(true);
+  expect(isDashBullet('—3—')).toBe(false);
+  expect(isDashBullet('坚持——精准')).toBe(false);
+});
+
+test('isColonHeading', () => {
+  expect(isColonHeading('工作要求：')).toBe(true);
+  expect(isColonHeading('现将有关事项通知如下：')).toBe(false);
+  expect(isColonHeading('各乡镇人民政府：')).toBe(false);
+  expect(isColonHeading('牵头单位：县财政局')).toBe(false);
+});
+
+describe('buildTree', () => {
+  const doc = blocks([
+    '清原满族自治县2019年庭院经济实施方案', // 0
+    '为增加农户收入，制定本方案。', // 1
+    '一、工作目标', // 2
+    '全年发展庭院经济500户。', // 3
+    '二、重点任务', // 4
+    '（一）发展特色种植', // 5
+    '1.推广中药材种植', // 6
+    '（1）建立示范基地', // 7
+    '每乡镇建设1个示范基地。', // 8
+    '2、开展技术培训。培训农户1000人次。', // 9
+    '（二）拓宽销售渠道', // 10
+    '三、保障措施', // 11
+    '1.落实资金。县财政安排专项资金。', // 12  (skips the （一） level)
+    '附件：1.任务分解表', // 13
+    '2.资金安排表', // 14
+    '附件1', // 15
+    '任务分解表', // 16
+    '工作要求：', // 17
+    '1.按月报送进度。', // 18
+    '2.年底前完成验收。', // 19
+    '附件2', // 20
+    '资金安排表', // 21
+  ]);
+  const tree = buildTree(doc);
+
+  test('every block gets its heading path', () => {
+    expect(tree.pathOf).toEqual([
+      [],
+      [],
+      ['一、工作目标'],
+      ['一、工作目标'],
+      ['二、重点任务'],
+      ['二、重点任务', '（一）发展特色种植'],
+      ['二、重点任务', '（一）发展特色种植', '1.推广中药材种植'],
+      ['二、重点任务', '（一）发展特色种植', '1.推广中药材种植', '（1）建立示范基地'],
+      ['二、重点任务', '（一）发展特色种植', '1.推广中药材种植', '（1）建立示范基地'],
+      ['二、重点任务', '（一）发展特色种植', '2、开展技术培训'],
+      ['二、重点任务', '（二）拓宽销售渠道'],
+      ['三、保障措施'],
+      ['三、保障措施', '1.落实资金'],
+      [],
+      [],
+      ['附件1 任务分解表'],
+      ['附件1 任务分解表'],
+      ['附件1 任务分解表', '工作要求'],
+      ['附件1 任务分解表', '工作要求', '1.按月报送进度'],
+      ['附件1 任务分解表', '工作要求', '2.年底前完成验收'],
+      ['附件2 资金安排表'],
+      ['附件2 资金安排表'],
+    ]);
+  });
+
+  test('the nodes form a tree with block indexes', () => {
+    expect(tree.headings.map((h) => [h.block, h.level, h.label])).toEqual([
+      [2, 1, '一、工作目标'],
+      [4, 1, '二、重点任务'],
+      [11, 1, '三、保障措施'],
+      [15, 0, '附件1 任务分解表'],
+      [20, 0, '附件2 资金安排表'],
+    ]);
+    const tasks = tree.headings[1];
+    expect(tasks.children.map((c) => c.label)).toEqual(['（一）发展特色种植', '（二）拓宽销售渠道']);
+    expect(tasks.children[0].children.map((c) => c.marker)).toEqual(['1.', '2、']);
+    expect(tree.headings[2].children.map((c) => [c.block, c.level])).toEqual([[12, 3]]);
+  });
+
+  test('a style heading without a marker (numbering dropped by the reader) is used as a hint', () => {
+    const t = buildTree([
+      { text: '总体要求', style: { heading: 1 } },
+      { text: '坚持精准扶贫。' },
+      { text: '重点任务', style: { heading: 1 } },
+      { text: '本溪县实施方案', style: { heading: 1, center: true } },
+    ]);
+    expect(t.pathOf).toEqual([['总体要求'], ['总体要求'], ['重点任务'], ['重点任务']]);
+  });
+});
