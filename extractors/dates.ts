@@ -98,9 +98,11 @@ const PHRASE_MPART = `(?<mp>底|末|上旬|中旬|下旬|初)`;
 const PHRASE_HALF = `(?<h>上半年|下半年)`;
 const PHRASE_QUARTER = `(?:第?(?<q>[一二三四1-4])季度(?<qe>末)?)`;
 const PHRASE_MONTH_TAIL = `${PHRASE_MONTH}(?:${PHRASE_DAY}|\\s*${PHRASE_MPART})?`;
+// One year part at most, then one month/half/quarter/year-end part; JS in Node 20 has no duplicate
+// group names, so the year is an optional prefix and empty or year-end-only matches are dropped later.
 const PHRASE_SOURCE =
-  `(?<![\\d〇零○一二三四五六七八九十])(?:${PHRASE_YEAR}\\s*(?:${PHRASE_MONTH_TAIL}|${PHRASE_HALF}|${PHRASE_QUARTER}|(?<yp>底|末|内))?` +
-  `|${PHRASE_MONTH_TAIL}|${PHRASE_HALF}|${PHRASE_QUARTER}|年(?<yp2>底|末|内))`;
+  `(?<![\\d〇零○一二三四五六七八九十])(?:${PHRASE_YEAR}\\s*|(?<bare>年)(?=底|末|内))?` +
+  `(?:${PHRASE_MONTH_TAIL}|${PHRASE_HALF}|${PHRASE_QUARTER}|(?<yp>底|末|内))?`;
 
 export interface TimePhrase {
   text: string;
@@ -139,7 +141,8 @@ function phraseFromMatch(g: Record<string, string | undefined>): Omit<TimePhrase
     }
     return { ...base, first: [m, 1], last: [m, 0] };
   }
-  const yp = g.h ?? g.yp ?? g.yp2;
+  if (g.yp !== undefined && g.y === undefined && g.ry === undefined && g.bare === undefined) return null;
+  const yp = g.h ?? g.yp;
   if (yp !== undefined) {
     const [m1, d1, m2, d2] = YEAR_PARTS[yp];
     return { ...base, endPart: true, first: [m1, d1], last: [m2, d2] };
@@ -159,7 +162,10 @@ export function findTimePhrases(text: string): TimePhrase[] {
   const out: TimePhrase[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(folded))) {
-    if (m[0] === '') { re.lastIndex++; continue; }
+    if (m[0] === '') {
+      re.lastIndex++;
+      continue;
+    }
     const p = phraseFromMatch(m.groups ?? {});
     if (p) out.push({ ...p, text: text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length });
   }

@@ -81,12 +81,17 @@ function parseChineseInteger(s: string, digitByDigit = true): number | null {
 }
 
 /** Arabic number with an optional trailing 万/亿/千 magnitude: "1.2万" → 12000, "1,200" → 1200. */
+/** Magnitudes written after Arabic digits: "1.2万", "3千万", "1.5亿". */
+const ARABIC_MAGNITUDES: Readonly<Record<string, number>> = {
+  千: 1e3, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8, 万亿: 1e12,
+};
+
+/** Arabic number with an optional trailing magnitude: "1.2万" → 12000, "1,200" → 1200. */
 function parseArabic(s: string): number | null {
-  const m = /^(\d+(?:,\d{3})*(?:\.\d+)?)(千|万|亿|万亿)?$/.exec(s);
+  const m = /^(\d+(?:,\d{3})*(?:\.\d+)?)(十万|百万|千万|万亿|千|万|亿)?$/.exec(s);
   if (!m) return null;
   const base = Number(m[1].replace(/,/g, ''));
-  const mag = m[2] === '千' ? 1e3 : m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : m[2] === '万亿' ? 1e12 : 1;
-  return tidy(base * mag);
+  return tidy(base * (m[2] ? ARABIC_MAGNITUDES[m[2]] : 1));
 }
 
 /**

@@ -6,13 +6,16 @@ import { message } from './messages.js';
 import { extractMetadata, type StructureMeta } from './structure/metadata.js';
 import { buildTree, headingLevel, type HeadingNode } from './structure/headings.js';
 import { locateAttachments } from './structure/attachments.js';
-import { splitClauses, type Clause } from './tasks.js';
+import { SEP, splitClauses, type Clause } from './tasks.js';
 import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
 import { extractQuantities } from '../extractors/quantities.js';
 import { extractPeople } from '../extractors/people.js';
 
-/** "牵头县领导：", "责任人：", "牵头县直部门：": the accountability block that closes a task-guide attachment. */
-const PEOPLE_LABEL = /^(牵头|责任|分管|包保|联系)[\u4e00-\u9fff]{0,5}(领导|部门|单位|人)\s*[：:]/u;
+/**
+ * "牵头县领导：", "责任人：": the accountability block that closes a task guide. It starts at a label
+ * naming people; unit labels inside it ("牵头县直部门：") belong to it too.
+ */
+const PEOPLE_LABEL = /^(牵头|责任|分管|包保|联系)[\u4e00-\u9fff]{0,4}(领导|人)\s*[：:]/u;
 
 export function documentId(source: RawDocument['source'], meta: StructureMeta): string {
   const stem = source.path.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
@@ -29,13 +32,15 @@ interface PeopleBlock {
 }
 
 /** Each attachment's closing accountability lines, read once for every task of that attachment. */
-function findPeopleBlocks(blocks: Block[], pathOf: string[][]): PeopleBlock[] {
+function findPeopleBlocks(blocks: Block[], pathOf: string[][], skip: Set<number>): PeopleBlock[] {
   const out: PeopleBlock[] = [];
   for (let i = 0; i < blocks.length; i++) {
-    if (!PEOPLE_LABEL.test(blocks[i].text.trim())) continue;
+    if (skip.has(i) || !PEOPLE_LABEL.test(blocks[i].text.trim())) continue;
     const top = pathOf[i]?.[0];
     let j = i;
-    while (j + 1 < blocks.length && pathOf[j + 1]?.[0] === top && headingLevel(blocks[j + 1].text) === null && !/[。；]/u.test(blocks[j + 1].text)) j++;
+    const goesOn = (k: number) =>
+      k < blocks.length && !skip.has(k) && pathOf[k]?.[0] === top && headingLevel(blocks[k].text) === null && !/[。；]/u.test(blocks[k].text);
+    while (goesOn(j + 1)) j++;
     const lines = blocks.slice(i, j + 1).map((b) => b.text.trim());
     out.push({ first: i, last: j, ...extractPeople(lines) });
     i = j;
@@ -56,6 +61,10 @@ function headingOnlyBlocks(blocks: Block[], nodes: HeadingNode[]): number[] {
   };
   walk(nodes);
   return out;
+}
+
+function headingBlocks(nodes: HeadingNode[]): number[] {
+  return nodes.flatMap((n) => [n.block, ...headingBlocks(n.children)]);
 }
 
 function taskNumbers(clauses: Clause[]): string[] {
@@ -89,13 +98,15 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const skip = new Set<number>(meta.boilerplate);
   for (let i = 0; i < Math.min(meta.bodyStart, blocks.length); i++) skip.add(i);
   // headings are the path, not clause text, unless body text follows the label in the same paragraph
-  for (const i of headingOnlyBlocks(blocks, tree.headings)) skip.add(i);
+  const titleOnly = new Set(headingOnlyBlocks(blocks, tree.headings));
+  for (const i of titleOnly) skip.add(i);
+  const itemPaths = new Set(headingBlocks(tree.headings).filter((i) => !titleOnly.has(i)).map((i) => tree.pathOf[i].join(SEP)));
   const layout = locateAttachments(blocks);
   for (const i of [...layout.listBlocks, ...layout.titleBlocks]) skip.add(i);
-  const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf) : [];
+  const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf, skip) : [];
   for (const p of people) for (let i = p.first; i <= p.last; i++) skip.add(i);
 
-  const clauses = meta.isPlan ? splitClauses({ blocks, pathOf: tree.pathOf, skip }) : [];
+  const clauses = meta.isPlan ? splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths }) : [];
   const numbers = taskNumbers(clauses);
   const warnings: Message[] = [...raw.messages];
   const tasks: Task[] = clauses.map((c, k): Task => {

@@ -26,6 +26,11 @@ export const MESSAGES = {
   W_CONTENT_MISMATCH: '文件内容与扩展名不符，已按实际内容读取',
   'deadline-before-issue': '完成时限早于发文日期，请核对',
   'inconsistent-within': '同一文件中同一指标前后不一致，请核对',
+  // the task store and registers (src/store, src/cli/register.ts, src/cli/store.ts)
+  E_STORE_OPEN: '无法打开台账数据库：请检查 --db 路径是否正确、目录是否可写',
+  E_STORE_TOO_NEW: '台账数据库由更新版本的 taizhang 创建：请升级 taizhang 后再打开',
+  E_NOT_IN_STORE: '台账数据库中没有这个文件：请先用 taizhang ingest 存入，或用 taizhang documents 查看文件编号',
+  E_BAD_DATE: '日期格式不对：请写成 2020-06-30 这样的格式',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -27,7 +27,11 @@ export interface SplitInput {
   pathOf: string[][];
   /** blocks that are headings (their label is in pathOf) or boilerplate: never clause text */
   skip: Set<number>;
+  /** heading paths of numbered items that carry content ("1.完成…。"), joined with SEP */
+  itemPaths: Set<string>;
 }
+
+export const SEP = '\u0001';
 
 /** Sections whose text states principles, not measures: they give no task rows. */
 const NON_TASK_SECTION = /(指导思想|基本原则|工作原则|总体思路|重要意义|编制依据|背景|形势|主要问题|面临的)/u;
@@ -58,10 +62,13 @@ export function isTaskSection(path: string[]): boolean {
 }
 
 export function splitClauses(input: SplitInput): Clause[] {
-  const { blocks, pathOf, skip } = input;
+  const { blocks, pathOf, skip, itemPaths } = input;
   const clauses: Clause[] = [];
   let pending: Clause[] = [];
   let rule: RoleRule | undefined;
+  // the clauses the previous block's standalone statement went to: "牵头单位：A" then "配合单位：B" on
+  // the next line is one statement written on two lines
+  let lastStatement: { block: number; clauses: Clause[] } | null = null;
 
   const flush = () => {
     clauses.push(...pending);
@@ -79,18 +86,24 @@ export function splitClauses(input: SplitInput): Clause[] {
 
     if (statements.length === 1 && statements[0].standalone) {
       const units = statements[0].units;
-      if (pending.length) {
-        for (const c of pending) c.units = units;
-        flush();
-      } else {
-        // a statement closing a heading: it governs the subtree's clauses that have no units yet
-        for (let k = clauses.length - 1; k >= 0 && isUnder(clauses[k].headingPath, path); k--) {
-          if (!clauses[k].units.length) {
-            clauses[k].units = units;
-            clauses[k].inherited = true;
-          }
-        }
+      if (lastStatement && lastStatement.block === prevTextBlock(blocks, skip, i)) {
+        for (const c of lastStatement.clauses) c.units = [...c.units, ...units.filter((u) => !c.units.some((x) => x.name === u.name))];
+        lastStatement.block = i;
+        continue;
       }
+      flush();
+      // The unclaimed clauses above, back to the previous statement, within the statement's heading
+      // (or the whole subtree when the statement closes a heading). A statement written after a
+      // numbered item ("1.…。2.…。（责任单位：…）") closes the items' heading, not the last item.
+      let scope = path;
+      while (scope.length && itemPaths.has(scope.join(SEP))) scope = scope.slice(0, -1);
+      const governed: Clause[] = [];
+      for (let k = clauses.length - 1; k >= 0 && isUnder(clauses[k].headingPath, scope) && !clauses[k].units.length; k--) {
+        clauses[k].units = units;
+        if (clauses[k].headingPath.length > scope.length) clauses[k].inherited = true;
+        governed.push(clauses[k]);
+      }
+      lastStatement = { block: i, clauses: governed };
       continue;
     }
     if (!isTaskSection(path)) continue;
@@ -121,6 +134,12 @@ export function splitClauses(input: SplitInput): Clause[] {
   }
   flush();
   return clauses;
+}
+
+/** The nearest block before i that carries text of its own (not skipped). */
+function prevTextBlock(blocks: Block[], skip: Set<number>, i: number): number {
+  for (let k = i - 1; k >= 0; k--) if (!skip.has(k) && blocks[k].text.trim()) return k;
+  return -1;
 }
 
 function makeClause(headingPath: string[], text: string, block: number): Clause {

@@ -5,7 +5,7 @@
 import type { ExtractResult, Quantity, Task } from '../model.js';
 import { alignClauses } from './align.js';
 import { findCandidatePairs, type CandidateOptions } from './candidates.js';
-import { findingsForPair, isTextAlignment, orderFindings, tasksDisagreeingWith } from './compare-pair.js';
+import { addressedToLower, findingsForPair, isTextAlignment, orderFindings, tasksDisagreeingWith } from './compare-pair.js';
 import { relate } from './jurisdiction-relation.js';
 import { compareQuantityPair, type PairContext } from './rules.js';
 import type { Finding } from './schema.js';
@@ -110,7 +110,7 @@ function subjectFindings(
         const [x, y] = list[i].c.doc < list[j].c.doc ? [list[i], list[j]] : [list[j], list[i]];
         if (x.c.doc === y.c.doc) continue;
         const ctx = contextOf(x.c.doc, y.c.doc);
-        if (!ctx) continue;
+        if (!ctx || !addressedToLower(ctx, x.c.task, y.c.task, x.q, y.q, 'quantities')) continue;
         const f = compareQuantityPair(ctx, x.c.task, x.q, y.c.task, y.q);
         if (f) out.push(f);
       }

@@ -27,6 +27,9 @@ export interface ClauseAlignment {
   matches: number;
   /** matches / length of the shorter normalized clause */
   containment: number;
+  /** the best local stretch alone: its matched characters and matches / its longer side */
+  localMatches: number;
+  localIdentity: number;
   changes: Change[];
   marksA: Marks;
   marksB: Marks;
@@ -208,7 +211,10 @@ export function alignClauses(textA: string, textB: string): ClauseAlignment {
   const nb = normalizeForShingles(textB);
   const a = na.chars.slice(0, MAX_CHARS);
   const b = nb.chars.slice(0, MAX_CHARS);
-  const ops = edgeChanges(mergeNoise(smithWaterman(a, b)), a, b);
+  const local = smithWaterman(a, b);
+  const localMatches = local.reduce((n, op) => n + (op.kind === 'match' ? op.a1 - op.a0 : 0), 0);
+  const localSpan = local.length ? Math.max(local[local.length - 1].a1 - local[0].a0, local[local.length - 1].b1 - local[0].b0) : 0;
+  const ops = edgeChanges(mergeNoise(local), a, b);
   widenOverNumbers(ops, a, b);
   const final = widenOverNounHeads(ops, na, nb);
 
@@ -237,6 +243,8 @@ export function alignClauses(textA: string, textB: string): ClauseAlignment {
     similarity: total > 0 ? round2((2 * matches) / total) : 0,
     matches,
     containment: shorter > 0 ? round2(matches / shorter) : 0,
+    localMatches,
+    localIdentity: localSpan > 0 ? round2(localMatches / localSpan) : 0,
     changes,
     marksA,
     marksB,

@@ -5,6 +5,7 @@ import type { Deadline, Quantity } from '../model.js';
 import type { ClauseAlignment } from './align.js';
 import { normalizeForShingles } from './shingles.js';
 import { toComparable } from './units.js';
+import { itemOffsets } from './addressee.js';
 
 // How far back from a figure to look for aligned context, and how far the mapped position may miss.
 const CONTEXT_REACH = 8;
@@ -31,9 +32,8 @@ function mapPosition(al: ClauseAlignment, k: number): number | null {
   return null;
 }
 
-function positionIn(text: string, words: string, offsets: number[]): number | null {
-  const at = text.indexOf(words);
-  return at < 0 ? null : toNormalized(offsets, at);
+function normalizedPositions(text: string, items: readonly { text: string }[], offsets: number[]): (number | null)[] {
+  return itemOffsets(text, items).map((at) => (at === null ? null : toNormalized(offsets, at)));
 }
 
 export function sameSubject(x: string | undefined, y: string | undefined): boolean {
@@ -93,17 +93,28 @@ function pairItems<T>(xs: Positioned<T>[], ys: Positioned<T>[], al: ClauseAlignm
   return out;
 }
 
-export function pairQuantities(textA: string, qa: Quantity[], textB: string, qb: Quantity[], al: ClauseAlignment): [Quantity, Quantity][] {
-  const prep = (text: string, qs: Quantity[], offsets: number[]): Positioned<Quantity>[] =>
-    qs.flatMap((q) => {
-      const c = toComparable(q);
-      return c ? [{ item: q, key: c.key, pos: positionIn(text, q.text, offsets), subject: q.subject }] : [];
-    });
-  return pairItems(prep(textA, qa, al.offsetsA), prep(textB, qb, al.offsetsB), al);
+/** Callers pair items only between clauses (or sentences) that are copies of each other. */
+export interface PairOptions {
+  /** which items of each side may pair at all (by index in the task's list) */
+  keepA?: (index: number) => boolean;
+  keepB?: (index: number) => boolean;
 }
 
-export function pairDeadlines(textA: string, da: Deadline[], textB: string, db: Deadline[], al: ClauseAlignment): [Deadline, Deadline][] {
-  const prep = (text: string, ds: Deadline[], offsets: number[]): Positioned<Deadline>[] =>
-    ds.filter((d) => d.kind !== 'start').map((d) => ({ item: d, key: d.kind, pos: positionIn(text, d.text, offsets) }));
-  return pairItems(prep(textA, da, al.offsetsA), prep(textB, db, al.offsetsB), al);
+export function pairQuantities(textA: string, qa: Quantity[], textB: string, qb: Quantity[], al: ClauseAlignment, o: PairOptions): [Quantity, Quantity][] {
+  const prep = (text: string, qs: Quantity[], offsets: number[], keep?: (i: number) => boolean): Positioned<Quantity>[] => {
+    const pos = normalizedPositions(text, qs, offsets);
+    return qs.flatMap((q, i) => {
+      const c = toComparable(q);
+      return c && (!keep || keep(i)) ? [{ item: q, key: c.key, pos: pos[i], subject: q.subject }] : [];
+    });
+  };
+  return pairItems(prep(textA, qa, al.offsetsA, o.keepA), prep(textB, qb, al.offsetsB, o.keepB), al);
+}
+
+export function pairDeadlines(textA: string, da: Deadline[], textB: string, db: Deadline[], al: ClauseAlignment, o: PairOptions): [Deadline, Deadline][] {
+  const prep = (text: string, ds: Deadline[], offsets: number[], keep?: (i: number) => boolean): Positioned<Deadline>[] => {
+    const pos = normalizedPositions(text, ds, offsets);
+    return ds.flatMap((d, i) => (d.kind === 'start' || (keep && !keep(i)) ? [] : [{ item: d, key: d.kind, pos: pos[i] }]));
+  };
+  return pairItems(prep(textA, da, al.offsetsA, o.keepA), prep(textB, db, al.offsetsB, o.keepB), al);
 }

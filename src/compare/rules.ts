@@ -6,6 +6,8 @@ import { LEVEL_LABEL, shortPlaceName } from './jurisdiction-relation.js';
 import { REASONS, describeDeadline, describeQuantity, type Names } from './reasons.js';
 import type { ClauseSide, Finding, FindingType, Relation } from './schema.js';
 import { compareValues, toComparable } from './units.js';
+import { itemOffsets } from './addressee.js';
+import { splitSentences } from './sentences.js';
 
 /** Scopes a higher clause may limit itself to; a lower body outside the scope is not bound by it. Longest first. */
 export const SCOPES = [
@@ -154,14 +156,23 @@ export function compareQuantityPair(ctx: PairContext, ta: Task, qa: Quantity, tb
           : hc === '<=' || hc === '<'
             ? REASONS.aboveMaximum(n, lowText, highText)
             : REASONS.belowMinimum(n, lowText, highText);
-      return conflictOrConditional(sides, n, clash, highTask, lowTask);
+      return conflictOrConditional(sides, n, clash, highTask, high, lowTask);
     }
   }
 }
 
-/** A clash is only conditional when the higher clause limits itself to a scope the lower one does not name. */
-function conflictOrConditional(sides: { a: ClauseSide; b: ClauseSide }, n: Names, clash: string, highTask: Task, lowTask: Task): Finding {
-  const scope = findScope(highTask.text);
+/** The sentence of the clause that writes the item: a scope named in another sentence limits another rule. */
+function sentenceOf(task: Task, item: { text: string }): string {
+  const list: { text: string }[] = [...task.quantities, ...task.deadlines];
+  const idx = list.indexOf(item);
+  const at = idx >= 0 ? itemOffsets(task.text, idx < task.quantities.length ? task.quantities : task.deadlines)[idx < task.quantities.length ? idx : idx - task.quantities.length] : task.text.indexOf(item.text);
+  if (at === null || at < 0) return task.text;
+  return splitSentences(task.text).find((s) => s.start <= at && at < s.end)?.text ?? task.text;
+}
+
+/** A clash is only conditional when the higher rule limits itself to a scope the lower clause does not name. */
+function conflictOrConditional(sides: { a: ClauseSide; b: ClauseSide }, n: Names, clash: string, highTask: Task, highItem: { text: string }, lowTask: Task): Finding {
+  const scope = findScope(sentenceOf(highTask, highItem));
   if (scope && !lowTask.text.includes(scope)) {
     return { type: 'conditional', ...sides, scope, reason: REASONS.conditional(n, scope, clash) };
   }
@@ -211,7 +222,7 @@ export function compareDeadlinePair(ctx: PairContext, ta: Task, da: Deadline, tb
   if (c > 0) return { type: 'compliant', ...sides, reason: (due ? REASONS.earlierDue : REASONS.moreOften)(n, lowText, highText) };
   if (c === 0) return { type: 'consistent', ...sides, reason: (due ? REASONS.sameDue : REASONS.sameFrequency)(n, lowText) };
   const clash = (due ? REASONS.laterDue : REASONS.rarer)(n, lowText, highText);
-  return conflictOrConditional(sides, n, clash, highTask, lowTask);
+  return conflictOrConditional(sides, n, clash, highTask, high, lowTask);
 }
 
 export type { FindingType };

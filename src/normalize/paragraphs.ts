@@ -25,6 +25,8 @@ const STARTS_NEW: RegExp[] = [
 /** Lines that end a header element rather than a sentence: titles, issuing bodies. */
 const ENDS_ELEMENT = /(方案|意见|通知|决定|规划|办法|细则|纪要|报告|快报|简报|通报|公告|通告|文件|领导小组|办公室|委员会|人民政府)$/u;
 
+const MIN_CUT_LENGTH = 30;
+
 export function startsNew(text: string): boolean {
   return STARTS_NEW.some((re) => re.test(text.trim()));
 }
@@ -36,7 +38,12 @@ export function isCutParagraph(cur: Block, next: Block): boolean {
   if (cur.style?.center || next.style?.center || cur.style?.heading || next.style?.heading) return false;
   if (startsNew(a) && a.length < 40 && !/[。；]/u.test(a)) return false; // a heading line
   if (ENDS_ELEMENT.test(a) && a.length < 40) return false;
-  return SOFT_END.test(a) || a.length >= 16;
+  // a space between Chinese words marks a laid-out line (a title set on two lines, joint issuers),
+  // never running prose
+  if (/[\u4e00-\u9fff] +[\u4e00-\u9fff]/u.test(a)) return false;
+  // a cut leaves at least one full printed line (≈28 characters on A4) above the page break;
+  // shorter unpunctuated lines are titles and names
+  return SOFT_END.test(a) || a.replace(/\s/gu, '').length >= MIN_CUT_LENGTH;
 }
 
 export function joinCutParagraphs(blocks: Block[]): Block[] {

@@ -1,0 +1,146 @@
+// Leaders, owners and departments named in attachment blocks of task guides:
+//   牵头县领导：董国飞 副县长 / 牵头县直部门：县卫生健康局 / 县医疗保障局 / 责任人：于守信 县卫生健康局局长
+// A line without a label continues the label above it, as long as it reads like that label's content.
+import type { Person, Unit } from '../src/model.js';
+import { isUnitName, parseUnitList, type ListRole } from './unit-names.js';
+
+export const meta = {
+  name: 'people',
+  description: '牵头领导/责任人/联系人 (name, title) and 牵头县直部门 blocks, with continuation lines',
+} as const;
+
+type Slot = 'leaders' | 'owners' | 'units';
+
+/** Labels, tried in order; the unit labels say which role their first body gets. */
+const LABELS: readonly { re: RegExp; slot: Slot; role?: ListRole | 'default' }[] = [
+  { re: /(?:牵头|责任|分管|包保|联系|挂帅|主管|包联)?(?:[省市县区乡镇]级?)?领导(?:同志)?\s*[：:]/u, slot: 'leaders' },
+  { re: /(?:具体|直接|第一|主要)?(?:责任人|联系人|负责人)\s*[：:]/u, slot: 'owners' },
+  { re: /(?:牵头|主责)(?:[省市县区]直)?(?:单位|部门)\s*[：:]/u, slot: 'units', role: 'lead' },
+  { re: /(?:配合|参与|协办|协助)(?:[省市县区]直)?(?:单位|部门)\s*[：:]/u, slot: 'units', role: 'participant' },
+  { re: /责任(?:[省市县区]直)?(?:单位|部门)\s*[：:]/u, slot: 'units', role: 'default' },
+];
+
+/** Words a title starts with; they also mark where a name written without a space ends (王辉县农业农村局局长). */
+const TITLE_STARTS = ['县', '市', '区', '省', '州', '旗', '乡', '镇', '村', '副', '常务', '党', '中共', '正', '主任',
+  '局长', '书记', '主席', '总', '驻'] as const;
+
+/** Endings of posts; a short token ending so is a title, not a name (局长, 副主任). */
+const TITLE_ENDS = ['长', '主任', '书记', '主席', '助理', '委员', '常委', '秘书', '干事', '科员', '经理', '部长',
+  '专员', '调研员', '巡视员', '负责人'] as const;
+
+export interface People {
+  leaders: Person[];
+  owners: Person[];
+  /** departments named by 牵头县直部门 / 责任单位 lines: the first listed under a lead label leads */
+  units: Unit[];
+}
+
+/** Read leaders, owners and units from the lines of one attachment block. */
+export function extractPeople(lines: string[]): People {
+  const out: People = { leaders: [], owners: [], units: [] };
+  const block: Block = { label: null, unitsSeen: 0 };
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    const segments = splitAtLabels(line);
+    if (segments.length === 0) {
+      // an unlabelled line continues the label above only if it reads like that label's content
+      if (block.label && !readInto(out, block, line, true)) block.label = null;
+      continue;
+    }
+    for (const seg of segments) {
+      block.label = seg.label;
+      block.unitsSeen = 0;
+      readInto(out, block, seg.content, false);
+    }
+  }
+  return out;
+}
+
+interface Block { label: (typeof LABELS)[number] | null; unitsSeen: number }
+
+/** Labels anywhere in a line (at its start or after a space): "牵头县领导：张三 副县长  责任人：李四 局长". */
+function splitAtLabels(line: string): { label: (typeof LABELS)[number]; content: string }[] {
+  const hits: { at: number; len: number; label: (typeof LABELS)[number] }[] = [];
+  for (const label of LABELS) {
+    const re = new RegExp(label.re.source, 'gu');
+    for (const m of line.matchAll(re)) {
+      const at = m.index ?? 0;
+      if (at > 0 && !/[\s；;。]/u.test(line[at - 1])) continue;
+      if (hits.some((h) => at < h.at + h.len && h.at < at + m[0].length)) continue;
+      hits.push({ at, len: m[0].length, label });
+    }
+  }
+  hits.sort((a, b) => a.at - b.at);
+  if (hits.length === 0 || hits[0].at !== 0) return [];
+  return hits.map((h, k) => ({ label: h.label, content: line.slice(h.at + h.len, hits[k + 1]?.at ?? line.length).trim() }));
+}
+
+/** Add a line's content under the block's label; a continuation line that does not fit is refused. */
+function readInto(out: People, block: Block, content: string, continuation: boolean): boolean {
+  const label = block.label;
+  if (!label) return false;
+  if (label.slot === 'units') {
+    const items = parseUnitList(content, continuation);
+    if (!items || items.length === 0) return !continuation;
+    for (const it of items) {
+      const first = block.unitsSeen++ === 0;
+      if (out.units.some((u) => u.name === it.name)) continue;
+      const role: ListRole = label.role === 'participant' ? 'participant' : it.marker ?? (first ? 'lead' : 'participant');
+      out.units.push({ name: it.name, role });
+    }
+    return true;
+  }
+  const persons = parsePersons(content);
+  // "附件 6" after a 责任人 line looks like a name and a title; a continuation needs a real post
+  if (persons.length === 0 || (continuation && !persons.every((p) => p.title && isTitle(p.title)))) return false;
+  out[label.slot].push(...persons);
+  return true;
+}
+
+/** A person's name: 2–4 Chinese characters that are neither a title nor a unit. */
+export function isPersonName(token: string): boolean {
+  if (!/^[\u4e00-\u9fff·]{2,4}$/u.test(token)) return false;
+  if (TITLE_STARTS.some((w) => token.startsWith(w) && w.length > 1)) return false;
+  if (['县', '市', '区', '省', '副'].includes(token[0])) return false;
+  return !TITLE_ENDS.some((w) => token.endsWith(w)) && !isUnitName(token);
+}
+
+/** A post: 副县长, 县卫生健康局局长, 县委常委组织部长. */
+export function isTitle(s: string): boolean {
+  return TITLE_ENDS.some((w) => s.endsWith(w)) || /(?:长|主任|书记|主席|委员|常委)/u.test(s);
+}
+
+/** "王辉县农业农村局局长" → 王辉 + 县农业农村局局长: the name ends where a title word begins. */
+function splitGluedName(token: string): Person | null {
+  for (const k of [2, 3, 4]) {
+    const name = token.slice(0, k);
+    const title = token.slice(k);
+    if (title.length >= 2 && isPersonName(name) && TITLE_STARTS.some((w) => title.startsWith(w))) return { name, title };
+  }
+  return null;
+}
+
+/**
+ * "董国飞 副县长", "张三 副县长、李四 县长助理", "王辉 县农业农村局局长、县扶贫办主任" (one person, two
+ * posts). A title token after a person extends that person's title, joined as written.
+ */
+export function parsePersons(content: string): Person[] {
+  const persons: Person[] = [];
+  const re = /([\s、，,；;]*)([^\s、，,；;]+)/gu;
+  for (const m of content.matchAll(re)) {
+    const sep = m[1].replace(/\s+/gu, '');
+    const token = m[2];
+    const last = persons[persons.length - 1];
+    const glued = token.length > 4 ? splitGluedName(token) : null;
+    if (/^[\d\-－—()（）+]+$/u.test(token)) continue; // a telephone number beside a contact
+    if (isPersonName(token)) {
+      persons.push({ name: token });
+    } else if (glued) {
+      persons.push(glued);
+    } else if (last) {
+      last.title = last.title ? last.title + (sep ? sep[0] : '') + token : token;
+    } else return [];
+  }
+  return persons;
+}

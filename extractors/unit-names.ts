@@ -1,0 +1,325 @@
+// What a responsible body's name looks like in Chinese government writing. Shared by units.ts,
+// people.ts and the segmenter's dictionary test: "is this item a unit?" must have one answer.
+export const meta = {
+  name: 'unit-names',
+  description: '单位名称判断: 县农业农村局, 各乡镇, “五个一批”部门 are units; 不摘政策, 第一书记, 副县长 are not',
+} as const;
+
+/** How a name ends tells what kind of body it is; longest suffix wins, so 工作队 beats 队. */
+export type UnitKind = 'organ' | 'party' | 'office' | 'agency' | 'association' | 'enterprise' | 'finance'
+  | 'service' | 'team' | 'collective' | 'government' | 'place';
+
+export const UNIT_SUFFIXES: Readonly<Record<string, UnitKind>> = {
+  局: 'organ', 分局: 'organ', 厅: 'organ', 部: 'organ', 署: 'organ', 处: 'organ', 委: 'party', 委员会: 'party',
+  工委: 'party', 党委: 'party', 党组: 'party', 党工委: 'party', 纪委监委: 'party', 监委: 'party', 武装部: 'organ',
+  办: 'office', 办公室: 'office', 室: 'office', 办事处: 'office', 管委会: 'office', 专班: 'office', 小组: 'office',
+  院: 'agency', 法院: 'agency', 检察院: 'agency', 医院: 'service', 卫生院: 'service', 学校: 'service', 中学: 'service',
+  小学: 'service', 中心: 'service', 站: 'service', 所: 'service', 馆: 'service', 台: 'service', 社: 'service',
+  会: 'association', 总会: 'association', 协会: 'association', 联: 'association', 联合会: 'association',
+  工会: 'association', 总工会: 'association', 共青团: 'association', 团委: 'association', 科协: 'association',
+  公司: 'enterprise', 集团: 'enterprise', 企业: 'enterprise', 合作社: 'enterprise',
+  银行: 'finance', 支行: 'finance', 分行: 'finance', 联社: 'finance', 信用社: 'finance',
+  队: 'team', 工作队: 'team', 大队: 'team', 支队: 'team', 中队: 'team',
+  部门: 'collective', 单位: 'collective', 机关: 'collective', 成员单位: 'collective',
+  政府: 'government', 人民政府: 'government', 人大: 'government', 政协: 'government', 县委: 'party', 市委: 'party',
+  省委: 'party', 区委: 'party',
+  乡镇: 'place', 街道: 'place', 社区: 'place', 村: 'place', 镇: 'place', 乡: 'place', 县: 'place', 市: 'place',
+  区: 'place', 县区: 'place', 公路段: 'agency', 管理段: 'agency', 党校: 'agency', 党组织: 'party',
+  人民代表大会: 'government', 常委会: 'party', 代表大会: 'government',
+};
+
+/**
+ * Everyday words that end like a unit (部署 in 署, 格局 in 局, 社会 in 会) but name no body. They
+ * lose only against a longer unit suffix: 县人民代表大会 is a body although 大会 alone is not.
+ */
+const NON_UNIT_ENDINGS = ['部署', '格局', '布局', '大局', '全局', '开局', '结局', '当局', '社会', '机会', '大会',
+  '全会', '例会', '座谈会', '推进会', '调度会', '培训会', '现场会', '运动会', '交流会', '博览会', '展销会', '全部',
+  '内部', '外部', '局部', '东部', '西部', '中部', '南部', '北部', '场所', '住所', '平台', '舞台', '网站', '承办',
+  '主办', '协办', '督办', '举办', '创办', '包办', '代办', '原委', '关联', '互联', '串联', '大厅', '之处', '好处',
+  '益处', '长处', '难处', '庭院', '团队', '梯队', '乡村', '农村', '城乡', '城镇', '小镇', '山村', '贫困村', '示范村',
+  '试点村', '重点村', '非贫困村', '深度贫困村', '贫困县', '贫困乡镇', '重点县', '示范县', '试点县', '示范区',
+  '试点区', '景区', '园区'] as const;
+
+/** Words that make a collective unit out of what follows: 各乡镇, 相关部门, 县直各有关部门. */
+export const COLLECTIVE_PREFIXES = ['县直各有关', '县直各相关', '县直相关', '县直有关', '县直各', '市直各', '市直相关',
+  '市直有关', '省直各', '省直相关', '省直有关', '各有关', '各相关', '各级', '其他相关', '其它相关', '其他', '其它',
+  '相关', '有关', '各'] as const;
+
+/**
+ * Place suffixes (县, 市, 镇…) make a unit only after a real place name of 2+ characters:
+ * 桓仁县 or 小市镇 are bodies, 全县 or 本市 are not.
+ */
+const PLACE_STEM_MIN = 2;
+
+/** Things that end like a unit but are people or posts: 第一书记, 副县长, 局长. */
+const PERSON_ENDINGS = ['书记', '县长', '市长', '区长', '省长', '乡长', '镇长', '局长', '主任', '部长', '主席',
+  '助理', '委员', '干部', '同志', '队长', '站长', '所长', '院长', '行长', '经理', '社长', '常委'] as const;
+
+/**
+ * Words no unit name contains: verbs and particles of running text. A sentence that happens to end
+ * in 会 or 部 ("召开推进会", "要加强与银行") is not a body; the list is small because the suffix
+ * test already rejects almost all prose.
+ */
+const PROSE_MARKERS = ['的', '要', '了', '将', '把', '进行', '开展', '召开', '加强', '确保', '推进', '落实', '实施',
+  '完成', '负责', '牵头', '配合', '参与', '建立', '做好', '不摘', '未', '简称', '以下', '包括', '含', '即',
+  '等', '和其', '或', '按', '对', '向', '在', '是', '为', '由', '坚持', '时限', '会同'] as const;
+
+/** Post-2018 reform names that contain a "prose" character legitimately. */
+const PROSE_EXCEPTIONS = ['退役军人事务局', '为民服务中心', '对口支援', '在线', '未成年', '自由贸易'] as const;
+
+/** A counted amount ("11个贫困村", "3个乡镇") is a scope, never a body. */
+const COUNTED = /[0-9０-９]+\s*[个名户人万元%％]|[一二三四五六七八九十两百千]+个/u;
+
+/** Jurisdiction words a full unit name starts with; a list item without one may lean on its neighbour (县纪委、监委). */
+export const JURISDICTION_PREFIXES = ['中共', '中国', '国家', '国网', '省', '市', '县', '区', '旗', '州', '盟', '乡',
+  '镇', '街道', '自治'] as const;
+
+const CJK = /^[\u3400-\u9fff\u3007“”"‘’「」()（）·]+$/u;
+
+/** Strip quotes that wrap the whole name; inner quotes (“五个一批”部门) are part of the name. */
+export function stripOuterQuotes(s: string): string {
+  const m = /^[“"「‘'](.*)[”"」’']$/u.exec(s);
+  if (m && !/[“”"「」‘’']/u.test(m[1])) return m[1];
+  return s;
+}
+
+/** Drop whitespace between CJK characters ("县人力 资源社会保障局" from a PDF line break) and at the ends. */
+export function squeezeCjkSpaces(s: string): string {
+  return s.replace(/\s+/gu, (sp, i: number, all: string) => {
+    const before = all[i - 1] ?? '';
+    const after = all[i + sp.length] ?? '';
+    return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';
+  }).trim();
+}
+
+/** The longest table suffix the name ends with, or null. */
+export function unitSuffix(name: string): string | null {
+  let best: string | null = null;
+  for (const suf of Object.keys(UNIT_SUFFIXES)) {
+    if (name.endsWith(suf) && (best === null || suf.length > best.length)) best = suf;
+  }
+  return best;
+}
+
+/** 各乡镇, 相关部门, “五个一批”相关单位: a group of bodies rather than one named body. */
+export function isCollectiveUnit(name: string): boolean {
+  const s = stripOuterQuotes(name);
+  const prefix = COLLECTIVE_PREFIXES.find((p) => s.startsWith(p));
+  const core = prefix ? s.slice(prefix.length) : s;
+  if (prefix && core.length >= 1 && unitSuffix(core) !== null) return true;
+  // a quoted programme before a collective noun: “五个一批”部门, “五个一批”相关单位
+  return /^“[^”]+”(?:相关|有关|各)?(?:部门|单位|成员单位)$/u.test(s);
+}
+
+/** Does the name start with a place or party word, so it can stand alone in a list? */
+export function hasJurisdictionPrefix(name: string): boolean {
+  return JURISDICTION_PREFIXES.some((p) => name.startsWith(p));
+}
+
+/** Running text rather than a name: a verb or particle, or a number. */
+export function isProse(s: string): boolean {
+  const scrubbed = PROSE_EXCEPTIONS.reduce((acc, w) => acc.split(w).join('□'), s);
+  return PROSE_MARKERS.some((w) => scrubbed.includes(w)) || COUNTED.test(s) || /[0-9０-９](?!\d*部队)/u.test(s);
+}
+
+/** True when `s` reads as the name of one body or one group of bodies. */
+export function isUnitName(input: string): boolean {
+  const s = stripOuterQuotes(squeezeCjkSpaces(input));
+  if (s.length < 2 || s.length > 40 || !CJK.test(s.replace(/[A-Za-z0-9]/g, '一'))) return false;
+  if (PERSON_ENDINGS.some((e) => s.endsWith(e))) return false;
+  if (isProse(s.replace(/“[^”]*”/gu, '□'))) return false;
+  const suf = unitSuffix(s);
+  const nonUnit = NON_UNIT_ENDINGS.find((w) => s.endsWith(w));
+  const collective = isCollectiveUnit(s);
+  // 各贫困村 and 相关贫困乡镇 are groups of places that do answer for work; 贫困村 alone is a scope
+  const placeGroup = collective && nonUnit !== undefined && /[村县乡镇区]$/u.test(nonUnit);
+  if (nonUnit && (suf === null || nonUnit.length >= suf.length) && !placeGroup) return false;
+  if (collective) return true;
+  if (suf === null) return false;
+  const stem = s.slice(0, s.length - suf.length);
+  if (UNIT_SUFFIXES[suf] === 'place' && !['乡镇', '街道', '社区'].includes(suf)) return stem.length >= PLACE_STEM_MIN;
+  if (UNIT_SUFFIXES[suf] === 'collective') return stem.length >= 2;
+  if (stem.length >= 1) return true;
+  // a bare kind of body (法院, 团委, 监委 in "县纪委、监委") names one; a bare 中心 or 部门 does not
+  return ['party', 'association', 'agency', 'organ', 'office', 'government'].includes(UNIT_SUFFIXES[suf])
+    ? s.length >= 2 : s.length >= 3 || ['乡镇', '街道'].includes(s);
+}
+
+/** A table of everyday short forms; prefix (县/市/省/区) is carried over from the name asked about. */
+const ABBREVIATIONS: ReadonlyArray<readonly [short: string, ...long: string[]]> = [
+  ['人社局', '人力资源社会保障局', '人力资源和社会保障局'], ['住建局', '住房城乡建设局', '住房和城乡建设局'], ['卫健局', '卫生健康局'], ['卫健委', '卫生健康委员会', '卫生健康委'],
+  ['卫计委', '卫生和计划生育委员会', '卫生计生委'], ['发改局', '发展和改革局', '发展改革局'], ['发改委', '发展和改革委员会', '发展改革委'], ['工信局', '工业和信息化局'],
+  ['医保局', '医疗保障局'], ['文旅局', '文化和旅游局', '文化旅游局'], ['文广旅局', '文化广播和旅游局', '文化广电和旅游局'], ['交通局', '交通运输局'],
+  ['民宗局', '民族宗教事务局', '民族和宗教事务局'], ['林草局', '林业和草原局'], ['市场监管局', '市场监督管理局'], ['应急局', '应急管理局'], ['退役军人局', '退役军人事务局'],
+  ['自然资源局', '自然资源和规划局'], ['扶贫办', '扶贫开发办公室', '扶贫开发领导小组办公室'], ['政府办', '政府办公室', '人民政府办公室'],
+  ['委办', '委办公室'], ['农业农村局', '农业和农村局'], ['残联', '残疾人联合会'], ['妇联', '妇女联合会'], ['工商联', '工商业联合会'], ['科协', '科学技术协会'],
+  ['团委', '共青团委员会'], ['纪委监委', '纪委、监委', '纪律检查委员会、监察委员会'],
+];
+
+/** Jurisdiction head a name starts with: 县, 市, 省, 区, or a named place ending in one (本溪县). */
+function splitPrefix(name: string): [string, string] {
+  const m = /^(.{0,6}?[省市县区旗州])(?=[^省市县区旗州])/u.exec(name);
+  return m ? [m[1], name.slice(m[1].length)] : ['', name];
+}
+
+/** Other spellings of the same body (县人社局 ↔ 县人力资源社会保障局); the name itself comes first. */
+export function unitAliases(name: string): string[] {
+  const [prefix, rest] = splitPrefix(name);
+  for (const row of ABBREVIATIONS) {
+    if (row.includes(rest)) return [name, ...row.filter((f) => f !== rest).map((f) => prefix + f)];
+  }
+  return [name];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists of names as documents write them: "县农业农村局（县扶贫办），各乡镇", "县财政局牵头，各乡镇配合".
+
+export type ListRole = 'lead' | 'participant';
+
+/** A verb closing a list item gives the items since the previous verb their role. */
+export const ROLE_VERBS: Readonly<Record<string, ListRole>> = {
+  共同牵头: 'lead', 牵头: 'lead', 主责: 'lead', 负责: 'lead',
+  配合: 'participant', 参与: 'participant', 协助: 'participant', 协同: 'participant', 协办: 'participant',
+};
+
+/** A bracket after a name that says its role: 县财政局（牵头）. */
+const BRACKET_ROLES: Readonly<Record<string, ListRole>> = {
+  牵头: 'lead', 牵头单位: 'lead', 主责: 'lead', 主责单位: 'lead', 牵头部门: 'lead',
+  配合: 'participant', 配合单位: 'participant', 参与: 'participant', 协办: 'participant', 配合部门: 'participant',
+};
+
+/** Organs written without their place after a sibling that has it: 县纪委、监委 is one merged body. */
+const BARE_SIBLINGS = ['监委', '纪委', '政府', '人大', '政协'] as const;
+
+/** Adverbs between a name and its role verb: 县财政局具体负责, 各乡镇共同参与. */
+const ROLE_ADVERBS = /(?:要|应|须|具体|主要|分别|统一|全面|共同|积极)+$/u;
+
+export interface ListItem {
+  name: string;
+  marker?: ListRole;
+  /** index of the item this one is bracketed after (县农业农村局（县扶贫办）): it shares that item's role */
+  aliasOf?: number;
+}
+
+const OPENERS = '（([【〔“‘「';
+const CLOSERS = '）)]】〕”’」';
+
+/** Split at separators that are not inside brackets or quotes; pieces keep their separator before them. */
+export function splitTopLevel(text: string, seps: RegExp): { piece: string; sep: string }[] {
+  const out: { piece: string; sep: string }[] = [];
+  let depth = 0;
+  let cur = '';
+  let sep = '';
+  for (const ch of text) {
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && seps.test(ch)) {
+      out.push({ piece: cur, sep });
+      cur = '';
+      sep = ch;
+    } else cur += ch;
+  }
+  out.push({ piece: cur, sep });
+  return out;
+}
+
+/** A name that can open a list item on its own, so a space or 和 before it separates two bodies. */
+function standsAlone(name: string): boolean {
+  return hasJurisdictionPrefix(name) || isCollectiveUnit(name) || name.startsWith('“') || name.length >= 5;
+}
+
+/** "县扶贫办 县财政局" are two bodies; "县人力 资源社会保障局" is one name broken by a line end. */
+function splitSpaces(s: string): string[] {
+  const parts = s.split(/\s+/u).filter(Boolean);
+  if (parts.length > 1 && parts.every(isUnitName) && parts.slice(1).every(standsAlone)) return parts;
+  return [squeezeCjkSpaces(s)];
+}
+
+/** "县扶贫办和县财政局" are two bodies; "县工业和信息化局", "第一书记和驻村工作队" are one. */
+function splitConjunction(s: string): string[] {
+  const m = /^(.+?)(?:和|及|与|以及)(.+)$/u.exec(s);
+  if (m && isUnitName(m[1]) && isUnitName(m[2]) && hasJurisdictionPrefix(m[1]) && standsAlone(m[2])) {
+    return [m[1], ...splitConjunction(m[2])];
+  }
+  return [s];
+}
+
+/**
+ * Read a list of responsible bodies. `strict`: every item must look like a unit, else null (used for
+ * unlabeled brackets, where "（摘帽不摘责任、不摘政策）" must not become units); not strict: the label
+ * already said these are units, so items are kept as written.
+ */
+export function parseUnitList(text: string, strict: boolean): ListItem[] | null {
+  const items: ListItem[] = [];
+  let unmarkedFrom = 0;
+  for (const { piece, sep } of splitTopLevel(text, /[、，,；;]/u)) {
+    let s = piece.trim().replace(/^(?:并由|由|以及|及|和)/u, '').replace(/[。．.：:]+$/u, '').trim();
+    let marker: ListRole | undefined;
+    const verb = Object.keys(ROLE_VERBS).find((v) => s.endsWith(v));
+    if (verb) {
+      marker = ROLE_VERBS[verb];
+      s = s.slice(0, -verb.length).replace(ROLE_ADVERBS, '');
+    }
+    s = s.replace(/等$/u, '').trim();
+    if (!s) {
+      if (marker) items.slice(unmarkedFrom).forEach((it) => { it.marker ??= marker; });
+      continue;
+    }
+    const compact = squeezeCjkSpaces(s);
+    if (sep === '、' && (BARE_SIBLINGS as readonly string[]).includes(compact) && items.length > 0
+      && standsAlone(items[items.length - 1].name) && items[items.length - 1].aliasOf === undefined) {
+      items[items.length - 1].name += `、${compact}`;
+    } else {
+      // "A会同B": A leads the work, B joins it
+      const [host, ...joined] = s.split(/会同|联合/u);
+      for (const name of splitSpaces(host).flatMap(splitConjunction)) {
+        if (!addItem(items, stripOuterQuotes(name), strict)) return null;
+      }
+      if (joined.length > 0) {
+        items.slice(unmarkedFrom).forEach((it) => { it.marker ??= 'lead'; });
+        for (const name of joined.flatMap(splitSpaces).flatMap(splitConjunction)) {
+          if (!addItem(items, stripOuterQuotes(name), strict)) return null;
+          items[items.length - 1].marker ??= 'participant';
+        }
+        unmarkedFrom = items.length;
+      }
+    }
+    if (marker) {
+      for (const it of items.slice(unmarkedFrom)) it.marker ??= marker;
+      unmarkedFrom = items.length;
+    }
+  }
+  return items;
+}
+
+/** Add one name (with a possible bracket after it); false when strict and it is not a unit. */
+function addItem(items: ListItem[], name: string, strict: boolean): boolean {
+  const m = /^(.+?)[（(]([^（()）]+)[）)]$/u.exec(name);
+  if (m) {
+    const [, host, inner] = m;
+    const role = BRACKET_ROLES[inner.trim()];
+    if (role) return push(items, { name: host, marker: role }, strict);
+    const aliases = inner.split(/[、，,]/u).map((x) => squeezeCjkSpaces(x));
+    // a body of its own in the bracket (县扶贫办), not a qualifier of the host (街道, 市、区)
+    if (aliases.every((a) => a.length >= 3 && isUnitName(a) && standsAlone(a))) {
+      if (!push(items, { name: host }, strict)) return false;
+      const hostIndex = items.length - 1;
+      aliases.forEach((a) => items.push({ name: a, aliasOf: hostIndex }));
+      return true;
+    }
+    // 各乡镇（街道）, 各县（市、区）: the bracket is part of the name
+    if (strict && !isUnitName(host)) return false;
+    items.push({ name });
+    return true;
+  }
+  return push(items, { name }, strict);
+}
+
+function push(items: ListItem[], item: ListItem, strict: boolean): boolean {
+  if (strict && !isUnitName(item.name)) return false;
+  // a label said "units", but "2020年底前完成" after the last comma is still a remark
+  if (!strict && !isUnitName(item.name) && isProse(item.name)) return true;
+  if (item.name.length < 2 || item.name.length > 60) return !strict;
+  items.push(item);
+  return true;
+}

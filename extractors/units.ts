@@ -1,0 +1,283 @@
+// Responsibility statements: which bodies answer for a measure, and which of them leads.
+// Works on one normalized paragraph; the task splitter decides which paragraphs a statement governs.
+import type { Unit } from '../src/model.js';
+import { isUnitName, hasJurisdictionPrefix, isCollectiveUnit, parseUnitList, type ListItem, type ListRole } from './unit-names.js';
+
+export const meta = {
+  name: 'units',
+  description: '责任单位: （责任单位：A、B，C）, 牵头单位/配合单位, bare （A，B） after a measure, 由A牵头B配合, A负责',
+} as const;
+
+/** A document-wide rule on reading unit lists ("第一个单位为牵头单位，其它为参与单位，下同"). */
+export type RoleRule = 'first-leads' | 'all-lead';
+
+export interface Responsibility {
+  units: Unit[];
+  /** the exact source words of the statement */
+  text: string;
+  /** span of the statement in the paragraph: paragraph.slice(start, end) === text */
+  start: number;
+  end: number;
+  /** the statement is the whole paragraph (a line of its own) */
+  standalone: boolean;
+  /** a role rule written inside this paragraph; the splitter carries it to the rest of the document */
+  roleRule?: RoleRule;
+  /**
+   * the statement is part of a running sentence ("由县财政局牵头，各乡镇配合落实"): the words stay in the
+   * task text, the splitter must not cut them out
+   */
+  inline?: boolean;
+}
+
+type LabelRole = ListRole | 'default';
+
+/** First word of a unit label ("牵头单位：", "配合部门：", "牵头县直部门："); 责任 alone needs 单位/部门/主体. */
+const LABEL_WORDS: Readonly<Record<string, LabelRole>> = {
+  牵头: 'lead', 主责: 'lead', 主办: 'lead', 责任: 'default', 实施: 'default', 承办: 'default', 落实: 'default',
+  配合: 'participant', 参与: 'participant', 协办: 'participant', 协同: 'participant', 协助: 'participant',
+  协作: 'participant',
+};
+const LABEL_WORD = Object.keys(LABEL_WORDS).join('|');
+/** Words that need a noun after them to be a label: "责任：" or "实施：" alone is not one. */
+const NEEDS_NOUN = ['责任', '实施', '承办', '落实'];
+// PDF text may carry stray spaces anywhere ("责任 单位 ："), so spaces are allowed between the parts
+const UNIT_LABEL = new RegExp(`(${LABEL_WORD})\\s*((?:[省市县区]直)?\\s*(?:单位|部门|主体))?\\s*[：:]`, 'gu');
+/** Any other "名目：" label ends a unit statement: 完成时限：, 责任人：, 牵头领导：. */
+const OTHER_LABEL = /[\u4e00-\u9fff]{2,8}\s*[：:]/u;
+
+const RULE_FIRST = /(?:排名|排序|排在|列在|列于|列|排)?(?:第一个|第一家|第一位|第一|首个|首位|首家|最前面|最前|前者)(?:的|位)?(?:单位|部门|责任单位)?(?:为|是|作为|系)(?:牵头|主责|主办)/u;
+const RULE_ALL = /(?:均|都|皆|同)(?:为|是|系)(?:牵头|主责)(?:单位|部门)/u;
+
+const OPEN = '（([【〔';
+const CLOSE = '）)]】〕';
+/** Punctuation that may follow a statement at the end of its paragraph. */
+const TRAILING = /^[\s。．.；;，,、]*$/u;
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|第[一二三四五六七八九十]+[，,、]?)/u;
+
+/** The document's rule for reading unit lists, if this text states one. */
+export function findRoleRule(text: string): RoleRule | null {
+  if (RULE_FIRST.test(text)) return 'first-leads';
+  if (RULE_ALL.test(text)) return 'all-lead';
+  return null;
+}
+
+/** The first responsibility statement in the paragraph (labelled or bracketed before inline forms). */
+export function findResponsibility(paragraph: string, rule?: RoleRule): Responsibility | null {
+  return findAllResponsibilities(paragraph, rule)[0] ?? null;
+}
+
+/**
+ * Every explicit statement in the paragraph, in order ("一是…（责任单位：A）二是…（责任单位：B）");
+ * inline forms (由A牵头, A负责) only when the paragraph has no explicit one.
+ */
+export function findAllResponsibilities(paragraph: string, rule?: RoleRule): Responsibility[] {
+  const found = findRoleRule(paragraph);
+  const effective = found ?? rule;
+  const spans = [...bracketStatements(paragraph), ...labelledLines(paragraph)].sort((a, b) => a.start - b.start);
+  const chosen = spans.length > 0 ? spans : inlineStatements(paragraph);
+  return chosen.flatMap((s) => {
+    const units = assignRoles(s.sections, effective);
+    if (units.length === 0) return [];
+    const standalone = paragraph.slice(0, s.start).trim() === '' && TRAILING.test(paragraph.slice(s.end));
+    const r: Responsibility = { units, text: paragraph.slice(s.start, s.end), start: s.start, end: s.end, standalone };
+    if (found) r.roleRule = found;
+    if (s.inline && !standalone) r.inline = true;
+    return [r];
+  });
+}
+
+interface Section { role: LabelRole; items: ListItem[] }
+interface Span { start: number; end: number; sections: Section[]; inline?: boolean }
+
+/** Index of the bracket closing the one opened at `open`, or -1 when the paragraph ends first. */
+function matchingClose(p: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < p.length; i++) {
+    if (OPEN.includes(p[i])) depth++;
+    else if (CLOSE.includes(p[i]) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** "（责任单位：…）" anywhere, and unlabelled "（A，B）" closing a measure. */
+function bracketStatements(p: string): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < p.length; i++) {
+    if (!OPEN.includes(p[i])) continue;
+    const close = matchingClose(p, i);
+    const end = close < 0 ? p.length : close + 1;
+    const inner = p.slice(i + 1, close < 0 ? p.length : close);
+    const labelled = readLabelled(inner);
+    if (labelled) {
+      out.push({ start: i, end, sections: labelled.sections });
+      i = end - 1;
+      continue;
+    }
+    if (close < 0) continue;
+    const before = p.slice(0, i).trim();
+    const closesMeasure = TRAILING.test(p.slice(end)) || before === '' || /[。；;！!？?]$/u.test(before);
+    const items = closesMeasure && !/[：:]/u.test(inner) ? parseUnitList(inner, true) : null;
+    if (items && items.length > 0 && items.some((it) => standsOnItsOwn(it.name))) {
+      out.push({ start: i, end, sections: [{ role: 'default', items }] });
+      i = end - 1;
+    }
+  }
+  return out;
+}
+
+/** An unlabelled list needs one name that cannot be an ordinary word: 县扶贫办, 各乡镇, not 街道. */
+function standsOnItsOwn(name: string): boolean {
+  return name.length >= 3 && (hasJurisdictionPrefix(name) || isCollectiveUnit(name) || isUnitName(name));
+}
+
+/** "责任单位：…" / "牵头单位：A；配合单位：B" outside brackets, at the start or after a sentence. */
+function labelledLines(p: string): Span[] {
+  const masked = maskBrackets(p);
+  for (const m of masked.matchAll(UNIT_LABEL)) {
+    const at = m.index ?? 0;
+    const before = p.slice(0, at).replace(ENUMERATOR, '').trim();
+    if (before !== '' && !/[。；;！!？?]$/u.test(before)) continue;
+    if (!isLabel(m)) continue;
+    const read = readLabelled(p.slice(at));
+    if (!read) continue;
+    let end = at + read.length;
+    while (end < p.length && /[。．.；;]/u.test(p[end])) end++;
+    return [{ start: at, end, sections: read.sections }];
+  }
+  return [];
+}
+
+/** Replace bracketed text by blanks so labels inside brackets are left to bracketStatements. */
+function maskBrackets(p: string): string {
+  let depth = 0;
+  // split(''), not [...p]: offsets must stay UTF-16 indices of the paragraph
+  return p.split('').map((ch) => {
+    if (OPEN.includes(ch)) depth++;
+    const out = depth > 0 ? '□' : ch;
+    if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    return out;
+  }).join('');
+}
+
+function isLabel(m: RegExpMatchArray): boolean {
+  return !(NEEDS_NOUN.includes(m[1]) && !m[2]);
+}
+
+/**
+ * Read text that starts with a unit label, possibly after a role-rule sentence; sections run to the
+ * next label; another kind of label ("完成时限：") ends the statement. `length` is how much was read.
+ */
+function readLabelled(text: string): { sections: Section[]; length: number } | null {
+  const body = cutRoleRule(text);
+  const labels = [...body.matchAll(UNIT_LABEL)].filter(isLabel);
+  if (labels.length === 0) return null;
+  // only blanks, or other labels ("牵头领导：张三；责任单位：…"), may come before the first unit label
+  const pre = body.slice(0, labels[0].index);
+  const onlyBlanks = pre.replace(/[□\s。；;，,]/gu, '') === '';
+  if (!onlyBlanks && !(/^\s*[\u4e00-\u9fff]{2,8}\s*[：:]/u.test(pre) && /[；;。]\s*$/u.test(pre))) return null;
+  const sections: Section[] = [];
+  let length = text.length;
+  for (let k = 0; k < labels.length; k++) {
+    const m = labels[k];
+    const from = (m.index ?? 0) + m[0].length;
+    let to = k + 1 < labels.length ? labels[k + 1].index ?? body.length : body.length;
+    const other = OTHER_LABEL.exec(body.slice(from, to));
+    if (other) {
+      to = from + other.index;
+      length = Math.min(length, to);
+    }
+    const items = readSection(body.slice(from, to));
+    if (items.length > 0) sections.push({ role: LABEL_WORDS[m[1]], items });
+    if (other) break;
+  }
+  // keep the span tight: trailing blanks of a cut rule belong to the statement only inside brackets
+  return sections.length > 0 ? { sections, length: length === text.length ? text.trimEnd().length : length } : null;
+}
+
+/**
+ * The first sentence of a section is its list; later sentences count only when they are lists too
+ * ("…，各乡镇。此项工作6月底前完成" leaves the remark out).
+ */
+function readSection(text: string): ListItem[] {
+  const sentences = text.split(/[。．]/u).filter((s) => s.replace(/[□\s]/gu, '') !== '');
+  const items: ListItem[] = [];
+  sentences.forEach((s, k) => {
+    const clean = s.replace(/□+/gu, '');
+    const read = parseUnitList(clean, k > 0);
+    if (read) {
+      const base = items.length;
+      items.push(...read.map((it) => (it.aliasOf === undefined ? it : { ...it, aliasOf: it.aliasOf + base })));
+    }
+  });
+  return items;
+}
+
+/** Blank out a role-rule clause (from the comma before it to its sentence end), keeping offsets. */
+function cutRoleRule(text: string): string {
+  let out = text;
+  for (const re of [RULE_FIRST, RULE_ALL]) {
+    const m = re.exec(out);
+    if (!m) continue;
+    const head = out.slice(0, m.index);
+    const from = Math.max(...['。', '；', ';', '，', ',', '：', ':'].map((c) => head.lastIndexOf(c))) + 1;
+    const stop = out.slice(m.index).search(/[。；;]/u);
+    const to = stop < 0 ? out.length : m.index + stop;
+    out = out.slice(0, from) + '□'.repeat(to - from) + out.slice(to);
+  }
+  return out;
+}
+
+/** "由A牵头，B配合", "A牵头，B、C参与", "A负责…": only where the named bodies open a clause. */
+function inlineStatements(p: string): Span[] {
+  const out: Span[] = [];
+  const verbs = /(?:共同)?牵头(?!单位|部门|领导|活动|作用|抓总|责任|[县市省区])|负责(?![制人同任总])/gu;
+  for (const m of p.matchAll(verbs)) {
+    const at = m.index ?? 0;
+    const clauseStart = Math.max(...['。', '；', ';', '：', ':', '，', ','].map((c) => p.lastIndexOf(c, at - 1))) + 1;
+    const raw = p.slice(clauseStart, at);
+    const lead = raw.replace(/^\s+/u, '').replace(ENUMERATOR, '');
+    const by = /^(?:并由|统一由|主要由|要由|应由|须由|将由|由)/u.exec(lead);
+    const names = (by ? lead.slice(by[0].length) : lead).replace(/(?:要|应|须|具体|主要|分别|统一|全面)+$/u, '');
+    const leads = names ? parseUnitList(names, true) : null;
+    if (!leads || leads.length === 0 || !leads.every((it) => standsOnItsOwn(it.name))) continue;
+    const start = clauseStart + (raw.length - lead.length);
+    let end = at + m[0].length;
+    const items: ListItem[] = leads.map((it) => ({ ...it, marker: it.marker ?? 'lead' }));
+    const rest = /^[，,、]\s*([^，,。；;]+?)(配合|参与|协助|协同|协办)/u.exec(p.slice(end));
+    const helpers = rest ? parseUnitList(rest[1], true) : null;
+    if (rest && helpers && helpers.length > 0) {
+      items.push(...helpers.map((it) => ({ ...it, aliasOf: undefined, marker: 'participant' as const })));
+      end += rest[0].length;
+    }
+    if (out.length > 0 && start < out[out.length - 1].end) continue;
+    out.push({ start, end, sections: [{ role: 'default', items }], inline: true });
+  }
+  return out;
+}
+
+/**
+ * Roles: explicit labels and verbs win; a 责任单位 section next to a 牵头单位 section is the participants
+ * (and the leads next to a 配合单位 section); otherwise the rule, and by default the first body leads.
+ */
+function assignRoles(sections: Section[], rule: RoleRule | undefined): Unit[] {
+  const hasLead = sections.some((s) => s.role === 'lead' || s.items.some((it) => it.marker === 'lead'));
+  const hasHelp = sections.some((s) => s.role === 'participant');
+  const units: Unit[] = [];
+  let firstDefault = true;
+  for (const s of sections) {
+    const roles: ListRole[] = [];
+    s.items.forEach((it, k) => {
+      let role: ListRole;
+      if (it.aliasOf !== undefined) role = roles[it.aliasOf];
+      else if (it.marker) role = it.marker;
+      else if (s.role !== 'default') role = s.role;
+      else if (hasLead) role = 'participant';
+      else if (hasHelp || rule === 'all-lead') role = 'lead';
+      else role = firstDefault && k === 0 ? 'lead' : 'participant';
+      roles.push(role);
+      if (!units.some((u) => u.name === it.name)) units.push({ name: it.name, role });
+    });
+    if (s.role === 'default' && s.items.length > 0) firstDefault = false;
+  }
+  return units;
+}

@@ -1,0 +1,89 @@
+// The store behind `ingest`, `search` and `register DOC_ID`: a small asynchronous interface so that
+// offices sharing one database can get a PostgreSQL backend with the same calls. SQLite is the
+// first backend (sqlite.ts).
+import { resolve } from 'node:path';
+import type { ExtractResult, Task } from '../model.js';
+import type { RegisterFilter } from '../register/filter.js';
+
+/** What an ingest did: nothing (same bytes seen before), a new document, or a newer version of a path. */
+export type IngestStatus = 'added' | 'unchanged' | 'new-version';
+
+export interface IngestReport {
+  status: IngestStatus;
+  sha256: string;
+  docId: string;
+  /** 1 for the first file seen at a path, then 2, 3… */
+  version: number;
+  tasks: number;
+}
+
+export interface StoredDocument {
+  sha256: string;
+  docId: string;
+  path: string;
+  title: string;
+  docType: string;
+  isPlan: boolean;
+  date: string;
+  issuer: string;
+  tasks: number;
+  version: number;
+  /** the newest version stored for its path */
+  current: boolean;
+  ingestedAt: string;
+}
+
+export interface StoredTask {
+  docId: string;
+  sha256: string;
+  title: string;
+  task: Task;
+}
+
+export interface SearchHit {
+  docId: string;
+  sha256: string;
+  title: string;
+  taskId: string;
+  path: string[];
+  page?: number;
+  text: string;
+  /** the words around the first match, the match in 【】 */
+  snippet: string;
+}
+
+export interface StoreCounts {
+  documents: number;
+  tasks: number;
+  units: number;
+  quantities: number;
+  deadlines: number;
+  warnings: number;
+}
+
+export interface TaskStore {
+  /** Stores one document in one transaction; the same bytes again are a no-op. */
+  ingest(result: ExtractResult, fileBytesSha?: string): Promise<IngestReport>;
+  /** Has a file with these bytes been stored? (lets a caller skip extraction) */
+  has(sha256: string): Promise<boolean>;
+  /** Every stored document, all versions, oldest first. */
+  documents(): Promise<StoredDocument[]>;
+  /** A stored document read back whole: by sha256 (or a unique prefix of 8+), or by document id (its current version). */
+  result(ref: string): Promise<ExtractResult | null>;
+  /** Tasks of the current versions of plans, filtered as a register filters them. */
+  tasks(filter?: RegisterFilter): Promise<StoredTask[]>;
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+  counts(): Promise<StoreCounts>;
+  /** Marks (or unmarks) tasks of current documents as superseded; returns how many tasks changed. */
+  markSuperseded(taskIds: string[], options?: { by?: string; superseded?: boolean }): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DB_PATH = '.taizhang/taizhang.sqlite';
+export const DB_ENV = 'TAIZHANG_DB';
+
+/** --db wins, then $TAIZHANG_DB, then .taizhang/taizhang.sqlite under the working directory. */
+export function resolveDbPath(option?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  const chosen = option?.trim() || env[DB_ENV]?.trim() || DEFAULT_DB_PATH;
+  return resolve(cwd, chosen);
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { ExtractResult } from '../../src/model.js';
+import { SqliteTaskStore } from '../../src/store/sqlite.js';
+
+const fixture = (name: string) => ExtractResult.parse(JSON.parse(readFileSync(new URL(`../fixtures/results/${name}.json`, import.meta.url), 'utf8')));
+const plan = fixture('county-plan');
+const bulletin = fixture('bulletin');
+const notice = fixture('city-notice');
+const ALL = { documents: 3, tasks: 9, units: 20, quantities: 9, deadlines: 12, warnings: 3 };
+
+const opened: SqliteTaskStore[] = [];
+async function fresh(): Promise<SqliteTaskStore> {
+  const store = SqliteTaskStore.open(join(await mkdtemp(join(tmpdir(), 'taizhang-store-')), 'sub', 'taizhang.sqlite'));
+  opened.push(store);
+  return store;
+}
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
+
+test('re-ingesting the same fixtures leaves the same row counts', async () => {
+  const store = await fresh();
+  const first = await Promise.all([plan, bulletin, notice].map((r) => store.ingest(r)));
+  expect(first.map((r) => [r.status, r.docId, r.version, r.tasks])).toEqual([
+    ['added', 'qinghe-2020-7', 1, 6], ['added', 'qinghe-kuaibao-2019-8', 1, 0], ['added', 'qinghe-city-2020-15', 1, 3],
+  ]);
+  expect(await store.counts()).toEqual(ALL);
+  const again = await Promise.all([plan, bulletin, notice].map((r) => store.ingest(r)));
+  expect(again.map((r) => r.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+  expect(await store.counts()).toEqual(ALL);
+  expect(await store.has(plan.document.source.sha256)).toBe(true);
+  expect(await store.has('0'.repeat(64))).toBe(false);
+});
+
+test('a changed file at the same path is a new version; the newest is current', async () => {
+  const store = await fresh();
+  await store.ingest(plan);
+  const changed = { ...plan, document: { ...plan.document, source: { ...plan.document.source, sha256: 'ab'.repeat(32) } }, tasks: plan.tasks.slice(0, 2) };
+  expect(await store.ingest(changed)).toEqual({ status: 'new-version', sha256: 'ab'.repeat(32), docId: 'qinghe-2020-7', version: 2, tasks: 2 });
+  const docs = await store.documents();
+  expect(docs.map((d) => [d.sha256.slice(0, 4), d.version, d.current, d.tasks])).toEqual([['3f1c', 1, false, 6], ['abab', 2, true, 2]]);
+  expect((await store.counts()).tasks).toBe(8);
+  expect((await store.result('qinghe-2020-7'))!.tasks).toHaveLength(2);
+  expect((await store.result('3f1c9a7e'))!.tasks).toHaveLength(6);
+  expect((await store.tasks()).map((t) => t.task.id)).toEqual(['qinghe-2020-7#2.1.1', 'qinghe-2020-7#2.1.2']);
+});
+
+test('a stored document reads back as the same ExtractResult', async () => {
+  const store = await fresh();
+  await store.ingest(notice);
+  expect(await store.result('qinghe-city-2020-15')).toEqual(notice);
+  expect(await store.result(notice.document.source.sha256)).toEqual(notice);
+  expect(await store.result('no-such-doc')).toBeNull();
+});
+
+test('tasks() filters the current plans like the register does', async () => {
+  const store = await fresh();
+  for (const r of [plan, bulletin, notice]) await store.ingest(r);
+  const ids = async (f = {}) => (await store.tasks(f)).map((t) => t.task.id);
+  expect(await ids()).toHaveLength(9);
+  expect(await ids({ unit: '县教育局' })).toEqual(['qinghe-2020-7#2.1.1', 'qinghe-2020-7#2.1.2']);
+  expect(await ids({ dueBefore: '2020-06-30' })).toEqual(['qinghe-2020-7#2.1.1', 'qinghe-2020-7#2.3.2']);
+  expect(await ids({ recurring: true })).toEqual(['qinghe-2020-7#3.1', 'qinghe-city-2020-15#2']);
+  expect(await ids({ dueBefore: '2019-01-01' })).toEqual([]);
+  expect((await store.tasks({ unit: '住建局' }))[0]).toMatchObject({ docId: 'qinghe-2020-7', title: '清河县2020年脱贫攻坚巩固提升实施方案' });
+});
+
+test('markSuperseded sets the column and the stored JSON, and can undo it', async () => {
+  const store = await fresh();
+  await store.ingest(plan);
+  expect(await store.markSuperseded(['qinghe-2020-7#2.2', 'qinghe-2020-7#2.3.1', 'missing'], { by: 'liaoning-2019' })).toBe(1);
+  const back = (await store.result('qinghe-2020-7'))!;
+  expect(back.tasks.filter((t) => t.superseded).map((t) => t.id)).toEqual(['qinghe-2020-7#2.2', 'qinghe-2020-7#2.3.1']);
+  const db = store.database;
+  expect(db.prepare("SELECT superseded, superseded_by FROM tasks WHERE task_id = 'qinghe-2020-7#2.2'").get()).toEqual({ superseded: 1, superseded_by: 'liaoning-2019' });
+  expect(await store.markSuperseded(['qinghe-2020-7#2.3.1'], { superseded: false })).toBe(1);
+  expect((await store.result('qinghe-2020-7'))!.tasks.filter((t) => t.superseded).map((t) => t.id)).toEqual(['qinghe-2020-7#2.2']);
+});
+
+test('the file is in WAL mode and the tables hold the facts', async () => {
+  const store = await fresh();
+  await store.ingest(plan);
+  const db = store.database;
+  expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  expect(db.prepare("SELECT u.name FROM units u JOIN tasks t ON t.id = u.task WHERE t.task_id = 'qinghe-2020-7#2.2' AND u.role = 'participant' ORDER BY u.id").all())
+    .toEqual([{ name: '县扶贫办' }, { name: '县财政局' }, { name: '相关乡镇' }]);
+  expect(db.prepare("SELECT value, max, unit, per_json, comparator FROM quantities WHERE text = '每户补助1.5万-2万元'").get())
+    .toEqual({ value: 15000, max: 20000, unit: '元', per_json: '["户"]', comparator: '=' });
+  expect(db.prepare("SELECT recurrence FROM deadlines WHERE kind = 'recurring' ORDER BY id").all().map((r) => (r as { recurrence: string }).recurrence))
+    .toEqual(['monthly', 'quarterly', 'annual']);
+  expect(db.prepare('SELECT code, task_id FROM warnings ORDER BY id').all()).toEqual([
+    { code: 'deadline-before-issue', task_id: 'qinghe-2020-7#2.3.2' }, { code: 'W_PAGES_SKIPPED', task_id: null },
+  ]);
+});

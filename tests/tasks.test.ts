@@ -1,0 +1,105 @@
+// The task splitter on small documents written for the test: which paragraphs a responsibility
+// statement governs, and what is not a task.
+import { describe, expect, test } from 'vitest';
+import { buildResult } from '../src/extract.js';
+import type { RawDocument } from '../src/model.js';
+
+function extract(lines: string[]) {
+  const raw: RawDocument = {
+    source: { path: 'test.txt', format: 'txt', sha256: '0'.repeat(64) },
+    blocks: lines.map((text) => ({ text })),
+    messages: [],
+  };
+  return buildResult(raw);
+}
+
+const HEAD = ['某某县农业农村局', '某农发〔2022〕5号', '某某县2022年春耕生产实施方案', '为抓好春耕生产，制定本方案。'];
+const TAIL = ['某某县农业农村局', '2022年3月1日'];
+const rows = (lines: string[]) =>
+  extract([...HEAD, ...lines, ...TAIL]).tasks.map((t) => ({ path: t.path.at(-1), text: t.text, units: t.units.map((u) => `${u.name}${u.role === 'lead' ? '*' : ''}`) }));
+
+describe('responsibility scope', () => {
+  test('a statement ending a paragraph governs that paragraph only', () => {
+    expect(rows(['一、重点任务', '（一）备足农资。组织化肥调运。（责任单位：县供销社、各乡镇）', '（二）抓好培训。开展技术培训。（责任单位：县农技中心）'])).toEqual([
+      { path: '（一）备足农资', text: '（一）备足农资。组织化肥调运。', units: ['县供销社*', '各乡镇'] },
+      { path: '（二）抓好培训', text: '（二）抓好培训。开展技术培训。', units: ['县农技中心*'] },
+    ]);
+  });
+
+  test('a statement on its own line governs the paragraphs above it under the same heading', () => {
+    expect(rows(['一、重点任务', '（一）备足农资', '组织化肥调运。', '做好种子储备。', '（责任单位：县供销社、各乡镇）'])).toEqual([
+      { path: '（一）备足农资', text: '组织化肥调运。', units: ['县供销社*', '各乡镇'] },
+      { path: '（一）备足农资', text: '做好种子储备。', units: ['县供销社*', '各乡镇'] },
+    ]);
+  });
+
+  test('a statement closing a heading governs its unit-less subtree', () => {
+    const r = rows(['一、重点任务', '（一）备足农资', '1.组织化肥调运。', '2.做好种子储备。', '（二）抓好培训', '开展技术培训。（责任单位：县农技中心）']);
+    expect(r.map((x) => x.units)).toEqual([[], [], ['县农技中心*']]);
+    const closed = rows(['一、重点任务', '（一）备足农资', '1.组织化肥调运。', '2.做好种子储备。', '（责任单位：县供销社）']);
+    expect(closed.map((x) => x.units)).toEqual([['县供销社*'], ['县供销社*']]);
+  });
+
+  test('一是…二是… with their own statements are separate tasks', () => {
+    const r = rows(['一、重点任务', '一是备足农资。组织化肥调运。（责任单位：县供销社）二是抓好培训。开展技术培训。（责任单位：县农技中心，各乡镇）']);
+    expect(r).toEqual([
+      { path: '一是备足农资', text: '一是备足农资。组织化肥调运。', units: ['县供销社*'] },
+      { path: '二是抓好培训', text: '二是抓好培训。开展技术培训。', units: ['县农技中心*', '各乡镇'] },
+    ]);
+  });
+
+  test('one statement after 一是…二是… covers them all as one task', () => {
+    const r = rows(['一、重点任务', '（一）保障供应。一是组织化肥调运。二是做好种子储备。（责任单位：县供销社）']);
+    expect(r).toHaveLength(1);
+    expect(r[0].units).toEqual(['县供销社*']);
+  });
+
+  test('牵头单位 and 配合单位 on two lines are one statement', () => {
+    const r = rows(['一、重点任务', '（一）备足农资', '组织化肥调运。', '牵头单位：县供销社', '配合单位：县财政局、各乡镇']);
+    expect(r).toEqual([{ path: '（一）备足农资', text: '组织化肥调运。', units: ['县供销社*', '县财政局', '各乡镇'] }]);
+  });
+
+  test('the document\'s role rule applies from where it is written on', () => {
+    const r = rows([
+      '一、重点任务',
+      '（一）备足农资。组织化肥调运。（责任单位：县供销社、县财政局。排名第一的为牵头单位，其余为配合单位，下同）',
+      '（二）抓好培训。开展技术培训。（责任单位：县农技中心、各乡镇）',
+    ]);
+    expect(r.map((x) => x.units)).toEqual([['县供销社*', '县财政局'], ['县农技中心*', '各乡镇']]);
+  });
+});
+
+describe('what is not a task', () => {
+  test('preamble, guiding principles, headings and signatures give no rows', () => {
+    const result = extract([
+      ...HEAD,
+      '一、指导思想',
+      '以新时代思想为指导，全面落实乡村振兴战略。',
+      '二、基本原则',
+      '坚持因地制宜，分类施策。',
+      '三、主要目标',
+      '全县粮食播种面积稳定在50万亩以上。',
+      '四、重点任务',
+      '（一）备足农资。组织化肥调运。（责任单位：县供销社）',
+      ...TAIL,
+    ]);
+    expect(result.tasks.map((t) => t.text)).toEqual(['全县粮食播种面积稳定在50万亩以上。', '（一）备足农资。组织化肥调运。']);
+    expect(result.tasks[0].kind).toBe('target');
+    expect(result.tasks.flatMap((t) => t.text)).not.toContain('某某县农业农村局');
+  });
+
+  test('a bulletin gives no tasks and keeps its numbers on the document', () => {
+    const result = extract(['工作简报', '第3期', '某某县农业农村局', '2022年3月5日', '全县春耕备耕有序推进', '截至3月4日，全县已调运化肥1.2万吨。']);
+    expect(result.document.isPlan).toBe(false);
+    expect(result.tasks).toEqual([]);
+    expect(result.document.quantities.map((q) => [q.value, q.unit])).toContainEqual([12000, '吨']);
+  });
+});
+
+test('task ids are stable and unique', () => {
+  const lines = ['一、重点任务', '（一）备足农资', '组织化肥调运。（责任单位：县供销社）', '做好种子储备。（责任单位：县种子站）', '（二）抓好培训。开展培训。（责任单位：县农技中心）'];
+  const a = extract([...HEAD, ...lines, ...TAIL]).tasks.map((t) => t.id);
+  expect(a).toEqual(extract([...HEAD, ...lines, ...TAIL]).tasks.map((t) => t.id));
+  expect(new Set(a).size).toBe(a.length);
+  expect(a).toEqual(['test-txt-5#1.1', 'test-txt-5#1.1.2', 'test-txt-5#1.2']);
+});
