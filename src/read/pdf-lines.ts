@@ -33,8 +33,8 @@ export interface PdfParagraph {
   pageEnd: number;
   size: number;
   center: boolean;
-  /** true when the paragraph's last line ran to the column edge (it may go on on the next page) */
-  openEnd: boolean;
+  /** room left after the paragraph's last line, in points (0 when it ran to the column edge) */
+  tailGap: number;
   /** true when the paragraph's first line starts at the margin (it may continue the previous page's paragraph) */
   flushStart: boolean;
 }
@@ -61,7 +61,7 @@ export function groupLines(items: TextItem[], page: number): PdfLine[] {
   return lines.filter((l) => l.text.trim() !== '');
 }
 
-interface Column {
+export interface Column {
   margin: number;
   right: number;
 }
@@ -102,9 +102,8 @@ function median(xs: number[]): number {
 }
 
 /** Lines of one page → paragraphs, by indentation, centring, short last lines and font changes. */
-export function linesToParagraphs(lines: PdfLine[]): PdfParagraph[] {
+export function linesToParagraphs(lines: PdfLine[], columns: Column[] = findColumns(lines)): PdfParagraph[] {
   if (!lines.length) return [];
-  const columns = findColumns(lines);
   const out: PdfParagraph[] = [];
   let cur: PdfParagraph | null = null;
   let prev: PdfLine | null = null;
@@ -116,7 +115,7 @@ export function linesToParagraphs(lines: PdfLine[]): PdfParagraph[] {
     // more than the 2-character first-line indent (GB/T 9704), and as much room left as right
     const center = indent > l.size * 2.6 && Math.abs(indent - tail) < l.size * 1.5 && l.right - l.x < width * 0.9;
     const indented = indent >= l.size * 0.8;
-    const prevShort = prev ? columnOf(columns, prev.x).right - prev.right > prev.size * 2 : true;
+    const prevShort = prev ? !wrapsInto(columnOf(columns, prev.x).right - prev.right, l.text, l.size) : true;
     const sizeChange = prev ? Math.abs(prev.size - l.size) > 0.5 : true;
     const lineGap = prev ? prev.y - l.y : 0;
     const bigGap = prev ? lineGap > Math.max(prev.size, l.size) * 2.6 && lineGap > 0 : false;
@@ -124,16 +123,27 @@ export function linesToParagraphs(lines: PdfLine[]): PdfParagraph[] {
     const startNew = !cur ? true : continuesTitle ? false : indented || center || prevShort || sizeChange || bigGap;
     if (startNew) {
       if (cur) out.push(cur);
-      cur = { text: l.text, page: l.page, pageEnd: l.page, size: l.size, center, openEnd: false, flushStart: !indented && !center };
+      cur = { text: l.text, page: l.page, pageEnd: l.page, size: l.size, center, tailGap: 0, flushStart: !indented && !center };
     } else if (cur) {
       cur.text += joinSeparator(cur.text, l.text) + l.text;
       cur.pageEnd = l.page;
     }
-    if (cur) cur.openEnd = col.right - l.right <= l.size * 2 && !center;
+    if (cur) cur.tailGap = center ? Infinity : Math.max(0, col.right - l.right);
     prev = l;
   }
   if (cur) out.push(cur);
   return out;
+}
+
+/**
+ * Did the line before end short only because the next line's first word could not fit? Chinese
+ * text breaks between any two characters, but a run of digits or Latin letters ("2018年") and
+ * the punctuation a line may not start with (，。、）) move down whole, leaving a gap.
+ */
+export function wrapsInto(gap: number, nextText: string, size: number): boolean {
+  const lead = /^[0-9A-Za-z.%:/+\-]+/u.exec(nextText)?.[0] ?? '';
+  const room = Math.max(2, lead.length * 0.6 + 1.5) * size;
+  return gap <= room;
 }
 
 /** CJK text joins without a space; Latin words and numbers broken at a line end keep one. */

@@ -7,7 +7,7 @@ import type { Block, Message } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
 import { isPageNumberLine } from '../normalize/page-furniture.js';
 import { startsNew } from '../normalize/paragraphs.js';
-import { groupLines, linesToParagraphs, type PdfLine, type PdfParagraph, type TextItem } from './pdf-lines.js';
+import { findColumns, groupLines, linesToParagraphs, wrapsInto, type PdfLine, type PdfParagraph, type TextItem } from './pdf-lines.js';
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -18,6 +18,8 @@ function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= import(pathToFileURL(path.join(PDFJS_DIR, 'legacy/build/pdf.mjs')).href) as Promise<PdfJs>;
   return pdfjsPromise;
 }
+
+const MIN_LINES_FOR_OWN_MARGINS = 8;
 
 export interface PdfRead {
   blocks: Block[];
@@ -71,7 +73,10 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
   const textChars = pageLines.flat().reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
   if (textChars === 0) throw new ReadFailure('E_SCANNED');
   const cleaned = dropRunningLines(pageLines);
-  const paragraphs = joinAcrossPages(cleaned.map(linesToParagraphs));
+  // A page with a few lines (a document's last page) shows too little to find its margins: it
+  // takes the document's, since a notice keeps one layout throughout.
+  const docColumns = findColumns(cleaned.flat());
+  const paragraphs = joinAcrossPages(cleaned.map((lines) => linesToParagraphs(lines, lines.length >= MIN_LINES_FOR_OWN_MARGINS ? findColumns(lines) : docColumns)));
   const blocks = paragraphs.map((p): Block => ({
     text: p.text,
     page: p.page,
@@ -108,10 +113,10 @@ export function joinAcrossPages(pages: PdfParagraph[][]): PdfParagraph[] {
   for (const paras of pages) {
     paras.forEach((p, i) => {
       const last = out[out.length - 1];
-      if (i === 0 && last && last.openEnd && p.flushStart && Math.abs(last.size - p.size) <= 0.5 && !p.center && !startsNew(p.text)) {
+      if (i === 0 && last && wrapsInto(last.tailGap, p.text, p.size) && p.flushStart && Math.abs(last.size - p.size) <= 0.5 && !p.center && !startsNew(p.text)) {
         last.text += p.text;
         last.pageEnd = p.pageEnd;
-        last.openEnd = p.openEnd;
+        last.tailGap = p.tailGap;
       } else {
         out.push({ ...p });
       }

@@ -6,7 +6,7 @@ import { dropRunningLines, joinAcrossPages } from '../../src/read/pdf.js';
 
 const FS = 15;
 /** A line of text at (x, y), one character = one font size wide. */
-const item = (str: string, x: number, y: number, size = FS): TextItem => ({ str, x, y, width: str.length * size, size });
+const item = (str: string, x: number, y: number, size = FS): TextItem => ({ str, x, y, width: [...str].reduce((w, c) => w + (/[\x20-\x7e]/.test(c) ? 0.5 : 1), 0) * size, size });
 
 // one column: margin 80, right edge 80 + 20 chars
 const page1 = [
@@ -33,7 +33,7 @@ test('indented lines, short lines and centred titles start paragraphs', () => {
     '二是加强技术指导。各乡镇要组织农技人员深入田间地头，开展巡回指导，帮助农民解决生产中',
   ]);
   expect(paras[0].center).toBe(true);
-  expect(paras[3].openEnd).toBe(true);
+  expect(paras[3].tailGap).toBeLessThanOrEqual(2 * FS);
 });
 
 test('a paragraph running to the page edge goes on with the next page\'s flush first line', () => {
@@ -43,6 +43,21 @@ test('a paragraph running to the page edge goes on with the next page\'s flush f
   expect(joined[3].page).toBe(1);
   expect(joined[3].pageEnd).toBe(2);
   expect(joined[4].text).toBe('三是做好防灾减灾。密切关注天气变化，及时发布预警信息。');
+});
+
+test('a line that ends early because "2018年" did not fit is not a paragraph end', () => {
+  // a column 21 characters wide; the second line stops 3 characters short because "2018年" moved down whole
+  const paras = linesToParagraphs(groupLines([
+    item('为切实抓好春耕生产，保障粮食安全，现就', 80 + 2 * FS, 700),
+    item('有关事项通知如下：全县面积稳定不变。', 80, 670),
+    item('2018年完成高标准农田建设任务，确保质量达', 80, 640),
+    item('标合格，全面提升粮食综合生产能力和水平。', 80, 610),
+    item('二是加强技术指导。', 80 + 2 * FS, 580),
+  ], 1));
+  expect(paras.map((p) => p.text)).toEqual([
+    '为切实抓好春耕生产，保障粮食安全，现就有关事项通知如下：全县面积稳定不变。2018年完成高标准农田建设任务，确保质量达标合格，全面提升粮食综合生产能力和水平。',
+    '二是加强技术指导。',
+  ]);
 });
 
 test('two columns in content order read column by column', () => {
