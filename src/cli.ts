@@ -118,8 +118,8 @@ async function addOptionalCommands(program: Command): Promise<void> {
     ['./cli/compare.js', 'addCompareCommands'],
   ];
   for (const [mod, fn] of parts) {
-    const m = (await import(mod).catch(() => ({}))) as Record<string, (p: Command) => void>; // TEMP until all parts land
-    m[fn]?.(program);
+    const m = (await import(mod)) as Record<string, (p: Command) => void>;
+    m[fn](program);
   }
 }
 

@@ -31,6 +31,8 @@ export const MESSAGES = {
   E_STORE_TOO_NEW: '台账数据库由更新版本的 taizhang 创建：请升级 taizhang 后再打开',
   E_NOT_IN_STORE: '台账数据库中没有这个文件：请先用 taizhang ingest 存入，或用 taizhang documents 查看文件编号',
   E_BAD_DATE: '日期格式不对：请写成 2020-06-30 这样的格式',
+  E_STORE_MISSING: '找不到台账数据库：请先用 taizhang ingest 存入文件，或用 --db 指定数据库路径',
+  E_BAD_RESULT_JSON: '不是 taizhang extract 输出的抽取结果 JSON：请用 taizhang extract 重新生成',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,11 +1,12 @@
 // taizhang diff / check / conflicts: parse options, load the documents, call src/compare, print.
-// Loading lives here because it is I/O: an extract JSON, a source file through the pipeline, or a
-// stored id looked up in a folder of extract JSONs (--from).
+// Loading lives here because it is I/O: an extract JSON, a source file through the pipeline, a
+// document id in a folder of extract JSONs (--from), or a document id (or sha256) in the store (--db).
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ExtractResult } from '../model.js';
+import { ReadFailure, failureLine } from '../messages.js';
 import { checkPlan, conflictsAcross, diffDocuments } from '../compare/diff.js';
 import { CompareInputError } from '../compare/messages.js';
 import { FINDING_LABEL, renderDiffHtml } from '../compare/report-html.js';
@@ -38,8 +39,21 @@ async function loadFolder(dir: string): Promise<ExtractResult[]> {
   return out;
 }
 
-/** One document: a .json extract, any other file through the pipeline, or `<from>/<id>.json`. */
-async function loadDocument(ref: string, from?: string): Promise<ExtractResult> {
+type Store = import('../store/index.js').TaskStore;
+
+/** The store at --db ($TAIZHANG_DB, the default path), or null when there is none; sqlite loads only here. */
+async function openStoreIfAny(db?: string): Promise<Store | null> {
+  const { openExistingStore } = await import('../store/index.js');
+  try {
+    return openExistingStore(db);
+  } catch (e) {
+    if (e instanceof ReadFailure && e.code === 'E_STORE_MISSING') return null;
+    throw e;
+  }
+}
+
+/** One document: a .json extract, any other file through the pipeline, `<from>/<id>.json`, or a stored id. */
+async function loadDocument(ref: string, opts: { from?: string; db?: string }): Promise<ExtractResult> {
   if (existsSync(ref) && statSync(ref).isFile()) {
     if (ref.toLowerCase().endsWith('.json')) return readExtractJson(ref);
     const { extractFile } = await import('../pipeline.js');
@@ -47,13 +61,34 @@ async function loadDocument(ref: string, from?: string): Promise<ExtractResult> 
     if (!outcome.ok) throw new Error(outcome.line);
     return outcome.result;
   }
-  if (from) {
-    const byId = path.join(from, `${ref}.json`);
+  if (opts.from) {
+    const byId = path.join(opts.from, `${ref}.json`);
     if (existsSync(byId)) return readExtractJson(byId);
-    const found = (await loadFolder(from)).find((d) => d.document.id === ref);
+    const found = (await loadFolder(opts.from)).find((d) => d.document.id === ref);
     if (found) return found;
+  } else {
+    const store = await openStoreIfAny(opts.db);
+    if (store) {
+      try {
+        const found = await store.result(ref);
+        if (found) return found;
+      } finally {
+        await store.close();
+      }
+    }
   }
   throw new CompareInputError('E_NOT_FOUND', ref);
+}
+
+/** The current version of every stored document. */
+async function loadStoreDocuments(store: Store): Promise<ExtractResult[]> {
+  const out: ExtractResult[] = [];
+  for (const d of await store.documents()) {
+    if (!d.current) continue;
+    const r = await store.result(d.sha256);
+    if (r) out.push(r);
+  }
+  return out;
 }
 
 function findingLine(f: Finding): string {
@@ -95,7 +130,15 @@ async function emitDiff(diff: DiffResult, opts: { json?: boolean; out?: string }
 }
 
 function failWith(e: unknown): void {
-  console.error(e instanceof CompareInputError ? e.message : e instanceof Error ? e.message.split('\n')[0] : String(e));
+  const line =
+    e instanceof CompareInputError
+      ? e.message
+      : e instanceof ReadFailure
+        ? failureLine('taizhang', e).line
+        : e instanceof Error
+          ? e.message.split('\n')[0]
+          : String(e);
+  console.error(line);
   process.exitCode = e instanceof CompareInputError && e.code === 'E_NOT_FOUND' ? 2 : 1;
 }
 
@@ -108,9 +151,10 @@ export function addCompareCommands(program: Command): void {
     .option('--json', '输出 JSON（结构见 OUTPUT.md）')
     .option('-o, --out <file>', '写入文件：默认写 HTML 对照报告；与 --json 同用时写 JSON')
     .option('--from <dir>', '按文档编号查找时使用的抽取结果目录')
-    .action(async (a: string, b: string, opts: { json?: boolean; out?: string; from?: string }) => {
+    .option('--db <path>', '按文档编号查找时使用的数据库')
+    .action(async (a: string, b: string, opts: { json?: boolean; out?: string; from?: string; db?: string }) => {
       try {
-        const [da, db] = [await loadDocument(a, opts.from), await loadDocument(b, opts.from)];
+        const [da, db] = [await loadDocument(a, opts), await loadDocument(b, opts)];
         await emitDiff(diffDocuments(da, db), opts);
       } catch (e) {
         failWith(e);
@@ -125,9 +169,10 @@ export function addCompareCommands(program: Command): void {
     .option('--json', '输出 JSON')
     .option('-o, --out <file>', '写入文件：默认写 HTML 对照报告；与 --json 同用时写 JSON')
     .option('--from <dir>', '按文档编号查找时使用的抽取结果目录')
-    .action(async (plan: string, opts: { against: string; json?: boolean; out?: string; from?: string }) => {
+    .option('--db <path>', '按文档编号查找时使用的数据库')
+    .action(async (plan: string, opts: { against: string; json?: boolean; out?: string; from?: string; db?: string }) => {
       try {
-        const [p, h] = [await loadDocument(plan, opts.from), await loadDocument(opts.against, opts.from)];
+        const [p, h] = [await loadDocument(plan, opts), await loadDocument(opts.against, opts)];
         await emitDiff(checkPlan(p, h), opts);
       } catch (e) {
         failWith(e);
@@ -137,28 +182,36 @@ export function addCompareCommands(program: Command): void {
   program
     .command('conflicts')
     .description('在全部已入库（或目录中）的文件之间查找冲突、被替代的文件和文内不一致')
-    .option('--db <path>', 'SQLite 数据库')
-    .option('--from <dir>', '抽取结果（JSON）目录')
+    .option('--db <path>', 'SQLite 数据库（默认 $TAIZHANG_DB 或 .taizhang/taizhang.sqlite）')
+    .option('--from <dir>', '改为读取这个目录中的抽取结果（JSON）')
     .option('--json', '输出 JSON')
     .option('--all', '同时列出一致、等效、更严的比对结果和无隶属关系地区之间的差异')
-    .action(async (opts: { db?: string; from?: string; json?: boolean; all?: boolean }) => {
+    .option('--mark-superseded', '把已被替代的任务在数据库中标记为“已替代”（台账随之更新）')
+    .action(async (opts: { db?: string; from?: string; json?: boolean; all?: boolean; markSuperseded?: boolean }) => {
+      let store: Store | null = null;
       try {
-        const docs = opts.from ? await loadFolder(opts.from) : opts.db ? await loadStore(opts.db) : [];
+        if (!opts.from) {
+          const { openExistingStore } = await import('../store/index.js');
+          store = openExistingStore(opts.db);
+        }
+        const docs = store ? await loadStoreDocuments(store) : await loadFolder(opts.from!);
         if (docs.length === 0) throw new CompareInputError('E_NO_DOCUMENTS', opts.from ?? opts.db ?? 'conflicts');
         const result = conflictsAcross(docs, { includeAgreements: opts.all, includeInformational: opts.all });
+        let marked = 0;
+        if (opts.markSuperseded && store) {
+          for (const s of result.superseded) marked += await store.markSuperseded(s.taskIds, { by: s.newer });
+        }
         if (opts.json) {
           process.stdout.write(JSON.stringify(result, null, 2) + '\n');
           return;
         }
         const lines = [`文档 ${result.documents} 份，比对了 ${result.documentPairs} 对有上下级关系的文档，发现 ${result.findings.length} 条`];
+        if (opts.markSuperseded) lines.push(store ? `已在数据库中把 ${marked} 项任务标记为已被替代` : '--mark-superseded 只对数据库有效，读取 --from 目录时不做标记');
         process.stdout.write([...lines, ...result.findings.map(findingLine)].join('\n') + '\n');
       } catch (e) {
         failWith(e);
+      } finally {
+        await store?.close();
       }
     });
-}
-
-async function loadStore(db: string): Promise<ExtractResult[]> {
-  void db;
-  throw new CompareInputError('E_NO_STORE', db);
 }

@@ -4,11 +4,17 @@ import { z } from 'zod';
 import { unitAliases } from '../../extractors/unit-names.js';
 import type { Task } from '../model.js';
 
+/** A real calendar day written YYYY-MM-DD: 2020-02-30 is refused, not rolled over to March. */
+export function isIsoDay(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/u.test(s) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+
 export const RegisterFilter = z.object({
   /** tasks this unit leads or takes part in; "教育局" finds "县教育局", "人社局" finds "县人力资源社会保障局" */
   unit: z.string().trim().min(1).optional(),
   /** tasks with a due date on or before this day (a "6月30日前" deadline counts for 2020-06-30) */
-  dueBefore: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u).optional(),
+  dueBefore: z.string().refine(isIsoDay).optional(),
   /** tasks with a recurring duty (每月调度, 季督查…) */
   recurring: z.boolean().optional(),
 });

@@ -27,10 +27,15 @@ interface DocumentRow {
   version: number;
   is_current: number;
   ingested_at: string;
+}
+
+interface Json {
   result_json: string;
 }
 
 const COUNTED_TABLES = ['documents', 'tasks', 'units', 'quantities', 'deadlines', 'warnings'] as const;
+/** Everything but result_json, which is read only when a whole document is wanted. */
+const LISTED_COLUMNS = 'id, sha256, doc_id, source_path, title, doc_type, is_plan, date, issuer, task_count, version, is_current, ingested_at';
 const SHA_REF = /^[0-9a-f]{8,64}$/iu;
 
 function toStoredDocument(r: DocumentRow): StoredDocument {
@@ -70,7 +75,7 @@ export class SqliteTaskStore implements TaskStore {
   }
 
   private row(sha256: string): DocumentRow | undefined {
-    return this.db.prepare('SELECT * FROM documents WHERE sha256 = ?').get(sha256) as DocumentRow | undefined;
+    return this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM documents WHERE sha256 = ?`).get(sha256) as DocumentRow | undefined;
   }
 
   async has(sha256: string): Promise<boolean> {
@@ -85,7 +90,7 @@ export class SqliteTaskStore implements TaskStore {
     if (known) return unchanged(known);
     const words = result.tasks.map((t) => indexWords(t.text));
     const path = result.document.source.path;
-    return ((f: () => IngestReport) => f)((): IngestReport => {
+    return this.db.transaction((): IngestReport => {
       // checked again under the write lock: another process may have stored the same bytes meanwhile
       const raced = this.row(sha256);
       if (raced) return unchanged(raced);
@@ -94,21 +99,26 @@ export class SqliteTaskStore implements TaskStore {
       const version = (prev.v ?? 0) + 1;
       writeDocument(this.st, result, { sha256, version, ingestedAt: new Date().toISOString() }, words);
       return { status: version > 1 ? 'new-version' : 'added', sha256, docId: result.document.id, version, tasks: result.tasks.length };
-    })();
+    }).immediate();
+  }
+
+  async document(sha256: string): Promise<StoredDocument | null> {
+    const row = this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM documents WHERE sha256 = ?`).get(sha256) as DocumentRow | undefined;
+    return row ? toStoredDocument(row) : null;
   }
 
   async documents(): Promise<StoredDocument[]> {
-    return (this.db.prepare('SELECT * FROM documents ORDER BY id').all() as DocumentRow[]).map(toStoredDocument);
+    return (this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM documents ORDER BY id`).all() as DocumentRow[]).map(toStoredDocument);
   }
 
   async result(ref: string): Promise<ExtractResult | null> {
     const r = ref.trim();
     if (SHA_REF.test(r)) {
-      const rows = this.db.prepare('SELECT result_json FROM documents WHERE sha256 LIKE ? LIMIT 2').all(`${r.toLowerCase()}%`) as DocumentRow[];
+      const rows = this.db.prepare('SELECT result_json FROM documents WHERE sha256 LIKE ? LIMIT 2').all(`${r.toLowerCase()}%`) as Json[];
       if (rows.length === 1) return ExtractResult.parse(JSON.parse(rows[0].result_json));
     }
     const row = this.db.prepare('SELECT result_json FROM documents WHERE doc_id = ? AND is_current = 1 ORDER BY id DESC LIMIT 1')
-      .get(r) as DocumentRow | undefined;
+      .get(r) as Json | undefined;
     return row ? ExtractResult.parse(JSON.parse(row.result_json)) : null;
   }
 
@@ -124,7 +134,8 @@ export class SqliteTaskStore implements TaskStore {
     if (filter.recurring) {
       where.push(`EXISTS (SELECT 1 FROM tasks t JOIN deadlines dl ON dl.task = t.id WHERE t.document = d.id AND dl.kind = 'recurring')`);
     }
-    const rows = this.db.prepare(`SELECT d.* FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.id`).all(params) as DocumentRow[];
+    const rows = this.db.prepare(`SELECT d.doc_id, d.sha256, d.title, d.result_json FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.id`)
+      .all(params) as Array<DocumentRow & Json>;
     const out: StoredTask[] = [];
     for (const row of rows) {
       const result = ExtractResult.parse(JSON.parse(row.result_json));
@@ -180,7 +191,7 @@ export class SqliteTaskStore implements TaskStore {
       }
       // the stored JSON is what `register DOC_ID` reads back: it must say the same as the column
       for (const [doc, seqs] of touched) {
-        const row = this.db.prepare('SELECT result_json FROM documents WHERE id = ?').get(doc) as DocumentRow;
+        const row = this.db.prepare('SELECT result_json FROM documents WHERE id = ?').get(doc) as Json;
         const result = JSON.parse(row.result_json) as ExtractResult;
         for (const seq of seqs) {
           if (value) result.tasks[seq].superseded = true;

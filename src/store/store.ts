@@ -66,6 +66,8 @@ export interface TaskStore {
   ingest(result: ExtractResult, fileBytesSha?: string): Promise<IngestReport>;
   /** Has a file with these bytes been stored? (lets a caller skip extraction) */
   has(sha256: string): Promise<boolean>;
+  /** The stored file with these bytes, if any. */
+  document(sha256: string): Promise<StoredDocument | null>;
   /** Every stored document, all versions, oldest first. */
   documents(): Promise<StoredDocument[]>;
   /** A stored document read back whole: by sha256 (or a unique prefix of 8+), or by document id (its current version). */

@@ -39,5 +39,7 @@ test('filters combine with AND, dueBefore includes the day itself', () => {
 
 test('the filter schema refuses a date that is not ISO', () => {
   expect(RegisterFilter.safeParse({ dueBefore: '2020/6/30' }).success).toBe(false);
+  expect(RegisterFilter.safeParse({ dueBefore: '2020-02-30' }).success).toBe(false);
+  expect(RegisterFilter.safeParse({ dueBefore: '2020-02-29' }).success).toBe(true);
   expect(RegisterFilter.parse({ dueBefore: '2020-06-30', unit: ' 教育局 ' })).toEqual({ dueBefore: '2020-06-30', unit: '教育局' });
 });

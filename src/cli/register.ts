@@ -1,0 +1,131 @@
+// taizhang register: parse options, gather the documents (files, extract JSONs or stored ids),
+// write the register, print where it is.
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { failureLine, MESSAGES, ReadFailure } from '../messages.js';
+import { ExtractResult } from '../model.js';
+import { isIsoDay, RegisterFilter } from '../register/filter.js';
+import { RegisterFormat } from '../register/index.js';
+import type { TaskStore } from '../store/store.js';
+
+interface RegisterCliOptions {
+  out: string;
+  format?: RegisterFormat;
+  unit?: string;
+  dueBefore?: string;
+  recurring?: boolean;
+  db?: string;
+  password?: string;
+}
+
+const FORMAT_BY_EXTENSION: Readonly<Record<string, RegisterFormat>> = { '.xlsx': 'xlsx', '.csv': 'csv', '.md': 'md', '.json': 'json' };
+
+function parseFormat(v: string): RegisterFormat {
+  const parsed = RegisterFormat.safeParse(v.toLowerCase());
+  if (!parsed.success) throw new InvalidArgumentError('格式只能是 xlsx、csv、md 或 json');
+  return parsed.data;
+}
+
+function parseDate(v: string): string {
+  if (!isIsoDay(v.trim())) throw new InvalidArgumentError(MESSAGES.E_BAD_DATE);
+  return v.trim();
+}
+
+/** --format wins; else the extension of --out says it; else XLSX, the register staff hand on. */
+export function chooseFormat(out: string, format?: RegisterFormat): RegisterFormat {
+  return format ?? FORMAT_BY_EXTENSION[extname(out).toLowerCase()] ?? 'xlsx';
+}
+
+async function readResultJson(file: string): Promise<ExtractResult> {
+  try {
+    const parsed = ExtractResult.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // not JSON at all: the same answer as JSON of the wrong shape
+  }
+  throw new ReadFailure('E_BAD_RESULT_JSON');
+}
+
+/** Opens the store on first need only: a register of files alone must not create a database. */
+class LazyStore {
+  private store: TaskStore | undefined;
+  constructor(private readonly path?: string) {}
+
+  async get(): Promise<TaskStore> {
+    if (!this.store) {
+      const { openExistingStore } = await import('../store/index.js');
+      this.store = openExistingStore(this.path);
+    }
+    return this.store;
+  }
+
+  async close(): Promise<void> {
+    await this.store?.close();
+  }
+}
+
+/** A file the pipeline could not read: its line already names the file, the reason and the code. */
+class PipelineFailure extends Error {}
+
+/** A source is a file to extract, an extract JSON, or the id (or sha256 prefix) of a stored document. */
+async function loadSource(ref: string, store: LazyStore, password?: string): Promise<ExtractResult> {
+  if (existsSync(ref) && statSync(ref).isFile()) {
+    if (extname(ref).toLowerCase() === '.json') return readResultJson(ref);
+    const { extractFile } = await import('../pipeline.js');
+    const outcome = await extractFile(ref, { password });
+    if (!outcome.ok) throw new PipelineFailure(outcome.line);
+    return outcome.result;
+  }
+  const found = await (await store.get()).result(ref);
+  if (!found) throw new ReadFailure('E_NOT_IN_STORE');
+  return found;
+}
+
+async function runRegister(sources: string[], opts: RegisterCliOptions): Promise<void> {
+  const filter = RegisterFilter.parse({ unit: opts.unit, dueBefore: opts.dueBefore, recurring: opts.recurring });
+  const store = new LazyStore(opts.db);
+  const results: ExtractResult[] = [];
+  let failed = 0;
+  try {
+    for (const ref of sources) {
+      try {
+        results.push(await loadSource(ref, store, opts.password));
+      } catch (e) {
+        console.error(e instanceof PipelineFailure ? e.message : failureLine(ref, e).line);
+        failed++;
+      }
+    }
+  } finally {
+    await store.close();
+  }
+  if (failed > 0) process.exitCode = 1;
+  if (results.length === 0) return;
+  const { writeRegister } = await import('../register/index.js');
+  const format = chooseFormat(opts.out, opts.format);
+  const rows = await writeRegister(results, { format, out: opts.out, filter });
+  console.log(`台账 → ${opts.out}（${results.length} 个文件，${rows.length} 项任务）`);
+}
+
+export function addRegisterCommands(program: Command): void {
+  program
+    .command('register')
+    .description('生成任务台账（XLSX、CSV、Markdown 或 JSON），每项任务一行')
+    .argument('<sources...>', '文件、taizhang extract 输出的 .json，或库中的文件编号（见 taizhang documents）')
+    .requiredOption('-o, --out <path>', '台账输出路径，如 台账.xlsx')
+    .option('-f, --format <format>', '格式：xlsx、csv、md、json（默认看 --out 的扩展名）', parseFormat)
+    .option('--unit <name>', '只列该单位牵头或配合的任务（简称也可，如 教育局、人社局）')
+    .option('--due-before <date>', '只列完成时限在该日（含）之前的任务，如 2020-06-30', parseDate)
+    .option('--recurring', '只列有定期要求（每月、每季度……）的任务')
+    .option('--db <path>', '台账数据库路径（默认 .taizhang/taizhang.sqlite，也可用环境变量 TAIZHANG_DB）')
+    .option('--password <password>', '加密 PDF 的打开密码')
+    .action(async (sources: string[], opts: RegisterCliOptions) => {
+      try {
+        await runRegister(sources, opts);
+      } catch (e) {
+        console.error(failureLine(opts.out, e).line);
+        process.exitCode = 1;
+      }
+    });
+}

@@ -1,0 +1,131 @@
+// taizhang ingest / search / documents: parse options, call the store, print one line per file or hit.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { InvalidArgumentError, type Command } from 'commander';
+import { failureLine } from '../messages.js';
+import type { IngestReport, SearchHit, StoredDocument, TaskStore } from '../store/store.js';
+
+const DB_HELP = '台账数据库路径（默认 .taizhang/taizhang.sqlite，也可用环境变量 TAIZHANG_DB）';
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('请给出正整数');
+  return n;
+}
+
+/** sha256 of the file's bytes, or null when it cannot be read (the pipeline then says why). */
+async function fileSha(file: string): Promise<string | null> {
+  try {
+    return createHash('sha256').update(await readFile(file)).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+export function ingestLine(file: string, r: IngestReport): string {
+  if (r.status === 'unchanged') return `未变　${file}（已在库中：${r.docId}）`;
+  if (r.status === 'new-version') return `新版本 ${file} → ${r.docId} 第${r.version}版（${r.tasks} 项任务）`;
+  return `已存入 ${file} → ${r.docId}（${r.tasks} 项任务）`;
+}
+
+export function hitLines(hit: SearchHit, n: number): string[] {
+  const page = hit.page !== undefined ? ` · 第${hit.page}页` : '';
+  return [`${n}. ${hit.docId}  ${hit.title}`, `   ${hit.path.join(' > ')}${page}`, `   ${hit.snippet}`];
+}
+
+export function documentLine(d: StoredDocument): string {
+  const state = d.current ? '' : '（旧版）';
+  return `${d.docId}  ${d.title}  ${d.tasks} 项任务  第${d.version}版${state}  ${d.date}  ${d.sha256.slice(0, 12)}  ${d.path}`;
+}
+
+async function withStore<T>(open: () => Promise<TaskStore>, run: (store: TaskStore) => Promise<T>): Promise<T | undefined> {
+  let store: TaskStore;
+  try {
+    store = await open();
+  } catch (e) {
+    console.error(failureLine('taizhang', e).line);
+    process.exitCode = 1;
+    return undefined;
+  }
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function ingestFiles(store: TaskStore, files: string[], password?: string): Promise<void> {
+  const { extractFile } = await import('../pipeline.js');
+  const tally = { added: 0, 'new-version': 0, unchanged: 0, failed: 0 };
+  for (const file of files) {
+    const sha = await fileSha(file);
+    // same bytes as a stored file: nothing to extract
+    const known = sha ? await store.document(sha) : null;
+    if (sha && known) {
+      console.log(ingestLine(file, { status: 'unchanged', sha256: sha, docId: known.docId, version: known.version, tasks: known.tasks }));
+      tally.unchanged++;
+      continue;
+    }
+    const outcome = await extractFile(file, { password });
+    if (!outcome.ok) {
+      console.error(outcome.line);
+      tally.failed++;
+      continue;
+    }
+    try {
+      const report = await store.ingest(outcome.result, sha ?? undefined);
+      console.log(ingestLine(file, report));
+      tally[report.status]++;
+    } catch (e) {
+      console.error(failureLine(file, e).line);
+      tally.failed++;
+    }
+  }
+  console.log(`完成：新增 ${tally.added} 个，新版本 ${tally['new-version']} 个，未变 ${tally.unchanged} 个，失败 ${tally.failed} 个`);
+  if (tally.failed > 0) process.exitCode = 1;
+}
+
+export function addStoreCommands(program: Command): void {
+  program
+    .command('ingest')
+    .description('抽取文件并存入台账数据库（同一文件重复存入不会重复；内容变了的同名文件存为新版本）')
+    .argument('<files...>', '文件或目录')
+    .option('--db <path>', DB_HELP)
+    .option('--password <password>', '加密 PDF 的打开密码')
+    .action(async (paths: string[], opts: { db?: string; password?: string }) => {
+      const [{ openStore }, { listInputFiles }] = await Promise.all([import('../store/index.js'), import('../main-job.js')]);
+      const files = await listInputFiles(paths);
+      await withStore(async () => openStore(opts.db), (store) => ingestFiles(store, files, opts.password));
+    });
+
+  program
+    .command('search')
+    .description('在库中全文检索任务内容，如：taizhang search 危房改造')
+    .argument('<words...>', '检索词，多个词之间为“并且”')
+    .option('--db <path>', DB_HELP)
+    .option('-n, --limit <n>', '最多列出多少条', positiveInt, 50)
+    .option('--json', '输出 JSON')
+    .action(async (words: string[], opts: { db?: string; limit: number; json?: boolean }) => {
+      const { openExistingStore } = await import('../store/index.js');
+      const query = words.join(' ');
+      await withStore(async () => openExistingStore(opts.db), async (store) => {
+        const hits = await store.search(query, opts.limit);
+        if (opts.json) return void process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
+        if (hits.length === 0) return void console.log(`没有找到包含“${query}”的任务`);
+        hits.forEach((h, i) => console.log(hitLines(h, i + 1).join('\n')));
+      });
+    });
+
+  program
+    .command('documents')
+    .description('列出库中的文件（文件编号可用于 taizhang register）')
+    .option('--db <path>', DB_HELP)
+    .action(async (opts: { db?: string }) => {
+      const { openExistingStore } = await import('../store/index.js');
+      await withStore(async () => openExistingStore(opts.db), async (store) => {
+        const docs = await store.documents();
+        if (docs.length === 0) return void console.log('库中还没有文件：请先用 taizhang ingest 存入');
+        for (const d of docs) console.log(documentLine(d));
+      });
+    });
+}

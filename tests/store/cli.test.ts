@@ -1,0 +1,100 @@
+import { Command } from 'commander';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { addStoreCommands } from '../../src/cli/store.js';
+import { SqliteTaskStore } from '../../src/store/sqlite.js';
+
+// a small plan written for this test: two clauses with units, deadlines and amounts
+const PLAN = `清河县人民政府办公室关于印发清河县2021年农村公路养护工作方案的通知
+
+清政办发〔2021〕12号
+
+各乡镇人民政府，县政府各部门：
+现将《清河县2021年农村公路养护工作方案》印发给你们，请认真贯彻执行。
+
+清河县人民政府办公室
+2021年3月8日
+
+清河县2021年农村公路养护工作方案
+
+一、主要任务
+（一）开展日常养护。各乡镇每月组织一次路面巡查，及时清理路面杂物。（牵头单位：县交通运输局；配合单位：各乡镇）
+（二）实施危桥改造。6月底前完成危桥改造5座，每座补助资金不超过30万元。（牵头单位：县交通运输局；配合单位：县财政局）
+`;
+
+let dir: string;
+let db: string;
+let out: string[];
+let err: string[];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'taizhang-cli-store-'));
+  db = join(dir, 'db', 'taizhang.sqlite');
+  await writeFile(join(dir, 'plan.txt'), PLAN);
+  await writeFile(join(dir, 'empty.txt'), '');
+});
+
+async function run(...args: string[]): Promise<number> {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
+  const program = new Command().exitOverride();
+  addStoreCommands(program);
+  process.exitCode = undefined;
+  await program.parseAsync(['node', 'taizhang', ...args]);
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = undefined;
+  vi.restoreAllMocks();
+  return code;
+}
+afterEach(() => vi.restoreAllMocks());
+
+test('ingest: one line per file, a failure on stderr, the batch goes on, exit code 1', async () => {
+  const plan = join(dir, 'plan.txt');
+  const empty = join(dir, 'empty.txt');
+  expect(await run('ingest', empty, plan, '--db', db)).toBe(1);
+  expect(err).toEqual([`${empty}: 文件是空的（0 字节）：请重新导出或重新下载原文件 [E_EMPTY]`]);
+  expect(out).toHaveLength(2);
+  expect(out[0]).toMatch(new RegExp(`^已存入 ${plan} → \\S+（\\d+ 项任务）$`, 'u'));
+  expect(out[1]).toBe('完成：新增 1 个，新版本 0 个，未变 0 个，失败 1 个');
+
+  expect(await run('ingest', plan, '--db', db)).toBe(0);
+  expect(out[0]).toMatch(new RegExp(`^未变　${plan}（已在库中：\\S+）$`, 'u'));
+  expect(out[1]).toBe('完成：新增 0 个，新版本 0 个，未变 1 个，失败 0 个');
+  expect(err).toEqual([]);
+
+  const store = SqliteTaskStore.open(db);
+  expect((await store.counts()).documents).toBe(1);
+  await store.close();
+});
+
+test('search prints document, path and snippet; --json gives the hits', async () => {
+  expect(await run('search', '危桥', '--db', db)).toBe(0);
+  const lines = out.join('\n').split('\n');
+  expect(lines.length % 3).toBe(0);
+  expect(lines[0]).toMatch(/^1\. \S+ {2}清河县2021年农村公路养护工作方案$/u);
+  expect(lines[2]).toContain('【危桥】');
+  expect(await run('search', '危桥', '--db', db, '--json')).toBe(0);
+  const hits = JSON.parse(out.join('')) as { title: string; text: string }[];
+  expect(hits.length).toBeGreaterThanOrEqual(1);
+  expect(hits.every((h) => h.text.includes('危桥') && h.title === '清河县2021年农村公路养护工作方案')).toBe(true);
+  expect(await run('search', '农田', '--db', db)).toBe(0);
+  expect(out).toEqual(['没有找到包含“农田”的任务']);
+});
+
+test('search and documents on a store that does not exist say so instead of creating one', async () => {
+  const missing = join(dir, 'nowhere', 'x.sqlite');
+  expect(await run('search', '危桥', '--db', missing)).toBe(1);
+  expect(err).toEqual([`taizhang: 找不到台账数据库：请先用 taizhang ingest 存入文件，或用 --db 指定数据库路径（${missing}） [E_STORE_MISSING]`]);
+  expect(await run('documents', '--db', missing)).toBe(1);
+});
+
+test('documents lists what is stored', async () => {
+  expect(await run('documents', '--db', db)).toBe(0);
+  expect(out).toHaveLength(1);
+  expect(out[0]).toMatch(/清河县2021年农村公路养护工作方案 {2}\d+ 项任务 {2}第1版 {2}2021-03-08 {2}[0-9a-f]{12} {2}/u);
+});
