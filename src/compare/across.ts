@@ -1,11 +1,11 @@
-// Conflicts over a whole store: hundreds of documents, never compared all against all. Clause pairs
+// Conflicts over a whole store: hundreds of documents, never compared all against all. Phrase pairs
 // come from the shingle index and quantity subjects from a hash map; only pairs of documents where
 // one body governs the other are judged (unrelated places only on request), and superseded
 // documents and tasks are left out — their rules no longer hold.
 import type { ExtractResult, Quantity, Task } from '../model.js';
-import { alignClauses } from './align.js';
 import { findCandidatePairs, type CandidateOptions } from './candidates.js';
-import { addressedToLower, findingsForPair, isTextAlignment, orderFindings, tasksDisagreeingWith } from './compare-pair.js';
+import { addressedToLower, findingsForPhrases, orderFindings, tasksDisagreeingWith } from './compare-pair.js';
+import { phrasesWithItems } from './sentences.js';
 import { relate } from './jurisdiction-relation.js';
 import { compareQuantityPair, type PairContext } from './rules.js';
 import type { Finding } from './schema.js';
@@ -63,18 +63,19 @@ export function conflictsAcross(results: ExtractResult[], options: AcrossOptions
     return contexts.get(key)!;
   };
 
+  // The index holds phrases that write a figure or a deadline: short, so a copied duty inside two
+  // long, otherwise different paragraphs still stands out, and nothing else can conflict.
+  const phrases = clauses.flatMap((c) => phrasesWithItems(c.task).map((phrase) => ({ ...c, phrase })));
   const findings: Finding[] = [];
-  const textPairs = findCandidatePairs(
-    clauses.map((c) => ({ group: String(c.doc), text: c.task.text })),
+  const phrasePairs = findCandidatePairs(
+    phrases.map((p) => ({ group: String(p.doc), text: p.phrase.text })),
     options.candidates,
   );
-  for (const p of textPairs) {
-    const x = clauses[p.i];
-    const y = clauses[p.j];
+  for (const p of phrasePairs) {
+    const x = phrases[p.i];
+    const y = phrases[p.j];
     const ctx = contextOf(x.doc, y.doc);
-    if (!ctx) continue;
-    const al = alignClauses(x.task.text, y.task.text);
-    if (isTextAlignment(al)) findings.push(...findingsForPair(ctx, x.task, y.task, al));
+    if (ctx) findings.push(...findingsForPhrases(ctx, x.task, y.task, x.phrase, y.phrase));
   }
   findings.push(...subjectFindings(clauses, contextOf, options.maxSubjectDocs ?? 64));
 

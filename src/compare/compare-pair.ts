@@ -1,8 +1,8 @@
 // Two documents clause by clause: which clauses say the same thing (reused wording, or the same
 // quantity subject in other words), and what their figures and deadlines mean for each other.
-import type { ExtractResult, Quantity, Task } from '../model.js';
+import type { Deadline, ExtractResult, Quantity, Task } from '../model.js';
 import { alignClauses, type ClauseAlignment } from './align.js';
-import { sentencesWithItems } from './sentences.js';
+import { phrasesWithItems } from './sentences.js';
 import { findCandidatePairs, type CandidateOptions } from './candidates.js';
 import { pairDeadlines, pairQuantities, sameSubject } from './pairing.js';
 import { clauseSide, compareDeadlinePair, compareQuantityPair, type PairContext } from './rules.js';
@@ -19,13 +19,15 @@ export interface AlignOptions {
   minContainment?: number;
 }
 
-const ALIGN_DEFAULTS = { minMatches: 8, minSimilarity: 0.5, minContainment: 0.6, minSharedSentence: 20, minSentenceIdentity: 0.8 };
+const ALIGN_DEFAULTS = { minMatches: 8, minSimilarity: 0.5, minContainment: 0.6, minSharedSentence: 20, minSharedPhrase: 12, minSentenceIdentity: 0.8 };
 
 export interface AlignedPair {
   ta: Task;
   tb: Task;
   alignment: Alignment;
   al: ClauseAlignment;
+  /** what the paired figures and deadlines of the two clauses mean */
+  findings: Finding[];
 }
 
 /** One clause is (nearly) a copy of the other, or the shorter is copied out of the longer. */
@@ -44,6 +46,12 @@ export function isTextAlignment(al: ClauseAlignment, options: AlignOptions = {})
   return isCopy(al, options) || (al.localMatches >= o.minSharedSentence && al.localIdentity >= o.minSentenceIdentity);
 }
 
+/** Two phrases are the same duty when one copies the other or they share a stretch of 12+ nearly identical characters. */
+function isPhraseCopy(al: ClauseAlignment): boolean {
+  const o = ALIGN_DEFAULTS;
+  return isCopy(al) || (al.localMatches >= o.minSharedPhrase && al.localIdentity >= o.minSentenceIdentity);
+}
+
 export function makeAlignment(ctx: PairContext, ta: Task, tb: Task, al: ClauseAlignment, basis: Alignment['basis']): Alignment {
   return {
     a: clauseSide(ctx.a, ta),
@@ -54,18 +62,36 @@ export function makeAlignment(ctx: PairContext, ta: Task, tb: Task, al: ClauseAl
   };
 }
 
-/** Clause pairs of a and b whose wording is reused, found through the shingle index. */
+/**
+ * Clause pairs of a and b whose wording is reused, found through the shingle index: aligned
+ * clauses, and clauses that only share a phrase carrying a figure or a deadline.
+ */
 export function textAlignedPairs(ctx: PairContext, a: ExtractResult, b: ExtractResult, options: AlignOptions = {}): AlignedPair[] {
   const clauses = [...a.tasks.map((t) => ({ group: 'a', text: t.text })), ...b.tasks.map((t) => ({ group: 'b', text: t.text }))];
+  // Candidate pairs come with i < j, so i is always in a.
+  const pairs = new Map<string, [number, number]>();
+  for (const p of findCandidatePairs(clauses, options.candidates)) pairs.set(`${p.i}:${p.j - a.tasks.length}`, [p.i, p.j - a.tasks.length]);
+  // Phrases carrying figures are indexed too: a copied duty inside two long, otherwise different
+  // paragraphs shares too little of them to pass as a clause pair.
+  const phrases = [
+    ...a.tasks.flatMap((t, i) => phrasesWithItems(t).map((ph) => ({ group: 'a', text: ph.text, task: i }))),
+    ...b.tasks.flatMap((t, i) => phrasesWithItems(t).map((ph) => ({ group: 'b', text: ph.text, task: i }))),
+  ];
+  for (const p of findCandidatePairs(phrases, options.candidates)) pairs.set(`${phrases[p.i].task}:${phrases[p.j].task}`, [phrases[p.i].task, phrases[p.j].task]);
   const out: AlignedPair[] = [];
-  for (const p of findCandidatePairs(clauses, options.candidates)) {
-    // Candidate pairs come with i < j, so i is always in a.
-    const ta = a.tasks[p.i];
-    const tb = b.tasks[p.j - a.tasks.length];
-    const al = alignClauses(ta.text, tb.text);
-    if (isTextAlignment(al, options)) out.push({ ta, tb, al, alignment: makeAlignment(ctx, ta, tb, al, 'text') });
+  for (const [i, j] of [...pairs.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1])) {
+    const pair = alignPair(ctx, a.tasks[i], b.tasks[j], options);
+    if (pair) out.push(pair);
   }
   return out;
+}
+
+/** One candidate pair of clauses: aligned and judged, or null when they share no reused wording. */
+export function alignPair(ctx: PairContext, ta: Task, tb: Task, options: AlignOptions = {}): AlignedPair | null {
+  const al = alignClauses(ta.text, tb.text);
+  const findings = findingsForPair(ctx, ta, tb, al);
+  if (!isTextAlignment(al, options) && findings.length === 0) return null;
+  return { ta, tb, al, findings, alignment: makeAlignment(ctx, ta, tb, al, 'text') };
 }
 
 function comparableAcross(q: Quantity): boolean {
@@ -73,20 +99,28 @@ function comparableAcross(q: Quantity): boolean {
 }
 
 /** Clause pairs on the same quantity subject in other words, not already aligned by wording. */
-export function subjectPairs(ctx: PairContext, a: ExtractResult, b: ExtractResult, taken: Set<string>): { pair: AlignedPair; qa: Quantity; qb: Quantity }[] {
-  const out: { pair: AlignedPair; qa: Quantity; qb: Quantity }[] = [];
+export function subjectPairs(ctx: PairContext, a: ExtractResult, b: ExtractResult, taken: Set<string>): AlignedPair[] {
+  const out: AlignedPair[] = [];
   for (const ta of a.tasks) {
-    for (const qa of ta.quantities.filter(comparableAcross)) {
-      const key = toComparable(qa)!.key;
-      for (const tb of b.tasks) {
-        if (taken.has(`${ta.id}\u0000${tb.id}`)) continue;
+    const qas = ta.quantities.filter(comparableAcross);
+    if (qas.length === 0) continue;
+    for (const tb of b.tasks) {
+      if (taken.has(`${ta.id}\u0000${tb.id}`)) continue;
+      const findings: Finding[] = [];
+      for (const qa of qas) {
+        const key = toComparable(qa)!.key;
         for (const qb of tb.quantities) {
           if (!comparableAcross(qb) || toComparable(qb)!.key !== key || !sameSubject(qa.subject, qb.subject)) continue;
           if (!addressedToLower(ctx, ta, tb, qa, qb, 'quantities')) continue;
-          const al = alignClauses(ta.text, tb.text);
-          out.push({ pair: { ta, tb, al, alignment: makeAlignment(ctx, ta, tb, al, 'subject') }, qa, qb });
+          const f = compareQuantityPair(ctx, ta, qa, tb, qb);
+          if (f) findings.push(f);
         }
       }
+      if (findings.length === 0) continue;
+      const al = alignClauses(ta.text, tb.text);
+      // Clauses on one subject may also share a phrase with other figures.
+      findings.push(...findingsForPair(ctx, ta, tb, al));
+      out.push({ ta, tb, al, findings, alignment: makeAlignment(ctx, ta, tb, al, 'subject') });
     }
   }
   return out;
@@ -107,37 +141,63 @@ function addressedItems(ctx: PairContext, high: Task, items: readonly { text: st
   return (i) => addresses(high.text, offsets[i] ?? null, level);
 }
 
-/** Findings for one text-aligned clause pair: its paired figures and deadlines. */
-export function findingsForPair(ctx: PairContext, ta: Task, tb: Task, al: ClauseAlignment): Finding[] {
-  if (isCopy(al)) return findingsForCopy(ctx, ta, tb, al);
-  // Paragraphs that share sentences: pair figures only inside sentences that are copies.
-  const out: Finding[] = [];
-  for (const sa of sentencesWithItems(ta)) {
-    for (const sb of sentencesWithItems(tb)) {
-      const sal = alignClauses(sa.text, sb.text);
-      if (!isCopy(sal)) continue;
-      // The finding quotes the whole clauses, as every finding does; the sentence only paired them.
-      for (const f of findingsForCopy(ctx, sa, sb, sal)) {
-        out.push({ ...f, a: f.a && { ...f.a, text: ta.text }, b: f.b && { ...f.b, text: tb.text } });
-      }
+interface ItemPairs {
+  quantities: [Quantity, Quantity][];
+  deadlines: [Deadline, Deadline][];
+}
+
+/** Figures and deadlines of two clauses that answer each other: in copies directly, else phrase by copied phrase. */
+function pairedItems(ctx: PairContext, ta: Task, tb: Task, al: ClauseAlignment): ItemPairs {
+  if (isCopy(al)) return pairCopies(ctx, ta, tb, al);
+  const out: ItemPairs = { quantities: [], deadlines: [] };
+  const used = new Set<unknown>();
+  const phrasesB = phrasesWithItems(tb);
+  for (const pa of phrasesWithItems(ta)) {
+    for (const pb of phrasesB) {
+      const pal = alignClauses(pa.text, pb.text);
+      if (!isPhraseCopy(pal)) continue;
+      const found = pairCopies(ctx, pa, pb, pal);
+      for (const [x, y] of found.quantities) if (!used.has(x) && !used.has(y)) used.add(x).add(y), out.quantities.push([x, y]);
+      for (const [x, y] of found.deadlines) if (!used.has(x) && !used.has(y)) used.add(x).add(y), out.deadlines.push([x, y]);
     }
   }
   return out;
 }
 
-function findingsForCopy(ctx: PairContext, ta: Task, tb: Task, al: ClauseAlignment): Finding[] {
-  const out: Finding[] = [];
+function pairCopies(ctx: PairContext, ta: Task, tb: Task, al: ClauseAlignment): ItemPairs {
   // Items the higher clause lays on another level (省委每季度…) are left out before pairing, so the
   // county's figure meets the one laid on counties.
   const keep = (list: 'quantities' | 'deadlines') =>
     ctx.higher === 'a' ? { keepA: addressedItems(ctx, ta, ta[list]) } : ctx.higher === 'b' ? { keepB: addressedItems(ctx, tb, tb[list]) } : {};
-  for (const [qa, qb] of pairQuantities(ta.text, ta.quantities, tb.text, tb.quantities, al, keep('quantities'))) {
+  return {
+    quantities: pairQuantities(ta.text, ta.quantities, tb.text, tb.quantities, al, keep('quantities')),
+    deadlines: pairDeadlines(ta.text, ta.deadlines, tb.text, tb.deadlines, al, keep('deadlines')),
+  };
+}
+
+/** Findings for one clause pair: its paired figures and deadlines, judged on the whole clauses. */
+export function findingsForPair(ctx: PairContext, ta: Task, tb: Task, al: ClauseAlignment): Finding[] {
+  return judge(ctx, ta, tb, pairedItems(ctx, ta, tb, al));
+}
+
+/**
+ * Findings for one phrase of each clause (pa of ta, pb of tb, from phrasesWithItems): the unit a
+ * store-wide search indexes, since conflicts live only where figures and deadlines are written.
+ */
+export function findingsForPhrases(ctx: PairContext, ta: Task, tb: Task, pa: Task, pb: Task): Finding[] {
+  const pal = alignClauses(pa.text, pb.text);
+  return isPhraseCopy(pal) ? judge(ctx, ta, tb, pairCopies(ctx, pa, pb, pal)) : [];
+}
+
+function judge(ctx: PairContext, ta: Task, tb: Task, { quantities, deadlines }: ItemPairs): Finding[] {
+  const out: Finding[] = [];
+  for (const [qa, qb] of quantities) {
     // A county's 189户 is not weaker than a province's 2万户: only rates and standards compare across places.
     if (!isScaleFree(qa) || !isScaleFree(qb)) continue;
     const f = compareQuantityPair(ctx, ta, qa, tb, qb);
     if (f) out.push(f);
   }
-  for (const [da, db] of pairDeadlines(ta.text, ta.deadlines, tb.text, tb.deadlines, al, keep('deadlines'))) {
+  for (const [da, db] of deadlines) {
     const f = compareDeadlinePair(ctx, ta, da, tb, db);
     if (f) out.push(f);
   }
@@ -150,7 +210,7 @@ export function tasksDisagreeingWith(older: ExtractResult, newer: ExtractResult)
   const ctx: PairContext = { a: older.document, b: newer.document, relation: 'binding', higher: 'b' };
   const ids = new Set<string>();
   for (const p of textAlignedPairs(ctx, older, newer)) {
-    for (const f of findingsForPair(ctx, p.ta, p.tb, p.al)) {
+    for (const f of p.findings) {
       if (f.type !== 'consistent' && f.type !== 'equivalent') ids.add(p.ta.id);
     }
   }

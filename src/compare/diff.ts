@@ -1,10 +1,10 @@
 // The comparer's entry points: two documents (diff), a plan against the document it implements
 // (check), and everything in a store (conflicts, in across.ts).
 import type { ExtractResult } from '../model.js';
-import { findingsForPair, orderFindings, subjectPairs, tasksDisagreeingWith, textAlignedPairs, type AlignOptions } from './compare-pair.js';
+import { orderFindings, subjectPairs, tasksDisagreeingWith, textAlignedPairs, type AlignOptions } from './compare-pair.js';
 import { coverageOf } from './coverage.js';
 import { relate } from './jurisdiction-relation.js';
-import { compareQuantityPair, type PairContext } from './rules.js';
+import type { PairContext } from './rules.js';
 import { DiffResult, type DocSummary, type Finding } from './schema.js';
 import { findSupersessions, supersessionFinding } from './supersede.js';
 import { deadlinesBeforeIssue, inconsistentWithin } from './within.js';
@@ -27,24 +27,14 @@ export function diffDocuments(a: ExtractResult, b: ExtractResult, options: Align
   const taken = new Set(text.map((p) => `${p.ta.id}\u0000${p.tb.id}`));
   const bySubject = subjectPairs(ctx, a, b, taken);
 
-  const findings: Finding[] = [];
-  for (const p of text) findings.push(...findingsForPair(ctx, p.ta, p.tb, p.al));
-  for (const { pair, qa, qb } of bySubject) {
-    const f = compareQuantityPair(ctx, pair.ta, qa, pair.tb, qb);
-    if (f) findings.push(f);
-  }
+  const findings: Finding[] = [...text, ...bySubject].flatMap((p) => p.findings);
   for (const s of findSupersessions([a, b], { inconsistentTasks: tasksDisagreeingWith })) {
     const [older, newer] = s.older === a.document.id ? [a, b] : [b, a];
     findings.push(supersessionFinding(s, older, newer));
   }
   for (const doc of a === b ? [a] : [a, b]) findings.push(...inconsistentWithin(doc), ...deadlinesBeforeIssue(doc));
 
-  const alignments = [...text.map((p) => p.alignment)];
-  const seenSubject = new Set<string>();
-  for (const { pair } of bySubject) {
-    const key = `${pair.ta.id}\u0000${pair.tb.id}`;
-    if (!seenSubject.has(key)) seenSubject.add(key), alignments.push(pair.alignment);
-  }
+  const alignments = [...text, ...bySubject].map((p) => p.alignment);
   return DiffResult.parse({
     a: summary(a),
     b: summary(b),

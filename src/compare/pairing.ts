@@ -71,21 +71,17 @@ function pairItems<T>(xs: Positioned<T>[], ys: Positioned<T>[], al: ClauseAlignm
   const out: [T, T][] = [];
   const usedY = new Set<number>();
   for (const x of xs) {
-    // Two named subjects that differ measure different things, wherever they stand.
-    const sameKey = ys
-      .map((y, idx) => ({ y, idx }))
-      .filter(({ y, idx }) => y.key === x.key && !usedY.has(idx) && !(x.subject && y.subject && !sameSubject(x.subject, y.subject)));
+    const sameKey = ys.map((y, idx) => ({ y, idx })).filter(({ y, idx }) => y.key === x.key && !usedY.has(idx));
     if (sameKey.length === 0) continue;
+    // The alignment decides first: figures written at the same place of copied words answer each
+    // other, whatever subject the extractor named for them.
     let pick: { y: Positioned<T>; idx: number } | undefined;
-    // Named subjects decide first; then the alignment; a lone figure of its kind on each side pairs as is.
-    if (x.subject) pick = sameKey.find(({ y }) => sameSubject(x.subject, y.subject));
-    if (!pick && x.pos !== null) {
-      const mapped = mapPosition(al, x.pos);
-      if (mapped !== null) pick = sameKey.find(({ y }) => y.pos !== null && Math.abs(y.pos - mapped) <= POSITION_SLACK);
-    }
-    const xsOfKey = xs.filter((o) => o.key === x.key).length;
-    const ysOfKey = ys.filter((o) => o.key === x.key).length;
-    if (!pick && xsOfKey === 1 && ysOfKey === 1) pick = sameKey[0];
+    const mapped = x.pos !== null ? mapPosition(al, x.pos) : null;
+    if (mapped !== null) pick = sameKey.find(({ y }) => y.pos !== null && Math.abs(y.pos - mapped) <= POSITION_SLACK);
+    if (!pick && x.subject) pick = sameKey.find(({ y }) => sameSubject(x.subject, y.subject));
+    // A lone figure of its kind on each side pairs as is, unless named subjects say they differ.
+    const lone = xs.filter((o) => o.key === x.key).length === 1 && ys.filter((o) => o.key === x.key).length === 1;
+    if (!pick && lone && !(x.subject && sameKey[0].y.subject && !sameSubject(x.subject, sameKey[0].y.subject))) pick = sameKey[0];
     if (!pick) continue;
     usedY.add(pick.idx);
     out.push([x.item, pick.y.item]);

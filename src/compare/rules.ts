@@ -162,16 +162,16 @@ export function compareQuantityPair(ctx: PairContext, ta: Task, qa: Quantity, tb
 }
 
 /** The sentence of the clause that writes the item: a scope named in another sentence limits another rule. */
-function sentenceOf(task: Task, item: { text: string }): string {
-  const list: { text: string }[] = [...task.quantities, ...task.deadlines];
+function sentenceOf(task: Task, item: Quantity | Deadline): string {
+  const list: { text: string }[] = task.quantities.includes(item as Quantity) ? task.quantities : task.deadlines;
   const idx = list.indexOf(item);
-  const at = idx >= 0 ? itemOffsets(task.text, idx < task.quantities.length ? task.quantities : task.deadlines)[idx < task.quantities.length ? idx : idx - task.quantities.length] : task.text.indexOf(item.text);
-  if (at === null || at < 0) return task.text;
+  const at = idx >= 0 ? itemOffsets(task.text, list)[idx] : null;
+  if (at === null) return task.text;
   return splitSentences(task.text).find((s) => s.start <= at && at < s.end)?.text ?? task.text;
 }
 
 /** A clash is only conditional when the higher rule limits itself to a scope the lower clause does not name. */
-function conflictOrConditional(sides: { a: ClauseSide; b: ClauseSide }, n: Names, clash: string, highTask: Task, highItem: { text: string }, lowTask: Task): Finding {
+function conflictOrConditional(sides: { a: ClauseSide; b: ClauseSide }, n: Names, clash: string, highTask: Task, highItem: Quantity | Deadline, lowTask: Task): Finding {
   const scope = findScope(sentenceOf(highTask, highItem));
   if (scope && !lowTask.text.includes(scope)) {
     return { type: 'conditional', ...sides, scope, reason: REASONS.conditional(n, scope, clash) };

@@ -1,6 +1,8 @@
 // Two long paragraphs that share a sentence — the province's paragraph of ten duties and a county
-// paragraph repeating two of them — are compared sentence by sentence: a whole-paragraph alignment
-// maps only its best stretch, and the figures elsewhere in the paragraphs would not meet.
+// paragraph repeating two of them — are compared phrase by phrase: a whole-paragraph alignment maps
+// only its best stretch, and the figures elsewhere in the paragraphs would not meet. Phrases (cut
+// at commas too) because one sentence often lays several duties ("…每月至少研究一次，…每个月至少要有
+// 10个工作日…"); scopes and addressees are read in the whole sentence.
 import type { Task } from '../model.js';
 import { itemOffsets } from './addressee.js';
 
@@ -11,14 +13,16 @@ export interface Sentence {
 }
 
 const SENTENCE_END = /[。；;！？!?\n]/u;
+const PHRASE_END = /[。；;！？!?\n，,]/u;
 // A fragment shorter than this ("二是", "（一）") says nothing to align.
 const MIN_SENTENCE = 6;
 
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(text: string, unit: 'sentence' | 'phrase' = 'sentence'): Sentence[] {
+  const breaks = unit === 'phrase' ? PHRASE_END : SENTENCE_END;
   const out: Sentence[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !SENTENCE_END.test(text[i])) continue;
+    if (i < text.length && !breaks.test(text[i])) continue;
     const end = i < text.length ? i + 1 : i;
     if (end - start >= MIN_SENTENCE) out.push({ text: text.slice(start, end), start, end });
     start = end;
@@ -26,7 +30,7 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
-/** The task narrowed to one sentence: its text, and the figures and deadlines written inside it. */
+/** The task narrowed to one sentence or phrase: its text, and the figures and deadlines written inside it. */
 export function sentenceTask(task: Task, s: Sentence): Task {
   const inside = <T extends { text: string }>(items: T[]): T[] => {
     const at = itemOffsets(task.text, items);
@@ -35,9 +39,9 @@ export function sentenceTask(task: Task, s: Sentence): Task {
   return { ...task, text: s.text, quantities: inside(task.quantities), deadlines: inside(task.deadlines) };
 }
 
-/** Sentences that carry something to compare. */
-export function sentencesWithItems(task: Task): Task[] {
-  return splitSentences(task.text)
+/** Phrases that carry something to compare. */
+export function phrasesWithItems(task: Task): Task[] {
+  return splitSentences(task.text, 'phrase')
     .map((s) => sentenceTask(task, s))
     .filter((t) => t.quantities.length > 0 || t.deadlines.length > 0);
 }

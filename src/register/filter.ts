@@ -10,6 +10,10 @@ export function isIsoDay(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/u.test(s) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 }
 
+/** The register's file formats (here, not in index.ts, so the CLI can name them without loading exceljs). */
+export const RegisterFormat = z.enum(['xlsx', 'csv', 'md', 'json']);
+export type RegisterFormat = z.infer<typeof RegisterFormat>;
+
 export const RegisterFilter = z.object({
   /** tasks this unit leads or takes part in; "教育局" finds "县教育局", "人社局" finds "县人力资源社会保障局" */
   unit: z.string().trim().min(1).optional(),

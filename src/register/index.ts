@@ -7,10 +7,10 @@ import { toCsv } from './csv.js';
 import type { RegisterFilter } from './filter.js';
 import { toMarkdown } from './markdown.js';
 import { registerRows, type RegisterRow } from './rows.js';
-import { writeXlsx } from './xlsx.js';
 
-export const RegisterFormat = z.enum(['xlsx', 'csv', 'md', 'json']);
-export type RegisterFormat = z.infer<typeof RegisterFormat>;
+import { RegisterFormat } from './filter.js';
+
+export { RegisterFormat };
 
 export interface RegisterOptions {
   format: RegisterFormat;
@@ -24,9 +24,12 @@ export function toRegisterJson(rows: RegisterRow[]): string {
 }
 
 /** Writes the register and returns its rows (so a caller can say how many tasks it holds). */
+// exceljs loads only when an XLSX is written
+const loadXlsx = () => import('./xlsx.js');
+
 export async function writeRegister(results: ExtractResult[], options: RegisterOptions): Promise<RegisterRow[]> {
   const filter = options.filter ?? {};
-  if (options.format === 'xlsx') return writeXlsx(results, options.out, filter);
+  if (options.format === 'xlsx') return (await loadXlsx()).writeXlsx(results, options.out, filter);
   const rows = registerRows(results, filter);
   const text = options.format === 'csv' ? toCsv(rows) : options.format === 'md' ? toMarkdown(results, rows) : toRegisterJson(rows);
   await mkdir(dirname(options.out), { recursive: true });
@@ -38,4 +41,4 @@ export { registerRows, type RegisterRow } from './rows.js';
 export { RegisterFilter, taskMatches, unitMatches } from './filter.js';
 export { toCsv } from './csv.js';
 export { toMarkdown } from './markdown.js';
-export { writeXlsx } from './xlsx.js';
+export { buildWorkbook } from './xlsx.js';

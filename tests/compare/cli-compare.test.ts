@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { addCompareCommands } from '../../src/cli/compare.js';
+import { openStore } from '../../src/store/index.js';
 import { DiffResult } from '../../src/compare/schema.js';
 import { county, newNotice, oldNotice, otherCity, province } from '../fixtures/compare/planted.js';
 
@@ -70,10 +71,32 @@ test('conflicts over a folder of extracts', async () => {
 });
 
 test('a missing document: one Chinese line with a code, exit 2', async () => {
-  const { out, err, code } = await run('diff', 'no-such-doc', path.join(dir, 'benxi-2020-19.json'));
+  const { out, err, code } = await run('diff', 'no-such-doc', path.join(dir, 'benxi-2020-19.json'), '--db', path.join(dir, 'none.sqlite'));
   expect(out).toBe('');
-  expect(err.trim()).toBe('no-such-doc: 找不到文件或文档编号：请检查路径，或用 --from 指定存放抽取结果（JSON）的目录 [E_NOT_FOUND]');
+  expect(err.trim()).toBe('no-such-doc: 找不到文件或文档编号：请检查路径，或用 --from 指定抽取结果（JSON）目录、用 --db 指定数据库 [E_NOT_FOUND]');
   expect(code).toBe(2);
+});
+
+test('conflicts over the store, marking superseded tasks; diff by stored id', async () => {
+  const db = path.join(dir, 'store.sqlite');
+  const store = openStore(db);
+  for (const d of [province, county, otherCity, oldNotice, newNotice]) await store.ingest(d);
+  await store.close();
+
+  const { out } = await run('conflicts', '--db', db, '--mark-superseded');
+  expect(out.split('\n').slice(0, 2)).toEqual(['文档 5 份，比对了 3 对有上下级关系的文档，发现 8 条', '已在数据库中把 2 项任务标记为已被替代']);
+  const reopened = openStore(db);
+  expect((await reopened.result('benxi-2018-7'))!.tasks.map((t) => t.superseded)).toEqual([true, true]);
+  await reopened.close();
+
+  const diff = await run('diff', 'prov-2019-5', 'benxi-2020-19', '--db', db, '--json');
+  expect(DiffResult.parse(JSON.parse(diff.out)).findings.filter((f) => f.type === 'conflict').length).toBe(3);
+});
+
+test('conflicts without a store: the message and code of the store', async () => {
+  const { err, code } = await run('conflicts', '--db', path.join(dir, 'missing.sqlite'));
+  expect(err.trim()).toMatch(/^taizhang: 找不到台账数据库：.*\[E_STORE_MISSING\]$/u);
+  expect(code).toBe(1);
 });
 
 test('a JSON that is not an extract is refused', async () => {

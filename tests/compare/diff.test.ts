@@ -180,3 +180,18 @@ test('long paragraphs sharing one sentence: only the figures of that sentence me
     ['conflict', '不少于10个工作日', '不少于5个工作日', true, true],
   ]);
 });
+
+test('figures at the same place of a copied phrase pair even when the extractor named different subjects', () => {
+  const days = (text: string, value: number, subject: string) => quantity(text, { value, unit: '个工作日', per: ['月'], comparator: '>=', subject });
+  const prov = doc({ id: 'p', title: '省意见', jurisdiction: PROVINCE, date: '2019-03-01' }, [
+    task('1', '各县委、县政府每月至少专题研究一次脱贫攻坚工作，省级贫困县党政正职每个月至少要有10个工作日用于脱贫攻坚工作。', {
+      quantities: [days('10个工作日', 10, '省级贫困县党政正职要有')],
+    }),
+  ]);
+  const cnty = doc({ id: 'c', title: '县方案', jurisdiction: COUNTY, date: '2020-04-03' }, [
+    task('1', '县委、政府负主体责任，党政正职每月至少专题研究1次脱贫攻坚工作、至少要有5个工作日用于脱贫攻坚工作。', {
+      quantities: [days('5个工作日', 5, '要有')],
+    }),
+  ]);
+  expect(diffDocuments(prov, cnty).findings.map((f) => [f.type, f.scope])).toEqual([['conditional', '省级贫困县']]);
+});
