@@ -1,32 +1,17 @@
 // Render the diff report of a planted pair (or of two extract JSONs given as arguments) in a real
 // headless browser and save a screenshot: output/diff-report.html and output/diff-report.png.
 //
-// playwright-core is not a dependency yet (it should become a devDependency); until then it is
-// loaded from PLAYWRIGHT_CORE (default /tmp/node_modules/playwright-core, `cd /tmp && npm i
-// playwright-core@1`). The browser is Debian's chromium; never `playwright install`.
+// The browser is Debian's chromium (`apt-get install chromium fonts-noto-cjk`), driven by
+// playwright-core; never `playwright install`, which downloads a browser of its own.
 //   npx tsc -p tsconfig.json && node dist/scripts/screenshot-report.js [A.json B.json]
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { checkPlan } from '../src/compare/diff.js';
 import { renderDiffHtml } from '../src/compare/report-html.js';
 import { ExtractResult } from '../src/model.js';
 import { county, province } from '../tests/fixtures/compare/planted.js';
 
-interface Page {
-  setContent(html: string, options: { waitUntil: 'load' }): Promise<void>;
-  screenshot(options: { path: string; fullPage: boolean }): Promise<unknown>;
-  evaluate<T>(fn: () => T): Promise<T>;
-}
-interface Browser {
-  newPage(options: { viewport: { width: number; height: number }; deviceScaleFactor: number }): Promise<Page>;
-  close(): Promise<void>;
-}
-interface PlaywrightCore {
-  chromium: { launch(options: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser> };
-}
-
-const PLAYWRIGHT = process.env.PLAYWRIGHT_CORE ?? '/tmp/node_modules/playwright-core';
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -43,7 +28,6 @@ async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, 'diff-report.html'), html);
 
-  const { chromium } = createRequire(import.meta.url)(PLAYWRIGHT) as PlaywrightCore;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });

@@ -19,6 +19,8 @@ export const MESSAGES = {
   E_UNSUPPORTED: '不支持的文件格式：请提供 PDF、DOCX、TXT 或 HTML 文件',
   E_NO_TEXT: '文件中没有可读的正文：请确认文件内容',
   E_DECODE: '无法识别文本编码：请另存为 UTF-8 编码后再处理',
+  E_DOC_NOT_FOUND: '找不到文件或文档编号：请检查路径，或用 --from 指定抽取结果（JSON）目录、用 --db 指定数据库',
+  E_NO_DOCUMENTS: '没有找到可比对的文档：请先用 taizhang ingest 存入文件，或用 --from 指定抽取结果（JSON）目录',
   E_INTERNAL: '处理时出现程序错误：请把该文件和这行提示发给维护人员',
   // warnings that ride on a document
   W_PAGES_SKIPPED: '部分页面无法读取，已跳过',

@@ -6,9 +6,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ExtractResult } from '../model.js';
-import { ReadFailure, failureLine } from '../messages.js';
+import { ReadFailure, failureLine, type MessageCode } from '../messages.js';
 import { checkPlan, conflictsAcross, diffDocuments } from '../compare/diff.js';
-import { CompareInputError } from '../compare/messages.js';
 import { FINDING_LABEL, renderDiffHtml } from '../compare/report-html.js';
 import type { DiffResult, Finding } from '../compare/schema.js';
 
@@ -17,16 +16,16 @@ async function readExtractJson(file: string): Promise<ExtractResult> {
   try {
     data = JSON.parse(await readFile(file, 'utf8'));
   } catch {
-    throw new CompareInputError('E_BAD_EXTRACT_JSON', file);
+    throw new InputFailure(file, 'E_BAD_RESULT_JSON');
   }
   const parsed = ExtractResult.safeParse(data);
-  if (!parsed.success) throw new CompareInputError('E_BAD_EXTRACT_JSON', file);
+  if (!parsed.success) throw new InputFailure(file, 'E_BAD_RESULT_JSON');
   return parsed.data;
 }
 
 /** Every extract JSON in a folder; files that are not extracts (a summary, a failure list) are skipped. */
 async function loadFolder(dir: string): Promise<ExtractResult[]> {
-  if (!existsSync(dir)) throw new CompareInputError('E_NOT_FOUND', dir);
+  if (!existsSync(dir)) throw new InputFailure(dir, 'E_DOC_NOT_FOUND');
   const names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.json')).sort();
   const out: ExtractResult[] = [];
   for (const n of names) {
@@ -77,7 +76,7 @@ async function loadDocument(ref: string, opts: { from?: string; db?: string }): 
       }
     }
   }
-  throw new CompareInputError('E_NOT_FOUND', ref);
+  throw new InputFailure(ref, 'E_DOC_NOT_FOUND');
 }
 
 /** The current version of every stored document. */
@@ -129,17 +128,19 @@ async function emitDiff(diff: DiffResult, opts: { json?: boolean; out?: string }
   }
 }
 
+/** A ReadFailure that remembers which input it is about, so the one line names it. */
+class InputFailure extends ReadFailure {
+  constructor(
+    readonly subject: string,
+    code: MessageCode,
+  ) {
+    super(code);
+  }
+}
+
 function failWith(e: unknown): void {
-  const line =
-    e instanceof CompareInputError
-      ? e.message
-      : e instanceof ReadFailure
-        ? failureLine('taizhang', e).line
-        : e instanceof Error
-          ? e.message.split('\n')[0]
-          : String(e);
-  console.error(line);
-  process.exitCode = e instanceof CompareInputError && e.code === 'E_NOT_FOUND' ? 2 : 1;
+  console.error(failureLine(e instanceof InputFailure ? e.subject : 'taizhang', e).line);
+  process.exitCode = e instanceof ReadFailure && e.code === 'E_DOC_NOT_FOUND' ? 2 : 1;
 }
 
 export function addCompareCommands(program: Command): void {
@@ -195,7 +196,7 @@ export function addCompareCommands(program: Command): void {
           store = openExistingStore(opts.db);
         }
         const docs = store ? await loadStoreDocuments(store) : await loadFolder(opts.from!);
-        if (docs.length === 0) throw new CompareInputError('E_NO_DOCUMENTS', opts.from ?? opts.db ?? 'conflicts');
+        if (docs.length === 0) throw new InputFailure(opts.from ?? opts.db ?? 'conflicts', 'E_NO_DOCUMENTS');
         const result = conflictsAcross(docs, { includeAgreements: opts.all, includeInformational: opts.all });
         let marked = 0;
         if (opts.markSuperseded && store) {

@@ -73,7 +73,7 @@ test('conflicts over a folder of extracts', async () => {
 test('a missing document: one Chinese line with a code, exit 2', async () => {
   const { out, err, code } = await run('diff', 'no-such-doc', path.join(dir, 'benxi-2020-19.json'), '--db', path.join(dir, 'none.sqlite'));
   expect(out).toBe('');
-  expect(err.trim()).toBe('no-such-doc: 找不到文件或文档编号：请检查路径，或用 --from 指定抽取结果（JSON）目录、用 --db 指定数据库 [E_NOT_FOUND]');
+  expect(err.trim()).toBe('no-such-doc: 找不到文件或文档编号：请检查路径，或用 --from 指定抽取结果（JSON）目录、用 --db 指定数据库 [E_DOC_NOT_FOUND]');
   expect(code).toBe(2);
 });
 
@@ -101,6 +101,6 @@ test('conflicts without a store: the message and code of the store', async () =>
 
 test('a JSON that is not an extract is refused', async () => {
   const { err, code } = await run('diff', path.join(dir, 'summary.json'), path.join(dir, 'benxi-2020-19.json'));
-  expect(err.trim()).toBe(`${path.join(dir, 'summary.json')}: JSON 文件不是 taizhang extract 的输出：请用 taizhang extract 重新生成 [E_BAD_EXTRACT_JSON]`);
+  expect(err.trim()).toBe(`${path.join(dir, 'summary.json')}: 不是 taizhang extract 输出的抽取结果 JSON：请用 taizhang extract 重新生成 [E_BAD_RESULT_JSON]`);
   expect(code).toBe(1);
 });
