@@ -93,6 +93,10 @@ function comparatorBefore(clause: string): { c: Comparator; adjacent: number } |
   return { c: COMPARATOR_BEFORE[last[0]], adjacent: gap.trim() === '' ? last[0].length : 0 };
 }
 
+const PERIOD_NOUNS = new Set(['年', '季度', '季', '月', '周', '日', '天']);
+const SENTENCE_PART_END = /[，,。；;：:！!？?\n]/u;
+const COORDINATED_MINIMUM = /\d[^、，,；;。]*、\s*(?:至少|不少于|不低于|最少)[^\d、]*$/u;
+
 /** "每人每年", "每生每年小学" → ["生","年"] when the chain sits in the clause before the number. */
 function perChainBefore(clause: string): { per: string[]; between: string } | null {
   const hits = [...clause.matchAll(PER_CHAIN_RE)];
@@ -105,8 +109,24 @@ function perChainBefore(clause: string): { per: string[]; between: string } | nu
   }
   const last = chain[chain.length - 1];
   const between = clause.slice(last.index! + last[0].length);
+  // another number in between means the 每 was about that one
   if (/\d/u.test(between)) return null;
   return { per: chain.map((m) => PER_NORMAL[m[1]] ?? m[1]), between };
+}
+
+/**
+ * "每月至少研究1次…、至少要有5个工作日": a period heads a list of parallel minimums, so a minimum
+ * after a 、 takes the period of the first one. Looks back over the sentence part, not the clause.
+ */
+function coordinatedPeriod(text: string, start: number): { per: string[]; between: string } | null {
+  let i = start;
+  while (i > 0 && !SENTENCE_PART_END.test(text[i - 1])) i--;
+  const part = text.slice(i, start);
+  const hits = [...part.matchAll(PER_CHAIN_RE)];
+  const last = hits[hits.length - 1];
+  if (!last || !PERIOD_NOUNS.has(last[1])) return null;
+  const between = part.slice(last.index! + last[0].length);
+  return COORDINATED_MINIMUM.test(between) ? { per: [last[1]], between: '' } : null;
 }
 
 /** "元/生/年" → ["生","年"] right after the unit. */
@@ -185,7 +205,7 @@ export function extractQuantities(input: string): Quantity[] {
     if (/每\s*$/u.test(text.slice(0, start)) && /^(?:个月|年|周|天|日|小时)$/u.test(unit)) continue;
     const clause = clauseBefore(text, start);
     const before = comparatorBefore(clause);
-    const chain = perChainBefore(clause);
+    const chain = perChainBefore(clause) ?? coordinatedPeriod(text, start);
     // a lone Chinese 一 (一批, 一户, 一个) is an article, unless a comparator or a 每 chain makes it a count
     if (chinese && value === 1 && !before && !chain) continue;
     const slashes = perSlashes(text.slice(cursor));
