@@ -1,23 +1,23 @@
 // Findings inside one document: a due date before the document was issued, and the same quantity
 // stated twice with different values.
 import type { ExtractResult, Quantity, Task } from '../model.js';
+import { isBeforeIssue } from '../../extractors/deadlines.js';
 import { REASONS, chineseDate, describeDeadline, describeQuantity } from './reasons.js';
 import { clauseSide } from './rules.js';
 import type { Finding } from './schema.js';
 import { normalizeForShingles } from './shingles.js';
 import { compareValues, toComparable } from './units.js';
 
-// A bare year ("2018年实现贫困人口全部脱贫") in a plan for 2018–2020 is the label of a stage, often
-// one already passed when a late plan is issued; a real deadline names a month or a day.
-const YEAR_ONLY = /^\s*(?:19|20)\d{2}\s*年度?\s*$/u;
-
+// The same rule as the extraction warnings (one list, several views): a stage year already past
+// when a late plan is issued ("2018年实现…" in a plan of 2020-04-30) is reported too, for staff to
+// confirm it is only a look back.
 export function deadlinesBeforeIssue(doc: ExtractResult): Finding[] {
   const issued = doc.document.date;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(issued)) return [];
   const out: Finding[] = [];
   for (const task of doc.tasks) {
     for (const d of task.deadlines) {
-      if (d.kind !== 'due' || !d.date || d.date >= issued || YEAR_ONLY.test(d.text)) continue;
+      if (!isBeforeIssue(d, issued)) continue;
       out.push({
         type: 'deadline-before-issue',
         a: clauseSide(doc.document, task, { deadline: d }),
