@@ -2,7 +2,8 @@
 //   牵头县领导：董国飞 副县长 / 牵头县直部门：县卫生健康局 / 县医疗保障局 / 责任人：于守信 县卫生健康局局长
 // A line without a label continues the label above it, as long as it reads like that label's content.
 import type { Person, Unit } from '../src/model.js';
-import { isUnitName, parseUnitList, type ListRole } from './unit-names.js';
+import { isUnitName } from './unit-names.js';
+import { parseUnitList, type ListRole } from './unit-list.js';
 
 export const meta = {
   name: 'people',

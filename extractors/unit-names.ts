@@ -1,5 +1,5 @@
 // What a responsible body's name looks like in Chinese government writing. Shared by units.ts,
-// people.ts and the segmenter's dictionary test: "is this item a unit?" must have one answer.
+// unit-list.ts, people.ts and the segmenter's dictionary test: "is this item a unit?" must have one answer.
 export const meta = {
   name: 'unit-names',
   description: '单位名称判断: 县农业农村局, 各乡镇, “五个一批”部门 are units; 不摘政策, 第一书记, 副县长 are not',
@@ -76,6 +76,18 @@ export const JURISDICTION_PREFIXES = ['中共', '中国', '国家', '国网', '�
 
 const CJK = /^[\u3400-\u9fff\u3007“”"‘’「」()（）·]+$/u;
 
+/** One level of government as a list of levels names it: 各市、县（市、区）, 各省、自治区、直辖市. */
+export const LEVEL_WORD = '(?:自治区|直辖市|自治州|自治县|设区市|县级市|[省市县区乡镇旗州盟])';
+/** A bracket that only widens the level (县（市、区）, 乡镇（街道）): the name is a unit without it. */
+const LEVEL_BRACKET = new RegExp(`[（(](?:${LEVEL_WORD}|街道|社区)(?:[、，,](?:${LEVEL_WORD}|街道|社区))*[）)]`, 'gu');
+/** Levels sharing one organ: 各市、县人民政府 is read as 各县人民政府 for the test. */
+const LEVEL_RUN = new RegExp(`^(各|全)?(?:${LEVEL_WORD}、)+(?=${LEVEL_WORD})`, 'u');
+
+/** "各市、县（市、区）人民政府" → "各县人民政府": the shape of the name without its level qualifiers. */
+function withoutLevelQualifiers(s: string): string {
+  return s.replace(LEVEL_BRACKET, '').replace(LEVEL_RUN, '$1');
+}
+
 /** Strip quotes that wrap the whole name; inner quotes (“五个一批”部门) are part of the name. */
 export function stripOuterQuotes(s: string): string {
   const m = /^[“"「‘'](.*)[”"」’']$/u.exec(s);
@@ -124,7 +136,7 @@ export function isProse(s: string): boolean {
 
 /** True when `s` reads as the name of one body or one group of bodies. */
 export function isUnitName(input: string): boolean {
-  const s = stripOuterQuotes(squeezeCjkSpaces(input));
+  const s = withoutLevelQualifiers(stripOuterQuotes(squeezeCjkSpaces(input)));
   if (s.length < 2 || s.length > 40 || !CJK.test(s.replace(/[A-Za-z0-9]/g, '一'))) return false;
   if (PERSON_ENDINGS.some((e) => s.endsWith(e))) return false;
   if (isProse(s.replace(/“[^”]*”/gu, '□'))) return false;
@@ -169,157 +181,4 @@ export function unitAliases(name: string): string[] {
     if (row.includes(rest)) return [name, ...row.filter((f) => f !== rest).map((f) => prefix + f)];
   }
   return [name];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lists of names as documents write them: "县农业农村局（县扶贫办），各乡镇", "县财政局牵头，各乡镇配合".
-
-export type ListRole = 'lead' | 'participant';
-
-/** A verb closing a list item gives the items since the previous verb their role. */
-export const ROLE_VERBS: Readonly<Record<string, ListRole>> = {
-  共同牵头: 'lead', 牵头: 'lead', 主责: 'lead', 负责: 'lead',
-  配合: 'participant', 参与: 'participant', 协助: 'participant', 协同: 'participant', 协办: 'participant',
-};
-
-/** A bracket after a name that says its role: 县财政局（牵头）. */
-const BRACKET_ROLES: Readonly<Record<string, ListRole>> = {
-  牵头: 'lead', 牵头单位: 'lead', 主责: 'lead', 主责单位: 'lead', 牵头部门: 'lead',
-  配合: 'participant', 配合单位: 'participant', 参与: 'participant', 协办: 'participant', 配合部门: 'participant',
-};
-
-/** Organs written without their place after a sibling that has it: 县纪委、监委 is one merged body. */
-const BARE_SIBLINGS = ['监委', '纪委', '政府', '人大', '政协'] as const;
-
-/** Adverbs between a name and its role verb: 县财政局具体负责, 各乡镇共同参与. */
-const ROLE_ADVERBS = /(?:要|应|须|具体|主要|分别|统一|全面|共同|积极)+$/u;
-
-export interface ListItem {
-  name: string;
-  marker?: ListRole;
-  /** index of the item this one is bracketed after (县农业农村局（县扶贫办）): it shares that item's role */
-  aliasOf?: number;
-}
-
-const OPENERS = '（([【〔“‘「';
-const CLOSERS = '）)]】〕”’」';
-
-/** Split at separators that are not inside brackets or quotes; pieces keep their separator before them. */
-export function splitTopLevel(text: string, seps: RegExp): { piece: string; sep: string }[] {
-  const out: { piece: string; sep: string }[] = [];
-  let depth = 0;
-  let cur = '';
-  let sep = '';
-  for (const ch of text) {
-    if (OPENERS.includes(ch)) depth++;
-    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && seps.test(ch)) {
-      out.push({ piece: cur, sep });
-      cur = '';
-      sep = ch;
-    } else cur += ch;
-  }
-  out.push({ piece: cur, sep });
-  return out;
-}
-
-/** A name that can open a list item on its own, so a space or 和 before it separates two bodies. */
-function standsAlone(name: string): boolean {
-  return hasJurisdictionPrefix(name) || isCollectiveUnit(name) || name.startsWith('“') || name.length >= 5;
-}
-
-/** "县扶贫办 县财政局" are two bodies; "县人力 资源社会保障局" is one name broken by a line end. */
-function splitSpaces(s: string): string[] {
-  const parts = s.split(/\s+/u).filter(Boolean);
-  if (parts.length > 1 && parts.every(isUnitName) && parts.slice(1).every(standsAlone)) return parts;
-  return [squeezeCjkSpaces(s)];
-}
-
-/** "县扶贫办和县财政局" are two bodies; "县工业和信息化局", "第一书记和驻村工作队" are one. */
-function splitConjunction(s: string): string[] {
-  const m = /^(.+?)(?:和|及|与|以及)(.+)$/u.exec(s);
-  if (m && isUnitName(m[1]) && isUnitName(m[2]) && hasJurisdictionPrefix(m[1]) && standsAlone(m[2])) {
-    return [m[1], ...splitConjunction(m[2])];
-  }
-  return [s];
-}
-
-/**
- * Read a list of responsible bodies. `strict`: every item must look like a unit, else null (used for
- * unlabeled brackets, where "（摘帽不摘责任、不摘政策）" must not become units); not strict: the label
- * already said these are units, so items are kept as written.
- */
-export function parseUnitList(text: string, strict: boolean): ListItem[] | null {
-  const items: ListItem[] = [];
-  let unmarkedFrom = 0;
-  for (const { piece, sep } of splitTopLevel(text, /[、，,；;]/u)) {
-    let s = piece.trim().replace(/^(?:并由|由|以及|及|和)/u, '').replace(/[。．.：:]+$/u, '').trim();
-    let marker: ListRole | undefined;
-    const verb = Object.keys(ROLE_VERBS).find((v) => s.endsWith(v));
-    if (verb) {
-      marker = ROLE_VERBS[verb];
-      s = s.slice(0, -verb.length).replace(ROLE_ADVERBS, '');
-    }
-    s = s.replace(/等$/u, '').trim();
-    if (!s) {
-      if (marker) items.slice(unmarkedFrom).forEach((it) => { it.marker ??= marker; });
-      continue;
-    }
-    const compact = squeezeCjkSpaces(s);
-    if (sep === '、' && (BARE_SIBLINGS as readonly string[]).includes(compact) && items.length > 0
-      && standsAlone(items[items.length - 1].name) && items[items.length - 1].aliasOf === undefined) {
-      items[items.length - 1].name += `、${compact}`;
-    } else {
-      // "A会同B": A leads the work, B joins it
-      const [host, ...joined] = s.split(/会同|联合/u);
-      for (const name of splitSpaces(host).flatMap(splitConjunction)) {
-        if (!addItem(items, stripOuterQuotes(name), strict)) return null;
-      }
-      if (joined.length > 0) {
-        items.slice(unmarkedFrom).forEach((it) => { it.marker ??= 'lead'; });
-        for (const name of joined.flatMap(splitSpaces).flatMap(splitConjunction)) {
-          if (!addItem(items, stripOuterQuotes(name), strict)) return null;
-          items[items.length - 1].marker ??= 'participant';
-        }
-        unmarkedFrom = items.length;
-      }
-    }
-    if (marker) {
-      for (const it of items.slice(unmarkedFrom)) it.marker ??= marker;
-      unmarkedFrom = items.length;
-    }
-  }
-  return items;
-}
-
-/** Add one name (with a possible bracket after it); false when strict and it is not a unit. */
-function addItem(items: ListItem[], name: string, strict: boolean): boolean {
-  const m = /^(.+?)[（(]([^（()）]+)[）)]$/u.exec(name);
-  if (m) {
-    const [, host, inner] = m;
-    const role = BRACKET_ROLES[inner.trim()];
-    if (role) return push(items, { name: host, marker: role }, strict);
-    const aliases = inner.split(/[、，,]/u).map((x) => squeezeCjkSpaces(x));
-    // a body of its own in the bracket (县扶贫办), not a qualifier of the host (街道, 市、区)
-    if (aliases.every((a) => a.length >= 3 && isUnitName(a) && standsAlone(a))) {
-      if (!push(items, { name: host }, strict)) return false;
-      const hostIndex = items.length - 1;
-      aliases.forEach((a) => items.push({ name: a, aliasOf: hostIndex }));
-      return true;
-    }
-    // 各乡镇（街道）, 各县（市、区）: the bracket is part of the name
-    if (strict && !isUnitName(host)) return false;
-    items.push({ name });
-    return true;
-  }
-  return push(items, { name }, strict);
-}
-
-function push(items: ListItem[], item: ListItem, strict: boolean): boolean {
-  if (strict && !isUnitName(item.name)) return false;
-  // a label said "units", but "2020年底前完成" after the last comma is still a remark
-  if (!strict && !isUnitName(item.name) && isProse(item.name)) return true;
-  if (item.name.length < 2 || item.name.length > 60) return !strict;
-  items.push(item);
-  return true;
 }

@@ -1,11 +1,14 @@
 // Responsibility statements: which bodies answer for a measure, and which of them leads.
 // Works on one normalized paragraph; the task splitter decides which paragraphs a statement governs.
 import type { Unit } from '../src/model.js';
-import { isUnitName, hasJurisdictionPrefix, isCollectiveUnit, parseUnitList, type ListItem, type ListRole } from './unit-names.js';
+import {
+  parseUnitList, readBareList, readListSentences, standsOnItsOwn, ROLE_ADVERBS, type ListItem, type ListRole,
+} from './unit-list.js';
 
 export const meta = {
   name: 'units',
-  description: '责任单位: （责任单位：A、B，C）, 牵头单位/配合单位, bare （A，B） after a measure, 由A牵头B配合, A负责',
+  description: '责任单位: （责任单位：A、B，C）, 【牵头单位】, 牵头单位/配合单位, bare （A，B） after a measure, '
+    + '（A牵头，B等按职责分工负责）, 由A牵头B配合, A负责',
 } as const;
 
 /** A document-wide rule on reading unit lists ("第一个单位为牵头单位，其它为参与单位，下同"). */
@@ -40,8 +43,15 @@ const LABEL_WORDS: Readonly<Record<string, LabelRole>> = {
 const LABEL_WORD = Object.keys(LABEL_WORDS).join('|');
 /** Words that need a noun after them to be a label: "责任：" or "实施：" alone is not one. */
 const NEEDS_NOUN = ['责任', '实施', '承办', '落实'];
+/** Words that may stand before a label: 主要责任单位, 市直责任部门. */
+const LABEL_QUALIFIER = '(?:主要|具体|直接|[省市县区]直)';
 // PDF text may carry stray spaces anywhere ("责任 单位 ："), so spaces are allowed between the parts
-const UNIT_LABEL = new RegExp(`(${LABEL_WORD})\\s*((?:[省市县区]直)?\\s*(?:单位|部门|主体))?\\s*[：:]`, 'gu');
+const UNIT_LABEL = new RegExp(
+  `${LABEL_QUALIFIER}?(${LABEL_WORD})\\s*((?:[省市县区]直)?\\s*(?:单位|部门|主体))?\\s*[：:]`, 'gu');
+/** A label written in brackets without a colon: 【牵头单位】市水务局【完成时限】6月底前. */
+const BRACKET_LABEL = /[【〔]\s*([\u4e00-\u9fff]{2,8})\s*[】〕](?=\s*[^\s【〔])/gu;
+/** Words of time in what a bracket says besides its units: they belong to the task, not the statement. */
+const TIME_WORDS = /[0-9０-９]|[一二三四五六七八九十]+[年月日]|年底|月底|年内|季度|时限|长期|持续|每[年月季周半]/u;
 /** Any other "名目：" label ends a unit statement: 完成时限：, 责任人：, 牵头领导：. */
 const OTHER_LABEL = /[\u4e00-\u9fff]{2,8}\s*[：:]/u;
 
@@ -73,8 +83,9 @@ export function findResponsibility(paragraph: string, rule?: RoleRule): Responsi
 export function findAllResponsibilities(paragraph: string, rule?: RoleRule): Responsibility[] {
   const found = findRoleRule(paragraph);
   const effective = found ?? rule;
-  const spans = [...bracketStatements(paragraph), ...labelledLines(paragraph)].sort((a, b) => a.start - b.start);
-  const chosen = spans.length > 0 ? spans : inlineStatements(paragraph);
+  const scan = unbracketLabels(paragraph);
+  const spans = [...bracketStatements(scan), ...labelledLines(scan)].sort((a, b) => a.start - b.start);
+  const chosen = (spans.length > 0 ? spans : inlineStatements(scan)).map((s) => fitSpan(paragraph, scan, s));
   return chosen.flatMap((s) => {
     const units = assignRoles(s.sections, effective);
     if (units.length === 0) return [];
@@ -84,6 +95,22 @@ export function findAllResponsibilities(paragraph: string, rule?: RoleRule): Res
     if (s.inline && !standalone) r.inline = true;
     return [r];
   });
+}
+
+/**
+ * "加快建设【牵头单位】A【完成时限】B" → "加快建设；牵头单位：A；完成时限：B": a bracketed label ends the
+ * sentence before it like a semicolon. Same length, so spans found in the result fit the paragraph.
+ */
+function unbracketLabels(p: string): string {
+  return p.replace(BRACKET_LABEL, (all, word: string) => `；${word}：`.padEnd(all.length, ' '));
+}
+
+/** Give a span found in the unbracketed text back its 【 and leave the next label's 【 out. */
+function fitSpan(paragraph: string, scan: string, s: Span): Span {
+  let { start, end } = s;
+  if (start > 0 && paragraph[start - 1] !== scan[start - 1]) start--;
+  while (end > start && paragraph[end - 1] !== scan[end - 1]) end--;
+  return start === s.start && end === s.end ? s : { ...s, start, end };
 }
 
 interface Section { role: LabelRole; items: ListItem[] }
@@ -99,7 +126,7 @@ function matchingClose(p: string, open: number): number {
   return -1;
 }
 
-/** "（责任单位：…）" anywhere, and unlabelled "（A，B）" closing a measure. */
+/** "（责任单位：…）" anywhere; unlabelled "（A，B）" closing a measure, "（A牵头，B负责）" closing a clause. */
 function bracketStatements(p: string): Span[] {
   const out: Span[] = [];
   for (let i = 0; i < p.length; i++) {
@@ -109,25 +136,36 @@ function bracketStatements(p: string): Span[] {
     const inner = p.slice(i + 1, close < 0 ? p.length : close);
     const labelled = readLabelled(inner);
     if (labelled) {
-      out.push({ start: i, end, sections: labelled.sections });
+      // "（责任单位：A；完成时限：6月底前）": the words stay in the task so its deadline is still read
+      const keep = TIME_WORDS.test(besidesUnits(inner, labelled.sections));
+      out.push({ start: i, end, sections: labelled.sections, inline: keep || undefined });
       i = end - 1;
       continue;
     }
-    if (close < 0) continue;
-    const before = p.slice(0, i).trim();
-    const closesMeasure = TRAILING.test(p.slice(end)) || before === '' || /[。；;！!？?]$/u.test(before);
-    const items = closesMeasure && !/[：:]/u.test(inner) ? parseUnitList(inner, true) : null;
-    if (items && items.length > 0 && items.some((it) => standsOnItsOwn(it.name))) {
-      out.push({ start: i, end, sections: [{ role: 'default', items }] });
+    if (close < 0 || /[：:]/u.test(inner)) continue;
+    const list = readBareList(inner);
+    if (list && bareListFits(p.slice(0, i).trim(), p.slice(end), list.verbal)) {
+      out.push({ start: i, end, sections: [{ role: 'default', items: list.items }], inline: list.remark || undefined });
       i = end - 1;
     }
   }
   return out;
 }
 
-/** An unlabelled list needs one name that cannot be an ordinary word: 县扶贫办, 各乡镇, not 街道. */
-function standsOnItsOwn(name: string): boolean {
-  return name.length >= 3 && (hasJurisdictionPrefix(name) || isCollectiveUnit(name) || isUnitName(name));
+/**
+ * An unlabelled bracket is a statement when it closes a measure ("…。（县商务局，各乡镇）"), or when
+ * its bodies carry a role verb ("加强监管（财政部负责）。"), which no bracketed remark has. A remark
+ * after a verb list ("（省财政厅负责，2020年底前完成）") keeps the statement's words in the task.
+ */
+function bareListFits(before: string, after: string, verbal: boolean): boolean {
+  if (TRAILING.test(after) || before === '' || /[。；;！!？?]$/u.test(before)) return true;
+  return verbal && /^\s*(?:[。；;，,！!？?]|$)/u.test(after);
+}
+
+/** What a labelled bracket says besides its unit names and labels ("完成时限：2021年6月底前"). */
+function besidesUnits(inner: string, sections: Section[]): string {
+  const names = sections.flatMap((s) => s.items.map((it) => it.name)).sort((a, b) => b.length - a.length);
+  return names.reduce((acc, n) => acc.split(n).join(''), cutRoleRule(inner));
 }
 
 /** "责任单位：…" / "牵头单位：A；配合单位：B" outside brackets, at the start or after a sentence. */
@@ -186,30 +224,12 @@ function readLabelled(text: string): { sections: Section[]; length: number } | n
       to = from + other.index;
       length = Math.min(length, to);
     }
-    const items = readSection(body.slice(from, to));
+    const items = readListSentences(body.slice(from, to));
     if (items.length > 0) sections.push({ role: LABEL_WORDS[m[1]], items });
     if (other) break;
   }
   // keep the span tight: trailing blanks of a cut rule belong to the statement only inside brackets
   return sections.length > 0 ? { sections, length: length === text.length ? text.trimEnd().length : length } : null;
-}
-
-/**
- * The first sentence of a section is its list; later sentences count only when they are lists too
- * ("…，各乡镇。此项工作6月底前完成" leaves the remark out).
- */
-function readSection(text: string): ListItem[] {
-  const sentences = text.split(/[。．]/u).filter((s) => s.replace(/[□\s]/gu, '') !== '');
-  const items: ListItem[] = [];
-  sentences.forEach((s, k) => {
-    const clean = s.replace(/□+/gu, '');
-    const read = parseUnitList(clean, k > 0);
-    if (read) {
-      const base = items.length;
-      items.push(...read.map((it) => (it.aliasOf === undefined ? it : { ...it, aliasOf: it.aliasOf + base })));
-    }
-  });
-  return items;
 }
 
 /** Blank out a role-rule clause (from the comma before it to its sentence end), keeping offsets. */
@@ -233,17 +253,21 @@ function inlineStatements(p: string): Span[] {
   const verbs = /(?:共同)?牵头(?!单位|部门|领导|活动|作用|抓总|责任|[县市省区])|负责(?![制人同任总])/gu;
   for (const m of p.matchAll(verbs)) {
     const at = m.index ?? 0;
-    const clauseStart = Math.max(...['。', '；', ';', '：', ':', '，', ','].map((c) => p.lastIndexOf(c, at - 1))) + 1;
+    // a bracket opens a clause too: "（省财政厅牵头，…" names 省财政厅, not "（省财政厅"
+    const clauseStart = Math.max(...[...'。；;：:，,', ...OPEN].map((c) => p.lastIndexOf(c, at - 1))) + 1;
     const raw = p.slice(clauseStart, at);
     const lead = raw.replace(/^\s+/u, '').replace(ENUMERATOR, '');
     const by = /^(?:并由|统一由|主要由|要由|应由|须由|将由|由)/u.exec(lead);
-    const names = (by ? lead.slice(by[0].length) : lead).replace(/(?:要|应|须|具体|主要|分别|统一|全面)+$/u, '');
+    const names = (by ? lead.slice(by[0].length) : lead).replace(ROLE_ADVERBS, '');
     const leads = names ? parseUnitList(names, true) : null;
     if (!leads || leads.length === 0 || !leads.every((it) => standsOnItsOwn(it.name))) continue;
     const start = clauseStart + (raw.length - lead.length);
     let end = at + m[0].length;
-    const items: ListItem[] = leads.map((it) => ({ ...it, marker: it.marker ?? 'lead' }));
-    const rest = /^[，,、]\s*([^，,。；;]+?)(配合|参与|协助|协同|协办)/u.exec(p.slice(end));
+    // 牵头 makes every body before it lead; 负责 names them, and the first listed leads
+    const leadVerb = m[0].includes('牵头');
+    const items: ListItem[] = leads.map((it) => ({ ...it, marker: it.marker ?? (leadVerb ? 'lead' : undefined) }));
+    const helperVerbs = leadVerb ? '配合|参与|协助|协同|协办|负责|落实' : '配合|参与|协助|协同|协办';
+    const rest = new RegExp(`^[，,、]\\s*([^，,。；;]+?(?:${helperVerbs}))`, 'u').exec(p.slice(end));
     const helpers = rest ? parseUnitList(rest[1], true) : null;
     if (rest && helpers && helpers.length > 0) {
       items.push(...helpers.map((it) => ({ ...it, aliasOf: undefined, marker: 'participant' as const })));
@@ -263,21 +287,23 @@ function assignRoles(sections: Section[], rule: RoleRule | undefined): Unit[] {
   const hasLead = sections.some((s) => s.role === 'lead' || s.items.some((it) => it.marker === 'lead'));
   const hasHelp = sections.some((s) => s.role === 'participant');
   const units: Unit[] = [];
-  let firstDefault = true;
+  // "（县扶贫办负责，各乡镇配合）": the first body no verb or label ranks is the lead
+  let leadGiven = false;
   for (const s of sections) {
     const roles: ListRole[] = [];
-    s.items.forEach((it, k) => {
+    s.items.forEach((it) => {
       let role: ListRole;
       if (it.aliasOf !== undefined) role = roles[it.aliasOf];
       else if (it.marker) role = it.marker;
       else if (s.role !== 'default') role = s.role;
       else if (hasLead) role = 'participant';
       else if (hasHelp || rule === 'all-lead') role = 'lead';
-      else role = firstDefault && k === 0 ? 'lead' : 'participant';
+      else role = leadGiven ? 'participant' : 'lead';
+      if (s.role === 'default' && it.aliasOf === undefined && role === 'lead') leadGiven = true;
       roles.push(role);
       if (!units.some((u) => u.name === it.name)) units.push({ name: it.name, role });
     });
-    if (s.role === 'default' && s.items.length > 0) firstDefault = false;
+    if (s.role === 'default' && s.items.length > 0) leadGiven = true;
   }
   return units;
 }

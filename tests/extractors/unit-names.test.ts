@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import {
-  isUnitName, isCollectiveUnit, parseUnitList, squeezeCjkSpaces, stripOuterQuotes, unitAliases,
+  isUnitName, isCollectiveUnit, squeezeCjkSpaces, stripOuterQuotes, unitAliases,
 } from '../../extractors/unit-names.js';
 
 describe('isUnitName', () => {
@@ -33,6 +33,13 @@ describe('isUnitName', () => {
     ['“三保障”相关单位', true],
     ['第一书记和驻村工作队', true],
     ['各贫困村', true],
+    // several levels sharing one organ, and brackets that only widen the level
+    ['各市、县（市、区）人民政府', true],
+    ['各省、自治区、直辖市人民政府', true],
+    ['各乡镇（街道）', true],
+    ['财政部', true],
+    ['银保监会', true],
+    ['国务院扶贫办', true],
     ['“县扶贫办”', true],
     // not bodies: posts, slogans, prose, scopes, everyday words ending like a unit
     ['第一书记', false],
@@ -56,6 +63,8 @@ describe('isUnitName', () => {
     ['信息平台', false],
     ['要加强与银行', false],
     ['2020年底前完成', false],
+    ['市、县两级', false],
+    ['镇、村', false],
   ])('%s → %s', (s, want) => expect(isUnitName(s)).toBe(want));
 });
 
@@ -68,30 +77,6 @@ test('quotes and spaces', () => {
   expect(stripOuterQuotes('“五个一批”部门')).toBe('“五个一批”部门');
   expect(squeezeCjkSpaces(' 县人力 资源 社会保障局 ')).toBe('县人力资源社会保障局');
   expect(squeezeCjkSpaces('Web 2 0')).toBe('Web 2 0');
-});
-
-describe('parseUnitList', () => {
-  test('verbs give roles to the names before them', () => {
-    expect(parseUnitList('县财政局、县扶贫办牵头，各乡镇配合', true)).toEqual([
-      { name: '县财政局', marker: 'lead' }, { name: '县扶贫办', marker: 'lead' }, { name: '各乡镇', marker: 'participant' },
-    ]);
-  });
-  test('a bracketed body is an alias of the name before it', () => {
-    expect(parseUnitList('县农业农村局（县扶贫办），各乡镇', true)).toEqual([
-      { name: '县农业农村局' }, { name: '县扶贫办', aliasOf: 0 }, { name: '各乡镇' },
-    ]);
-  });
-  test('会同: the first leads, the joined body participates', () => {
-    expect(parseUnitList('县民政局会同县残联', true)).toEqual([
-      { name: '县民政局', marker: 'lead' }, { name: '县残联', marker: 'participant' },
-    ]);
-  });
-  test('strict lists refuse prose; labelled lists drop remarks but keep unknown names', () => {
-    expect(parseUnitList('摘帽不摘责任、不摘政策', true)).toBeNull();
-    expect(parseUnitList('县扶贫办，某某合作联络处，2020年底前完成', false)).toEqual([
-      { name: '县扶贫办' }, { name: '某某合作联络处' },
-    ]);
-  });
 });
 
 test.each<[string, string[]]>([

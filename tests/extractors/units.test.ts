@@ -141,3 +141,121 @@ describe('spans', () => {
     expect(findAllResponsibilities(p).map((r) => r.text)).toEqual(['（责任单位：县民政局，各乡镇）']);
   });
 });
+
+// Provincial and national 实施意见/通知, and city/county variants, written for these tests. Reading:
+// 牵头/会同 and 牵头单位 labels rank bodies; 负责/落实/按职责分工负责 only name them, so the first listed
+// leads and the rest take part (OUTPUT.md: "the first unit is the lead unless the document says otherwise").
+const wideCases: [string, Want][] = [
+  // provincial: 按职责分工负责, 等, 会同, 由…牵头, 各市人民政府
+  ['推进农田水利设施建设。（省水利厅、省农业农村厅按职责分工负责）', ['省水利厅*', '省农业农村厅']],
+  ['（省农业农村厅、省财政厅按职责分工负责）', ['省农业农村厅*', '省财政厅']],
+  ['健全农村养老服务体系（省民政厅牵头，省卫生健康委、省医保局等按职责分工负责）。', ['省民政厅*', '省卫生健康委', '省医保局']],
+  ['（省财政厅牵头，省发展改革委等按职责分工负责）', ['省财政厅*', '省发展改革委']],
+  ['（省委组织部、省人力资源社会保障厅负责）', ['省委组织部*', '省人力资源社会保障厅']],
+  ['（省委宣传部、省文化和旅游厅负责）', ['省委宣传部*', '省文化和旅游厅']],
+  ['（省教育厅会同省人力资源社会保障厅负责）', ['省教育厅*', '省人力资源社会保障厅']],
+  ['（由省市场监管局牵头，省公安厅、省农业农村厅配合）', ['省市场监管局*', '省公安厅', '省农业农村厅']],
+  ['（省交通运输厅牵头，各市人民政府负责）', ['省交通运输厅*', '各市人民政府']],
+  ['（省应急管理厅牵头负责，省消防救援总队配合）', ['省应急管理厅*', '省消防救援总队']],
+  ['（各地区各部门按职责分工负责）', ['各地区各部门*']],
+  ['（各市、县（市、区）人民政府负责）', ['各市、县（市、区）人民政府*']],
+  ['（各设区市人民政府负责）', ['各设区市人民政府*']],
+  ['（省住房城乡建设厅、省水利厅、省生态环境厅按职责分工负责，各市政府落实）',
+    ['省住房城乡建设厅*', '省水利厅', '省生态环境厅', '各市政府']],
+  ['（省林草局、省自然资源厅按职责分工负责，各县（市、区）人民政府抓好落实）',
+    ['省林草局*', '省自然资源厅', '各县（市、区）人民政府']],
+  ['（由各县委、县政府负责）', ['各县委、县政府*']],
+  // national: ministries without a place word
+  ['（国家发展改革委、财政部、人力资源社会保障部等按职责分工负责）', ['国家发展改革委*', '财政部', '人力资源社会保障部']],
+  ['完善农村金融服务（人民银行、银保监会按职责分工负责），降低融资成本。', ['人民银行*', '银保监会']],
+  ['（国务院扶贫办、中央组织部负责）', ['国务院扶贫办*', '中央组织部']],
+  ['（商务部牵头，有关部门按职责分工负责）', ['商务部*', '有关部门']],
+  ['（自然资源部牵头，国家林草局参与）', ['自然资源部*', '国家林草局']],
+  ['（教育部、财政部牵头，各省级人民政府负责落实）', ['教育部*', '财政部*', '各省级人民政府']],
+  ['（民政部会同财政部、国务院扶贫办负责）', ['民政部*', '财政部', '国务院扶贫办']],
+  ['（各省、自治区、直辖市人民政府负责）', ['各省、自治区、直辖市人民政府*']],
+  ['（工业和信息化部、国家发展改革委牵头，科技部等按职责分工负责）', ['工业和信息化部*', '国家发展改革委*', '科技部']],
+  // city and county: labels, other labels, bracketed labels, remarks after the bodies
+  ['（牵头单位：市水务局；配合单位：市财政局、各县区政府）', ['市水务局*', '市财政局', '各县区政府']],
+  ['责任单位：市民政局；完成时限：2021年6月底前', ['市民政局*']],
+  ['（市委网信办、市工信局，各县区）', ['市委网信办*', '市工信局', '各县区']],
+  ['（责任领导：张三；责任单位：市交通运输局）', ['市交通运输局*']],
+  ['（责任单位：区城管局；责任领导：李四）', ['区城管局*']],
+  ['（县扶贫办负责，各乡镇配合）', ['县扶贫办*', '各乡镇']],
+  ['建立工作台账（镇政府负责，各村配合）。', ['镇政府*', '各村']],
+  ['(责任部门:县发改局)', ['县发改局*']],
+  ['【责任单位：县农业农村局】', ['县农业农村局*']],
+  ['【牵头单位】市城管局【配合单位】市公安局、各区政府', ['市城管局*', '市公安局', '各区政府']],
+  ['整治农村人居环境。【牵头单位】区住建局【完成时限】2022年底前', ['区住建局*']],
+  ['（主要责任单位：县住建局、县自然资源局）', ['县住建局*', '县自然资源局']],
+  ['（市直责任部门：市教育局、市体育局）', ['市教育局*', '市体育局']],
+  ['加强资金监管（县财政局负责，2021年底前完成）。', ['县财政局*']],
+  ['（区民政局牵头，区残联配合，长期坚持）', ['区民政局*', '区残联']],
+  ['（县林业局、县水利局按职责分工负责，各镇抓好落实）', ['县林业局*', '县水利局', '各镇']],
+  // inline, inside a running sentence
+  ['一是由县财政局牵头，各乡镇配合落实资金监管。', ['县财政局*', '各乡镇']],
+  ['由市住建局牵头，各区政府负责组织实施。', ['市住建局*', '各区政府']],
+  ['市公安局、市司法局负责开展普法宣传。', ['市公安局*', '市司法局']],
+  // brackets that are not bodies
+  ['（2021年6月底前完成）', null],
+  ['（含技工学校）', null],
+  ['（以下简称“两不愁三保障”）', null],
+  ['（试行）', null],
+  ['（2018—2020年）', null],
+  ['（不含中央资金）', null],
+  ['（摘帽不摘责任、不摘政策）', null],
+  ['（每年不少于4次）', null],
+  ['（见附件1）', null],
+  ['（附件2）', null],
+  ['（具体名单另行通知）', null],
+  ['（按照有关规定执行）', null],
+  ['成立工作专班（市、县两级）。', null],
+  ['召开现场推进会（县委常委会，每季度1次）。', null],
+  ['建立督查制度（县政府督查室，每月通报）', null],
+  ['落实责任（负责同志要亲自抓）。', null],
+  ['组织开展培训（负责人培训每年1次）。', null],
+  ['【典型案例】某县建成扶贫车间20个', null],
+  // sentences that mention an organ without making it answer for a measure
+  ['县委书记要遍访贫困村。', null],
+  ['各级党委和政府要切实履行主体责任。', null],
+  ['各级党委和政府要对本地区脱贫攻坚工作负总责。', null],
+  ['乡镇党委书记负责本乡镇的组织实施。', null],
+];
+
+describe('findResponsibility: provincial, national, city and county forms', () => {
+  test.each(wideCases)('%s', (p, want) => expect(compact(p)).toEqual(want));
+});
+
+describe('spans of the wider forms', () => {
+  test('a bracket with a role verb inside a sentence is a statement; the words after it stay', () => {
+    const p = '完善农村金融服务（人民银行、银保监会按职责分工负责），降低融资成本。';
+    expect(findResponsibility(p)).toMatchObject({ start: 8, end: 26, text: '（人民银行、银保监会按职责分工负责）', standalone: false });
+    expect(findResponsibility(p)?.inline).toBeUndefined();
+  });
+
+  test('one verb bracket per measure, in order', () => {
+    const p = '推广节水技术（水利部负责）。加强农田保护（自然资源部、农业农村部负责）。';
+    expect(findAllResponsibilities(p).map((r) => r.text)).toEqual(['（水利部负责）', '（自然资源部、农业农村部负责）']);
+  });
+
+  test('a remark after the bodies keeps the statement in the task text (its deadline is read there)', () => {
+    const r = findResponsibility('加强资金监管（县财政局负责，2021年底前完成）。');
+    expect(r).toMatchObject({ text: '（县财政局负责，2021年底前完成）', inline: true, standalone: false });
+  });
+
+  test('a labelled bracket with a time limit keeps its words; one with only a leader does not', () => {
+    expect(findResponsibility('推进改造。（责任单位：区人社局；完成时限：2022年3月底前）')?.inline).toBe(true);
+    expect(findResponsibility('推进改造。（责任领导：张三；责任单位：市交通运输局）')?.inline).toBeUndefined();
+  });
+
+  test('bracketed labels: the span starts at 【 and stops before the next label', () => {
+    const p = '整治农村人居环境。【牵头单位】区住建局【完成时限】2022年底前';
+    expect(findResponsibility(p)).toMatchObject({ start: 9, end: 19, text: '【牵头单位】区住建局' });
+    const q = '【牵头单位】市城管局【配合单位】市公安局、各区政府';
+    expect(findResponsibility(q)).toMatchObject({ start: 0, end: q.length, standalone: true });
+  });
+
+  test('an unlabelled list is still not read in the middle of a sentence without a verb', () => {
+    expect(findResponsibility('有关部门（县财政局、县审计局）要按照分工加强资金监管。')).toBeNull();
+  });
+});
