@@ -7,6 +7,7 @@ import { extractMetadata, type StructureMeta } from './structure/metadata.js';
 import { buildTree, headingLevel, type HeadingNode } from './structure/headings.js';
 import { locateAttachments } from './structure/attachments.js';
 import { SEP, splitClauses, type Clause } from './tasks.js';
+import { readTaskTables } from './task-tables.js';
 import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
 import { extractQuantities } from '../extractors/quantities.js';
 import { extractPeople } from '../extractors/people.js';
@@ -106,13 +107,19 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf, skip) : [];
   for (const p of people) for (let i = p.first; i <= p.last; i++) skip.add(i);
 
-  const clauses = meta.isPlan ? splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths }) : [];
+  const tables = meta.isPlan ? readTaskTables(blocks, tree.pathOf) : [];
+  for (const t of tables) for (const b of t.blocks) skip.add(b);
+  const fromTable = new Map(tables.map((t) => [t.clause, t]));
+  const clauses = meta.isPlan
+    ? [...splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths }), ...tables.map((t) => t.clause)].sort((a, b) => a.block - b.block)
+    : [];
   const numbers = taskNumbers(clauses);
   const warnings: Message[] = [...raw.messages];
   const tasks: Task[] = clauses.map((c, k): Task => {
     const taskId = `${id}#${numbers[k]}`;
     const att = people.find((p) => c.path[0] !== undefined && tree.pathOf[p.first]?.[0] === c.path[0]);
-    const deadlines: Deadline[] = extractDeadlines(c.text, ctx);
+    const row = fromTable.get(c);
+    const deadlines: Deadline[] = extractDeadlines(row?.deadlineText ? `${c.text}\n${row.deadlineText}` : c.text, ctx);
     for (const d of deadlines) {
       if (meta.date && isBeforeIssue(d, meta.date)) {
         warnings.push(message('deadline-before-issue', 'warning', { detail: `“${d.text}”（${d.date}）早于发文日期 ${meta.date}`, taskId }));
@@ -124,8 +131,8 @@ export function buildResult(raw: RawDocument): ExtractResult {
       text: c.text,
       kind: c.path.some((p) => /目标/u.test(p)) ? 'target' : 'measure',
       units: c.units.length ? c.units : att?.units ?? [],
-      leaders: att?.leaders ?? [],
-      owners: att?.owners ?? [],
+      leaders: row?.leaders.length ? row.leaders : att?.leaders ?? [],
+      owners: row?.owners.length ? row.owners : att?.owners ?? [],
       deadlines,
       quantities: extractQuantities(c.text),
       where: { block: c.block, page: blocks[c.block]?.page },

@@ -7,13 +7,15 @@ import { dropSiteFurniture } from './site-furniture.js';
 
 type Step = (blocks: Block[]) => Block[];
 
-const mapText = (f: (t: string) => string): Step => (blocks) => blocks.map((b) => ({ ...b, text: f(b.text) }));
+// a table row keeps its cells apart: each cell is normalized on its own and the tabs stay
+const mapText = (f: (t: string) => string): Step => (blocks) =>
+  blocks.map((b) => ({ ...b, text: b.style?.table ? b.text.split('\t').map(f).join('\t') : f(b.text) }));
 
 export const STEPS: [string, Step][] = [
   ['foldWidth', mapText(foldWidth)],
   ['stripMarkdownResidue', mapText(stripMarkdownResidue)],
   ['tightenSpaces', mapText(tightenSpaces)],
-  ['dropEmpty', (blocks) => blocks.filter((b) => b.text.trim() !== '')],
+  ['dropEmpty', (blocks) => blocks.filter((b) => b.text.replace(/\t/g, '').trim() !== '')],
   ['dropPageNumbers', (blocks) => blocks.filter((b) => !isPageNumberLine(b.text))],
   ['dropSiteFurniture', dropSiteFurniture],
   ['joinCutParagraphs', joinCutParagraphs],

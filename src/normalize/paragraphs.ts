@@ -36,6 +36,7 @@ export function isCutParagraph(cur: Block, next: Block): boolean {
   const b = next.text.trim();
   if (!a || !b || TERMINAL_END.test(a) || startsNew(b)) return false;
   if (cur.style?.center || next.style?.center || cur.style?.heading || next.style?.heading) return false;
+  if (cur.style?.table || next.style?.table) return false;
   if (startsNew(a) && a.length < 40 && !/[。；]/u.test(a)) return false; // a heading line
   if (ENDS_ELEMENT.test(a) && a.length < 40) return false;
   // a space between Chinese words marks a laid-out line (a title set on two lines, joint issuers),

@@ -33,7 +33,7 @@ function walk(el: Element, out: Block[]): void {
     const tag = child.tagName.toLowerCase();
     if (BLOCK_TAGS.has(tag)) {
       const text = (tag === 'tr' ? Array.from(child.children).map((c) => c.textContent ?? '').join('\t') : child.textContent ?? '').trim();
-      if (text) out.push({ text, ...(/^h[1-6]$/.test(tag) ? { style: { heading: Number(tag[1]) } } : {}) });
+      if (text) out.push({ text, ...(/^h[1-6]$/.test(tag) ? { style: { heading: Number(tag[1]) } } : tag === 'tr' ? { style: { table: true } } : {}) });
     } else {
       walk(child, out);
     }

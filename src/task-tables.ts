@@ -1,0 +1,98 @@
+// Task tables (重点任务分工表, 任务清单): a plan often assigns its measures in a table whose header
+// names the columns — 工作任务 | 牵头单位 | 配合单位 | 完成时限 | 责任领导 | 责任人. Each row under such a
+// header is a task; its cells say who leads, who takes part and by when, and the units extractor
+// reads each cell as if it followed that column's label.
+import type { Block, Person, Unit } from './model.js';
+import { findAllResponsibilities } from '../extractors/units.js';
+import { parsePersons } from '../extractors/people.js';
+import type { Clause } from './tasks.js';
+
+type Column = 'seq' | 'category' | 'task' | 'lead' | 'participant' | 'responsible' | 'deadline' | 'leader' | 'owner' | 'other';
+
+/** Header words → column, first match wins; order matters (责任领导 before 责任单位 before 责任). */
+const HEADER_WORDS: [RegExp, Column][] = [
+  [/^(序号|编号|序)$/u, 'seq'],
+  [/(责任|牵头|分管)(县|市|区|省)?领导/u, 'leader'],
+  [/责任人|联系人|经办人/u, 'owner'],
+  [/牵头|主责|主办/u, 'lead'],
+  [/配合|参与|协办|协同|协助/u, 'participant'],
+  [/责任(单位|部门|主体)|实施(单位|主体)|承办/u, 'responsible'],
+  [/时限|时间|期限|进度|节点/u, 'deadline'],
+  [/类别|类型|领域|方面|板块|项目类/u, 'category'],
+  [/任务|内容|措施|事项|工作|目标|举措|要求|指标/u, 'task'],
+];
+
+const CELL_SEPARATOR = '\t';
+
+function columnOf(header: string): Column {
+  const h = header.replace(/\s+/gu, '');
+  for (const [re, col] of HEADER_WORDS) if (re.test(h)) return col;
+  return 'other';
+}
+
+/** A header row: a task column and at least one column saying who is accountable. */
+export function readHeader(cells: string[]): Column[] | null {
+  const cols = cells.map(columnOf);
+  const accountable = cols.some((c) => c === 'lead' || c === 'responsible' || c === 'participant');
+  return cols.includes('task') && accountable ? cols : null;
+}
+
+function unitsOf(label: string, cell: string): Unit[] {
+  if (!cell.trim()) return [];
+  return findAllResponsibilities(`${label}：${cell.trim()}`).flatMap((r) => r.units);
+}
+
+export interface TableTask {
+  clause: Clause;
+  leaders: Person[];
+  owners: Person[];
+  /** the 完成时限 cell, read by the deadline extractor with the task text */
+  deadlineText: string;
+  /** blocks of the table (header and rows): not clause text elsewhere */
+  blocks: number[];
+}
+
+/**
+ * Every task row of every task table. A category cell left empty (a merged cell in the source)
+ * carries the category of the row above.
+ */
+export function readTaskTables(blocks: Block[], pathOf: string[][]): TableTask[] {
+  const out: TableTask[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (!blocks[i].style?.table) continue;
+    const cols = readHeader(blocks[i].text.split(CELL_SEPARATOR));
+    if (!cols) continue;
+    const header = i;
+    let category = '';
+    for (i = i + 1; i < blocks.length && blocks[i].style?.table; i++) {
+      const cells = blocks[i].text.split(CELL_SEPARATOR);
+      const cell = (c: Column) => cells.filter((_, k) => cols[k] === c).join('、').trim();
+      const task = cells.filter((_, k) => cols[k] === 'task').map((x) => x.trim()).filter(Boolean).join('。');
+      if (!task) continue;
+      if (cell('category')) category = cell('category');
+      const units = [...unitsOf('牵头单位', cell('lead')), ...unitsOf('责任单位', cell('responsible')), ...unitsOf('配合单位', cell('participant'))];
+      // a unit named both in 牵头 and 责任 keeps its first (stronger) role
+      const seen = new Set<string>();
+      const unique = units.filter((u) => !seen.has(u.name) && seen.add(u.name));
+      const headingPath = pathOf[header] ?? [];
+      out.push({
+        clause: {
+          path: category ? [...headingPath, category] : [...headingPath],
+          headingPath,
+          text: task,
+          units: unique,
+          block: i,
+          blockEnd: i,
+        },
+        leaders: parsePersons(cell('leader')),
+        owners: parsePersons(cell('owner')),
+        deadlineText: cell('deadline'),
+        blocks: [],
+      });
+    }
+    const rows = Array.from({ length: i - header }, (_, k) => header + k);
+    for (const t of out) if (t.blocks.length === 0) t.blocks = rows;
+    i--;
+  }
+  return out;
+}
