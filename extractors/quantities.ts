@@ -49,6 +49,7 @@ const TARGET_VERBS = /实现|达到|完成|确保/u;
 const PER_NOUNS = [
   '贫困村', '贫困户', '贫困县', '人次', '半年', '学期', '季度', '工作日', '平方米', '公里', '村', '户', '人', '生', '年', '月', '季', '周',
   '日', '天', '亩', '吨', '头', '只', '名', '所', '家', '乡镇', '县', '校', '次',
+  '处', '座', '项', '间', '套', '台', '辆', '场', '期', '宗', '企业', '项目', '学校', '医院', '社区', '街道', '镇', '乡', '市',
 ] as const;
 const PER_NORMAL: Readonly<Record<string, string>> = { 贫困村: '村', 贫困户: '户', 贫困县: '县' };
 
@@ -66,8 +67,10 @@ const PUNCTUATION = /[，。；;：:、！!？?\n（）()“”《》]/u;
 const COMPARATOR_BEFORE_RE = new RegExp(Object.keys(COMPARATOR_BEFORE).sort((a, b) => b.length - a.length).join('|'), 'gu');
 const COMPARATOR_AFTER_WORDS = Object.keys(COMPARATOR_AFTER).sort((a, b) => b.length - a.length);
 const COUNTED_NOUN_WORDS = Object.keys(COUNTED_NOUNS).sort((a, b) => b.length - a.length);
-const PER_CHAIN_RE = new RegExp(`每\\s*(?:个|名|位)?\\s*(${PER_NOUNS.join('|')})`, 'gu');
-const PER_SLASH_RE = new RegExp(`^(?:\\s*[/／]\\s*(?:${PER_NOUNS.join('|')}))+`, 'u');
+// longest first, so 每个项目 reads 项目, not 项
+const PER_ALTERNATION = [...PER_NOUNS].sort((a, b) => b.length - a.length).join('|');
+const PER_CHAIN_RE = new RegExp(`每\\s*(?:个|名|位)?\\s*(${PER_ALTERNATION})`, 'gu');
+const PER_SLASH_RE = new RegExp(`^(?:\\s*[/／]\\s*(?:${PER_ALTERNATION}))+`, 'u');
 
 // ---- readers ----------------------------------------------------------------------------------
 

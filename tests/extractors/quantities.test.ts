@@ -98,6 +98,10 @@ const cases: [string, Want[]][] = [
   ['可二次利用的资源', []],
   ['三家子村和六家子镇', []],
   ['每两个月调度一次', []],
+  // per-units beyond people and years
+  ['每处补助不超过50万元', [s('不超过50万元', 500000, '元', { comparator: '<=', per: ['处'] })]],
+  ['每个项目奖励资金20万元', [s('20万元', 200000, '元', { per: ['项目'] })]],
+  ['每座桥梁补助15万元', [s('15万元', 150000, '元', { per: ['座'] })]],
   // a period heading parallel minimums: the second takes the period too
   ['乡镇党委书记每月至少调度2次、至少要有8个工作日用于春耕生产', [s('2次', 2, '次', { comparator: '>=', per: ['月'] }), s('8个工作日', 8, '个工作日', { comparator: '>=', per: ['月'] })]],
   ['每季度至少召开1次会议、不少于3个专题', [s('1次', 1, '次', { comparator: '>=', per: ['季度'] }), s('不少于3个', 3, '个', { comparator: '>=', per: ['季度'] })]],

@@ -1,0 +1,56 @@
+// Notices as published web pages, of other levels and layouts than the corpus (pages written for
+// the test): the article, its skeleton and its tasks come through whatever the site wraps around them.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from 'vitest';
+import { extractFile } from '../src/pipeline.js';
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'html');
+
+async function extract(name: string) {
+  const o = await extractFile(path.join(FIXTURES, name));
+  if (!o.ok) throw new Error(o.line);
+  return o.result;
+}
+
+test('a State Council opinion on a portal page with a metadata table', async () => {
+  const r = await extract('national-notice.html');
+  expect(r.document).toMatchObject({
+    title: '国务院办公厅关于加快推进农村寄递物流体系建设的意见',
+    docType: '意见',
+    issuer: '国务院办公厅',
+    date: '2021-07-29',
+    docNumber: { issuerCode: '国办发', year: 2021, serial: 29 },
+    jurisdiction: { level: 'national' },
+    recipients: ['各省、自治区、直辖市人民政府', '国务院各部委、各直属机构'],
+  });
+  expect(r.tasks.map((t) => [t.path.at(-1), t.units.map((u) => `${u.name}${u.role === 'lead' ? '*' : ''}`)])).toEqual([
+    ['（二）工作目标', []],
+    ['（三）强化农村邮政体系作用', ['国家邮政局*', '交通运输部']],
+    ['（四）健全末端共同配送体系', ['商务部*', '国家邮政局', '供销合作总社']],
+    ['（五）加大政策支持', ['财政部*', '各省级人民政府']],
+  ]);
+  expect(r.tasks.flatMap((t) => t.text)).not.toContain('（此件公开发布）');
+});
+
+test('a city notice wrapping a plan, on a page without an h1', async () => {
+  const r = await extract('city-notice.html');
+  expect(r.document).toMatchObject({
+    title: '某某市2021年农村供水保障实施方案',
+    docType: '实施方案',
+    issuer: '某某市人民政府办公室',
+    date: '2021-03-05',
+    docNumber: { issuerCode: '某政办发', year: 2021, serial: 12 },
+  });
+  const supply = r.tasks.find((t) => t.text.includes('供水工程改造'))!;
+  expect(supply.units).toEqual([
+    { name: '市水务局', role: 'lead' },
+    { name: '市财政局', role: 'participant' },
+    { name: '各县区政府', role: 'participant' },
+  ]);
+  expect(supply.deadlines).toMatchObject([{ kind: 'due', date: '2021-06-30' }]);
+  expect(supply.quantities).toMatchObject([
+    { value: 32, unit: '处' },
+    { value: 500000, unit: '元', per: ['处'], comparator: '<=' },
+  ]);
+});
