@@ -111,7 +111,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
   for (const t of tables) for (const b of t.blocks) skip.add(b);
   const fromTable = new Map(tables.map((t) => [t.clause, t]));
   const clauses = meta.isPlan
-    ? [...splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths }), ...tables.map((t) => t.clause)].sort((a, b) => a.block - b.block)
+    ? [...splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths, headless: tree.headings.length === 0 }), ...tables.map((t) => t.clause)].sort((a, b) => a.block - b.block)
     : [];
   const numbers = taskNumbers(clauses);
   const warnings: Message[] = [...raw.messages];

@@ -29,12 +29,14 @@ export interface SplitInput {
   skip: Set<number>;
   /** heading paths of numbered items that carry content ("1.完成…。"), joined with SEP */
   itemPaths: Set<string>;
+  /** the document has no headings at all: a paragraph that names its responsible units is still a task */
+  headless?: boolean;
 }
 
 export const SEP = '\u0001';
 
 /** Sections whose text states principles, not measures: they give no task rows. */
-const NON_TASK_SECTION = /(指导思想|基本原则|工作原则|总体思路|重要意义|编制依据|背景|形势|主要问题|面临的)/u;
+const NON_TASK_SECTION = /(指导思想|基本原则|工作原则|总体思路|重要意义|编制依据|背景|形势|主要问题|面临的|总则|附则)/u;
 
 /** "一是精准实施特色产业扶贫。…" → "一是精准实施特色产业扶贫" */
 const ORDINAL_LEAD = /^([一二三四五六七八九十]+是)([^。；;！!？?]{1,40})[。；;！!？?]/u;
@@ -62,7 +64,7 @@ export function isTaskSection(path: string[]): boolean {
 }
 
 export function splitClauses(input: SplitInput): Clause[] {
-  const { blocks, pathOf, skip, itemPaths } = input;
+  const { blocks, pathOf, skip, itemPaths, headless = false } = input;
   const clauses: Clause[] = [];
   let pending: Clause[] = [];
   let rule: RoleRule | undefined;
@@ -106,7 +108,7 @@ export function splitClauses(input: SplitInput): Clause[] {
       lastStatement = { block: i, clauses: governed };
       continue;
     }
-    if (!isTaskSection(path)) continue;
+    if (!isTaskSection(path) && !(headless && path.length === 0 && statements.length > 0)) continue;
 
     if (!statements.length) {
       pending.push(makeClause(path, text, i));

@@ -103,3 +103,33 @@ test('task ids are stable and unique', () => {
   expect(new Set(a).size).toBe(a.length);
   expect(a).toEqual(['test-txt-5#1.1', 'test-txt-5#1.1.2', 'test-txt-5#1.2']);
 });
+
+describe('documents with other skeletons', () => {
+  test('办法: chapters and articles; 总则 and 附则 give no rows', () => {
+    const result = extract([
+      '某某市财政局', '某财农〔2022〕8号', '某某市乡村振兴补助资金管理办法',
+      '第一章 总则', '第一条 为加强资金管理，制定本办法。',
+      '第二章 资金使用', '第二条 资金重点支持产业发展，比例不低于55%。（市财政局、市农业农村局负责）', '第三条 每个脱贫村补助不超过30万元。',
+      '第三章 附则', '第四条 本办法自2022年6月1日起施行。',
+      '某某市财政局', '2022年5月20日',
+    ]);
+    expect(result.tasks.map((t) => [t.path.join('/'), t.units.map((u) => u.name)])).toEqual([
+      ['第二章 资金使用/第二条', ['市财政局', '市农业农村局']],
+      ['第二章 资金使用/第三条', []],
+    ]);
+  });
+
+  test('a notice without headings: paragraphs that name their units are tasks, the rest is not', () => {
+    const result = extract([
+      '某某县人民政府办公室', '关于做好秋季森林防火工作的通知', '各乡镇人民政府，县直各部门：',
+      '为切实做好今年秋季森林防火工作，现就有关事项通知如下。',
+      '各乡镇要在10月15日前完成防火隔离带清理。（责任单位：各乡镇人民政府）',
+      '县应急管理局要加强值班值守，每周调度一次火情。（责任单位：县应急管理局）',
+      '某某县人民政府办公室', '2022年9月28日',
+    ]);
+    expect(result.tasks.map((t) => [t.text, t.units[0]?.name, t.deadlines[0]?.date ?? t.deadlines[0]?.recurrence])).toEqual([
+      ['各乡镇要在10月15日前完成防火隔离带清理。', '各乡镇人民政府', '2022-10-15'],
+      ['县应急管理局要加强值班值守，每周调度一次火情。', '县应急管理局', 'weekly'],
+    ]);
+  });
+});

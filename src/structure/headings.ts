@@ -14,7 +14,12 @@ export const meta = {
 const CN = '[一二三四五六七八九十]';
 
 /** Marker types in rank order; level 0 (附件) is handled by attachments.ts. */
+const CHAPTER_NUM = '[一二三四五六七八九十百零〇\\d]{1,4}';
 const MARKERS: readonly { type: string; level: number; re: RegExp }[] = [
+  // 办法, 条例, 规定: 第一章 / 第一部分 (level 1), 第一节 (2), 第一条 (3, its body follows on the line)
+  { type: 'chapter', level: 1, re: new RegExp(`^第${CHAPTER_NUM}(?:部分|章|篇)`, 'u') },
+  { type: 'section', level: 2, re: new RegExp(`^第${CHAPTER_NUM}节`, 'u') },
+  { type: 'article', level: 3, re: new RegExp(`^第${CHAPTER_NUM}条`, 'u') },
   // 一、 and the 一． some typists use; "一、二类" (an enumeration of numerals) is not a heading.
   { type: 'cn-dun', level: 1, re: new RegExp(`^(${CN}{1,3})\\s*[、．.](?!\\s*${CN}{1,2}[、类级])`, 'u') },
   { type: 'cn-paren', level: 2, re: new RegExp(`^[（(]\\s*(${CN}{1,3})\\s*[）)]`, 'u') },
@@ -64,7 +69,8 @@ export function headingLevel(line: string): HeadingInfo | null {
     if (!hit) continue;
     const rest = t.slice(hit[0].length).trim();
     if (rest === '' || /^[，,。]/u.test(rest)) return null; // a bare number or "1，" is not a heading
-    const { label, body } = splitLabel(t);
+    // an article is named by its number alone: "第三条 衔接资金重点支持…" → "第三条"
+    const { label, body } = m.type === 'article' ? { label: hit[0].trim(), body: rest } : splitLabel(t);
     return { level: m.level, label, marker: hit[0].trim(), body };
   }
   return null;

@@ -133,3 +133,17 @@ describe('buildTree', () => {
     expect(t.pathOf).toEqual([['总体要求'], ['总体要求'], ['重点任务'], ['重点任务']]);
   });
 });
+
+describe('办法 and 条例 numbering', () => {
+  test.each([
+    ['第一章 总则', 1, '第一章 总则', ''],
+    ['第二部分 主要任务', 1, '第二部分 主要任务', ''],
+    ['第三节 资金管理', 2, '第三节 资金管理', ''],
+    ['第十二条 县级财政部门负责资金监管。', 3, '第十二条', '县级财政部门负责资金监管。'],
+    ['第12条 本办法由市财政局负责解释。', 3, '第12条', '本办法由市财政局负责解释。'],
+  ])('%s', (line, level, label, body) => expect(headingLevel(line)).toMatchObject({ level, label, body }));
+
+  test.each(['第一书记要驻村开展工作。', '第24期', '第三方评估结果纳入考核。'])('%s is not a heading', (line) => {
+    expect(headingLevel(line)).toBeNull();
+  });
+});
