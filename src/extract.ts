@@ -64,6 +64,18 @@ function headingOnlyBlocks(blocks: Block[], nodes: HeadingNode[]): number[] {
   return out;
 }
 
+/**
+ * What a people block is about: a whole task guide when it closes an attachment ("附件3 …"), else the
+ * heading it is written under.
+ */
+function peopleScope(path: string[]): string[] {
+  return path[0]?.startsWith('附件') ? path.slice(0, 1) : path;
+}
+
+function isUnder(path: string[], scope: string[]): boolean {
+  return scope.length > 0 && scope.length <= path.length && scope.every((x, i) => x === path[i]);
+}
+
 function headingBlocks(nodes: HeadingNode[]): number[] {
   return nodes.flatMap((n) => [n.block, ...headingBlocks(n.children)]);
 }
@@ -117,7 +129,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const warnings: Message[] = [...raw.messages];
   const tasks: Task[] = clauses.map((c, k): Task => {
     const taskId = `${id}#${numbers[k]}`;
-    const att = people.find((p) => c.path[0] !== undefined && tree.pathOf[p.first]?.[0] === c.path[0]);
+    const att = people.find((p) => isUnder(c.headingPath, peopleScope(tree.pathOf[p.first] ?? [])));
     const row = fromTable.get(c);
     const deadlines: Deadline[] = extractDeadlines(row?.deadlineText ? `${c.text}\n${row.deadlineText}` : c.text, ctx);
     for (const d of deadlines) {

@@ -133,3 +133,14 @@ describe('documents with other skeletons', () => {
     ]);
   });
 });
+
+test('a leader line under a heading belongs to that heading\'s tasks only', () => {
+  const result = extract([
+    ...HEAD,
+    '一、重点任务',
+    '（一）备足农资', '组织化肥调运。（责任单位：县供销社）', '责任领导：王明 副县长',
+    '（二）抓好培训', '开展技术培训。（责任单位：县农技中心）',
+    ...TAIL,
+  ]);
+  expect(result.tasks.map((t) => t.leaders.map((p) => p.name))).toEqual([['王明'], []]);
+});
