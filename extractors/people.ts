@@ -12,7 +12,7 @@ export const meta = {
 
 type Slot = 'leaders' | 'owners' | 'units';
 
-/** Labels, tried in order; the unit labels say which role their first body gets. */
+/** Labels, tried in order; 牵头 and 配合 labels give every body under them their role, 责任 lists read by order. */
 const LABELS: readonly { re: RegExp; slot: Slot; role?: ListRole | 'default' }[] = [
   { re: /(?:牵头|责任|分管|包保|联系|挂帅|主管|包联)?(?:[省市县区乡镇]级?)?领导(?:同志)?\s*[：:]/u, slot: 'leaders' },
   { re: /(?:具体|直接|第一|主要)?(?:责任人|联系人|负责人)\s*[：:]/u, slot: 'owners' },
@@ -32,7 +32,7 @@ const TITLE_ENDS = ['长', '主任', '书记', '主席', '助理', '委员', '�
 export interface People {
   leaders: Person[];
   owners: Person[];
-  /** departments named by 牵头县直部门 / 责任单位 lines: the first listed under a lead label leads */
+  /** departments named by 牵头县直部门 (all lead) / 配合单位 (all take part) / 责任单位 lines (the first leads) */
   units: Unit[];
 }
 
@@ -87,7 +87,9 @@ function readInto(out: People, block: Block, content: string, continuation: bool
     for (const it of items) {
       const first = block.unitsSeen++ === 0;
       if (out.units.some((u) => u.name === it.name)) continue;
-      const role: ListRole = label.role === 'participant' ? 'participant' : it.marker ?? (first ? 'lead' : 'participant');
+      // an explicit label names every body under it (牵头县直部门：A / B → both lead); a plain 责任单位 list
+      // reads by order, the first leading
+      const role: ListRole = label.role === 'lead' || label.role === 'participant' ? label.role : it.marker ?? (first ? 'lead' : 'participant');
       out.units.push({ name: it.name, role });
     }
     return true;

@@ -9,7 +9,7 @@ const blocks: [string, string[], Partial<People>][] = [
     units: [{ name: '市教育局', role: 'lead' }],
   }],
   ['continuation lines belong to the label above', ['牵头县直部门：县民政局', '县残联', '责任人：孙丽 县民政局局长', '周强 县残联理事长'], {
-    units: [{ name: '县民政局', role: 'lead' }, { name: '县残联', role: 'participant' }],
+    units: [{ name: '县民政局', role: 'lead' }, { name: '县残联', role: 'lead' }],
     owners: [{ name: '孙丽', title: '县民政局局长' }, { name: '周强', title: '县残联理事长' }],
   }],
   ['several people on one line', ['责任领导：张志远 副县长、刘芳 县长助理'], {
@@ -34,10 +34,13 @@ const blocks: [string, string[], Partial<People>][] = [
     units: [{ name: '县商务局', role: 'lead' }],
   }],
   ['配合部门 lists participants', ['牵头部门：县财政局、县审计局', '配合部门：各乡镇'], {
-    units: [{ name: '县财政局', role: 'lead' }, { name: '县审计局', role: 'participant' }, { name: '各乡镇', role: 'participant' }],
+    units: [{ name: '县财政局', role: 'lead' }, { name: '县审计局', role: 'lead' }, { name: '各乡镇', role: 'participant' }],
   }],
   ['blank lines inside the block are skipped', ['牵头县直部门：县工信局', '', '县科协'], {
-    units: [{ name: '县工信局', role: 'lead' }, { name: '县科协', role: 'participant' }],
+    units: [{ name: '县工信局', role: 'lead' }, { name: '县科协', role: 'lead' }],
+  }],
+  ['a 责任单位 list reads by order', ['责任单位：县教育局、县财政局'], {
+    units: [{ name: '县教育局', role: 'lead' }, { name: '县财政局', role: 'participant' }],
   }],
   ['no labels, nothing', ['切实降低贫困人口就医负担。', '张三 副县长'], { leaders: [], owners: [], units: [] }],
 ];
