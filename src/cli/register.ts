@@ -7,7 +7,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { failureLine, MESSAGES, ReadFailure } from '../messages.js';
 import { ExtractResult } from '../model.js';
 import { isIsoDay, RegisterFilter } from '../register/filter.js';
-import { RegisterFormat } from '../register/index.js';
+import { RegisterFormat } from '../register/filter.js';
 import type { TaskStore } from '../store/store.js';
 
 interface RegisterCliOptions {

@@ -41,4 +41,3 @@ export { registerRows, type RegisterRow } from './rows.js';
 export { RegisterFilter, taskMatches, unitMatches } from './filter.js';
 export { toCsv } from './csv.js';
 export { toMarkdown } from './markdown.js';
-export { buildWorkbook } from './xlsx.js';
