@@ -7,6 +7,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { failureLine } from './messages.js';
+import { addCompareCommands } from './cli/compare.js';
+import { addRegisterCommands } from './cli/register.js';
+import { addStoreCommands } from './cli/store.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -106,21 +109,11 @@ export async function writeJson(file: string, value: unknown): Promise<void> {
 
 async function main(): Promise<void> {
   const program = buildProgram();
-  await addOptionalCommands(program);
+  // each part registers its own commands; they load their heavy modules inside their actions
+  addRegisterCommands(program);
+  addStoreCommands(program);
+  addCompareCommands(program);
   await program.parseAsync(process.argv);
-}
-
-/** Commands whose modules are built by other parts of the tree; each registers itself. */
-async function addOptionalCommands(program: Command): Promise<void> {
-  const parts: [string, string][] = [
-    ['./cli/register.js', 'addRegisterCommands'],
-    ['./cli/store.js', 'addStoreCommands'],
-    ['./cli/compare.js', 'addCompareCommands'],
-  ];
-  for (const [mod, fn] of parts) {
-    const m = (await import(mod)) as Record<string, (p: Command) => void>;
-    m[fn](program);
-  }
 }
 
 main().catch((e) => {
