@@ -60,6 +60,17 @@ export interface RawDocument {
   source: Source;
   blocks: Block[];
   messages: Message[];
+  /**
+   * What a web page states about the document outside the article (a portal's 信息公开 table:
+   * 发文字号, 成文日期, 发文机关); used only where the text itself does not say.
+   */
+  pageFacts?: PageFacts;
+}
+
+export interface PageFacts {
+  docNumber?: string;
+  date?: string;
+  issuer?: string;
 }
 
 export const DocNumber = z.object({

@@ -2,7 +2,8 @@
 // the test): the article, its skeleton and its tasks come through whatever the site wraps around them.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { readPageFacts } from '../src/read/html.js';
 import { extractFile } from '../src/pipeline.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'html');
@@ -53,4 +54,17 @@ test('a city notice wrapping a plan, on a page without an h1', async () => {
     { value: 32, unit: '处' },
     { value: 500000, unit: '元', per: ['处'], comparator: '<=' },
   ]);
+});
+
+test('where the article omits number and date, the portal\'s 信息公开 table gives them', async () => {
+  const r = await extract('portal-facts-only.html');
+  expect(r.document).toMatchObject({ docNumber: { issuerCode: '国办发', year: 2021, serial: 29 }, date: '2021-07-29', issuer: '国务院办公厅' });
+});
+
+describe('page facts', () => {
+  test.each([
+    ['标题：关于做好X的通知  发文机关：某某市人民政府办公室  发文字号：某政办发〔2022〕3号  成文日期：2022年01月05日', { issuer: '某某市人民政府办公室', docNumber: '某政办发〔2022〕3号', date: '2022年01月05日' }],
+    ['索引号：123/2022-0001  发布机构：某某县农业农村局  文  号：某农发[2022]15号  成文日期：2022-03-08  发布日期：2022-03-10', { issuer: '某某县农业农村局', docNumber: '某农发[2022]15号', date: '2022-03-08' }],
+    ['发布日期：2022-03-10  来源：本网', {}],
+  ])('%s', (text, want) => expect(readPageFacts(text)).toEqual(want));
 });

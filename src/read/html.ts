@@ -3,15 +3,39 @@
 // (date · 来源), the two lines a TXT scrape of the same page keeps.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { Block } from '../model.js';
+import type { Block, PageFacts } from '../model.js';
 import { ReadFailure } from '../messages.js';
 import { isSiteControl } from '../normalize/site-furniture.js';
 
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'pre', 'blockquote', 'dd', 'dt']);
 const BYLINE = /((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:[\s\S]{0,40}?(来源|作者|发布机构|信息来源)\s*[:：]\s*([^\s|]+))?/u;
 
-export function readHtml(html: string): Block[] {
+export interface HtmlRead {
+  blocks: Block[];
+  facts: PageFacts;
+}
+
+/** Labels of a portal's 信息公开 table, each with the value that follows it. */
+const FACT_LABELS: [keyof PageFacts, RegExp][] = [
+  ['docNumber', /(?:发文字号|文\s*号)\s*[：:]\s*([^\s：:]{2,30}?[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号)/u],
+  ['date', /成文日期\s*[：:]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?)/u],
+  ['issuer', /(?:发文机关|发布机构|发文单位)\s*[：:]\s*([\u4e00-\u9fff、 ]{2,40}?)(?=\s{2,}|\s*(?:发文字号|成文日期|发布日期|主题分类|索引号|文\s*号|$))/u],
+];
+
+/** The page's own statements about the document, read from its whole text before Readability trims it. */
+export function readPageFacts(pageText: string): PageFacts {
+  const text = pageText.replace(/[\u00a0\u3000]/gu, ' ');
+  const facts: PageFacts = {};
+  for (const [key, re] of FACT_LABELS) {
+    const m = re.exec(text);
+    if (m) facts[key] = m[1].replace(/\s+/gu, key === 'issuer' ? ' ' : '').trim();
+  }
+  return facts;
+}
+
+export function readHtml(html: string): HtmlRead {
   const { document } = parseHTML(html);
+  const facts = readPageFacts(cellText(document.body as unknown as Element));
   const titleEl = findTitleElement(document as unknown as Document);
   const title = (titleEl?.textContent ?? '').replace(/\s+/gu, ' ').trim();
   const byline = findByline(titleEl);
@@ -25,7 +49,23 @@ export function readHtml(html: string): Block[] {
   if (byline) blocks.push({ text: byline });
   walk(content.body as unknown as Element, blocks);
   // readability keeps the title inside the content at times: do not repeat it
-  return blocks.filter((b, i) => !(i > 0 && b.text === articleTitle) && !isSiteControl(b.text));
+  return { blocks: blocks.filter((b, i) => !(i > 0 && b.text === articleTitle) && !isSiteControl(b.text)), facts };
+}
+
+/** An element's text with its cells and blocks kept apart, so "发文字号：" and "成文日期：" do not run together. */
+function cellText(el: Element): string {
+  const parts: string[] = [];
+  const walkText = (node: Element) => {
+    for (const child of Array.from(node.childNodes) as unknown as (Element & { nodeType: number; textContent: string | null })[]) {
+      if (child.nodeType === 3) parts.push(child.textContent ?? '');
+      else if (child.nodeType === 1 && !/^(script|style)$/iu.test(child.tagName)) {
+        walkText(child);
+        if (/^(td|th|tr|p|div|li|br|h\d|span)$/iu.test(child.tagName)) parts.push('  ');
+      }
+    }
+  };
+  walkText(el);
+  return parts.join('');
 }
 
 function walk(el: Element, out: Block[]): void {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Block, Format, Message, RawDocument } from '../model.js';
+import type { Block, Format, Message, PageFacts, RawDocument } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
 import { normalizeBlocks } from '../normalize/index.js';
 import { decodeText, textToBlocks } from './text.js';
@@ -68,6 +68,7 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string, options
   let format: Format;
   let pages: number | undefined;
   let encoding: string | undefined;
+  let pageFacts: PageFacts | undefined;
 
   if (ext === 'pdf' && kind !== 'pdf') throw new ReadFailure('E_NOT_PDF');
   if (ext === 'docx' && kind !== 'zip') throw new ReadFailure(kind === 'ole2' ? 'E_LEGACY_DOC' : 'E_NOT_DOCX');
@@ -89,7 +90,11 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string, options
     encoding = decoded.encoding;
     if (decoded.guessed) messages.push(message('W_ENCODING_GUESSED', 'info', { detail: decoded.encoding }));
     const isHtml = ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html[\s>])/iu.test(decoded.text.slice(0, 2048));
-    blocks = isHtml ? (await readers.html()).readHtml(decoded.text) : textToBlocks(decoded.text);
+    if (isHtml) {
+      ({ blocks, facts: pageFacts } = (await readers.html()).readHtml(decoded.text));
+    } else {
+      blocks = textToBlocks(decoded.text);
+    }
     format = isHtml ? 'html' : 'txt';
   }
   const normalized = normalizeBlocks(blocks);
@@ -99,5 +104,6 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string, options
     source: { path: file, format, sha256, ...(pages !== undefined ? { pages } : {}), ...(encoding ? { encoding } : {}) },
     blocks: normalized,
     messages,
+    ...(pageFacts && Object.keys(pageFacts).length ? { pageFacts } : {}),
   };
 }
