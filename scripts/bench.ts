@@ -11,7 +11,7 @@ import { readMany } from '../src/batch.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PDFS = ['benxi-2020', 'xinbin-2018', 'dongzhou-2020', 'kuaibao-2019', 'liaoning-2019-opinion'].map((d) => path.join(ROOT, 'corpus', `${d}.pdf`));
 const run = promisify(execFile);
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 4);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 8);
 
 function hasPdftotext(): boolean {
   return spawnSync('pdftotext', ['-v']).status === 0;
