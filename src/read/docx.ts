@@ -1,22 +1,148 @@
 // DOCX → blocks with mammoth: paragraphs, headings, bold, tables as rows (one block per row,
 // cells joined by a tab). mammoth's HTML is walked with linkedom, the same DOM the HTML reader uses.
+// mammoth drops Word's automatic numbering, which is where government files keep their 一、（一）
+// headings; docx-numbering.ts counts it from numbering.xml and we write it back in front of the text.
 import mammoth from 'mammoth';
+import yauzl from 'yauzl';
 import { parseHTML } from 'linkedom';
 import type { Block } from '../model.js';
 import { ReadFailure } from '../messages.js';
 import { checkZipLimits } from './zip-guard.js';
+import { labelParagraphs, type LabelledParagraph } from './docx-numbering.js';
+
+const NUMBERING_PARTS = { document: 'word/document.xml', numbering: 'word/numbering.xml', styles: 'word/styles.xml' } as const;
 
 export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new ReadFailure('E_NOT_DOCX');
   const entries = await checkZipLimits(bytes);
-  if (!entries.some((e) => e.name === 'word/document.xml')) throw new ReadFailure('E_NOT_DOCX', '缺少 word/document.xml');
+  if (!entries.some((e) => e.name === NUMBERING_PARTS.document)) throw new ReadFailure('E_NOT_DOCX', '缺少 word/document.xml');
+  const labels = entries.some((e) => e.name === NUMBERING_PARTS.numbering) ? await readNumberLabels(bytes) : null;
   let html: string;
   try {
-    ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }));
+    ({ value: html } = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      labels ? { transformDocument: (doc: MammothNode) => applyNumberLabels(doc, labels) } : {},
+    ));
   } catch {
     throw new ReadFailure('E_NOT_DOCX');
   }
   return htmlFragmentToBlocks(html);
+}
+
+/** The label of every body paragraph, or null when anything about the numbering cannot be read:
+ *  the text then reads as mammoth gives it, never with a guessed number. */
+async function readNumberLabels(bytes: Uint8Array): Promise<LabelledParagraph[] | null> {
+  try {
+    const parts = await readZipTexts(bytes, Object.values(NUMBERING_PARTS));
+    const document = parts.get(NUMBERING_PARTS.document);
+    const numbering = parts.get(NUMBERING_PARTS.numbering);
+    const styles = parts.get(NUMBERING_PARTS.styles);
+    if (document === undefined || numbering === undefined) return null;
+    // templates ship a numbering.xml that nothing uses; without a w:numPr there is nothing to count
+    if (!document.includes('numPr') && !styles?.includes('numPr')) return null;
+    return labelParagraphs({ document, numbering, styles });
+  } catch {
+    return null;
+  }
+}
+
+/** A few named entries of a zip that checkZipLimits has already measured, as text. */
+function readZipTexts(bytes: Uint8Array, names: readonly string[]): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('zip'));
+      const found = new Map<string, string>();
+      zip.on('entry', (e: yauzl.Entry) => {
+        if (!names.includes(e.fileName)) return zip.readEntry();
+        zip.openReadStream(e, (err2, stream) => {
+          if (err2 || !stream) return reject(err2 ?? new Error('zip'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('error', reject);
+          stream.on('end', () => {
+            found.set(e.fileName, decodeXml(Buffer.concat(chunks)));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(found));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+function decodeXml(b: Buffer): string {
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b);
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b);
+  return new TextDecoder('utf-8').decode(b);
+}
+
+/** The part of mammoth's document tree (lib/documents.js) we touch. */
+export interface MammothNode {
+  type: string;
+  children?: MammothNode[];
+  value?: string;
+  isBold?: boolean;
+}
+
+/** Han characters, ASCII letters and digits only: the two readers differ on tabs, hyphens and
+ *  w:sym characters (mammoth maps Symbol-font α, we do not read them), not on words. */
+const signature = (s: string) => s.replace(/[^\p{Script=Han}0-9A-Za-z]/gu, '');
+
+/**
+ * Prepends each label to its paragraph in mammoth's tree. Both lists are the body's paragraphs in
+ * reading order; if their counts or any paragraph's words disagree, no label is written at all,
+ * since one paragraph out of step would number every paragraph after it wrongly.
+ */
+export function applyNumberLabels(doc: MammothNode, labels: readonly LabelledParagraph[]): MammothNode {
+  const paras: MammothNode[] = [];
+  const visit = (n: MammothNode) => {
+    if (n.type === 'paragraph') paras.push(n);
+    n.children?.forEach(visit);
+  };
+  visit(doc);
+  if (paras.length !== labels.length) return doc;
+  const texts = paras.map(ownText);
+  if (texts.some((t, i) => signature(t) !== signature(labels[i].text))) return doc;
+  paras.forEach((p, i) => {
+    const label = labels[i].label;
+    if (!label?.text) return;
+    const text = texts[i].trimStart();
+    // a file that also types the number by hand shows it twice in Word; we keep one
+    if (text.replace(/\s/g, '').startsWith(label.text.replace(/\s/g, ''))) return;
+    // Word puts a tab after the number. 、 and ） end a number well enough; "第一条" and "A" need a
+    // space, and so does "1." before "2024年", or it would read as the decimal 1.2024
+    const gap = label.suffix !== 'nothing' && (/[\p{L}\p{N}]$/u.test(label.text) || (/[!-~]$/.test(label.text) && /^[\p{N}A-Za-z]/u.test(text))) ? ' ' : '';
+    p.children = [labelRun(label.text + gap, firstRunBold(p) ?? false), ...(p.children ?? [])];
+  });
+  return doc;
+}
+
+/** A paragraph's text, without the paragraphs of text boxes it holds. */
+function ownText(n: MammothNode): string {
+  if (n.type === 'text') return n.value ?? '';
+  return (n.children ?? []).map((c) => (c.type === 'paragraph' ? '' : ownText(c))).join('');
+}
+
+/** Word draws the number in the paragraph's own font; a bold heading keeps a bold number. */
+function firstRunBold(n: MammothNode): boolean | undefined {
+  for (const c of n.children ?? []) {
+    if (c.type === 'paragraph') continue;
+    if (c.type === 'run' && ownText(c).trim()) return !!c.isBold;
+    const inner = firstRunBold(c);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+/** A run as mammoth's documents.Run builds it, so its HTML writer treats ours like its own. */
+function labelRun(value: string, isBold: boolean): MammothNode {
+  return {
+    type: 'run', children: [{ type: 'text', value }], styleId: null, styleName: null, isBold,
+    isUnderline: false, isItalic: false, isStrikethrough: false, isAllCaps: false, isSmallCaps: false,
+    verticalAlignment: 'baseline', font: null, fontSize: null, highlight: null,
+  } as MammothNode;
 }
 
 /** mammoth's flat HTML (p, h1–h6, table, ul/ol) → blocks. */
@@ -40,6 +166,14 @@ function collect(el: Element, out: Block[]): void {
     for (const li of Array.from(el.children)) collect(li, out);
     return;
   }
+  // mammoth nests a level-2 list inside its level-1 item: the item is one block, each sub-item another
+  const nested = tag === 'li' ? Array.from(el.children).filter((c) => /^(ul|ol)$/i.test(c.tagName)) : [];
+  for (const n of nested) n.remove();
+  pushBlock(el, tag, out);
+  for (const n of nested) collect(n, out);
+}
+
+function pushBlock(el: Element, tag: string, out: Block[]): void {
   const text = (el.textContent ?? '').trim();
   if (!text) return;
   const heading = /^h([1-6])$/.exec(tag);
