@@ -15,6 +15,7 @@ import { readTaskTables } from './task-tables.js';
 import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
 import { extractQuantities } from '../extractors/quantities.js';
 import { extractPeople } from '../extractors/people.js';
+import { findAllResponsibilities } from '../extractors/units.js';
 
 /**
  * "牵头县领导：", "责任人：": the accountability block that closes a task guide. It starts at a label
@@ -80,6 +81,27 @@ function isUnder(path: string[], scope: string[]): boolean {
   return scope.length > 0 && scope.length <= path.length && scope.every((x, i) => x === path[i]);
 }
 
+/**
+ * Numbered headings with nothing under them ("1.储备燃煤" then "2.检修管网"): each is a measure of its
+ * own. A heading followed by body text, or by subheadings, is not. Attachment titles are not measures.
+ */
+function leafHeadingsWithoutBody(blocks: Block[], nodes: HeadingNode[], titleOnly: Set<number>): Set<number> {
+  const out = new Set<number>();
+  const walk = (ns: HeadingNode[]) => {
+    for (const n of ns) {
+      walk(n.children);
+      if (n.children.length || n.level === 0 || !titleOnly.has(n.block)) continue;
+      // the very next paragraph decides: another heading, a responsibility line closing the list, or
+      // the end means nothing was written under it
+      const next = blocks[n.block + 1];
+      const closes = next !== undefined && findAllResponsibilities(next.text).some((r) => r.standalone);
+      if (next === undefined || headingLevel(next.text) !== null || closes) out.add(n.block);
+    }
+  };
+  walk(nodes);
+  return out;
+}
+
 function headingBlocks(nodes: HeadingNode[]): number[] {
   return nodes.flatMap((n) => [n.block, ...headingBlocks(n.children)]);
 }
@@ -127,7 +149,10 @@ export function buildResult(raw: RawDocument): ExtractResult {
   // headings are the path, not clause text, unless body text follows the label in the same paragraph
   const titleOnly = new Set(headingOnlyBlocks(blocks, tree.headings));
   for (const i of titleOnly) skip.add(i);
-  const itemPaths = new Set(headingBlocks(tree.headings).filter((i) => !titleOnly.has(i)).map((i) => tree.pathOf[i].join(SEP)));
+  const leafItems = leafHeadingsWithoutBody(blocks, tree.headings, titleOnly);
+  const itemPaths = new Set(
+    headingBlocks(tree.headings).filter((i) => !titleOnly.has(i) || leafItems.has(i)).map((i) => tree.pathOf[i].join(SEP)),
+  );
   const layout = locateAttachments(blocks);
   for (const i of [...layout.listBlocks, ...layout.titleBlocks]) skip.add(i);
   const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf, skip) : [];
@@ -137,7 +162,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
   for (const t of tables) for (const b of t.blocks) skip.add(b);
   const fromTable = new Map(tables.map((t) => [t.clause, t]));
   const clauses = meta.isPlan
-    ? [...splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths, headless: tree.headings.length === 0 }), ...tables.map((t) => t.clause)].sort((a, b) => a.block - b.block)
+    ? [...splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths, headless: tree.headings.length === 0, leafItems }), ...tables.map((t) => t.clause)].sort((a, b) => a.block - b.block)
     : [];
   const numbers = taskNumbers(clauses);
   const warnings: Message[] = [...raw.messages];

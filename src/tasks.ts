@@ -31,6 +31,8 @@ export interface SplitInput {
   itemPaths: Set<string>;
   /** the document has no headings at all: a paragraph that names its responsible units is still a task */
   headless?: boolean;
+  /** headings with no body and no subheadings ("1.储备燃煤"): the measure is the heading itself */
+  leafItems?: Set<number>;
 }
 
 export const SEP = '\u0001';
@@ -64,7 +66,7 @@ export function isTaskSection(path: string[]): boolean {
 }
 
 export function splitClauses(input: SplitInput): Clause[] {
-  const { blocks, pathOf, skip, itemPaths, headless = false } = input;
+  const { blocks, pathOf, skip, itemPaths, headless = false, leafItems = new Set<number>() } = input;
   const clauses: Clause[] = [];
   let pending: Clause[] = [];
   let rule: RoleRule | undefined;
@@ -78,6 +80,11 @@ export function splitClauses(input: SplitInput): Clause[] {
   };
 
   for (let i = 0; i < blocks.length; i++) {
+    if (leafItems.has(i)) {
+      flush();
+      if (isTaskSection(pathOf[i] ?? [])) clauses.push(makeClause(pathOf[i] ?? [], blocks[i].text.trim(), i));
+      continue;
+    }
     if (skip.has(i)) continue;
     const path = pathOf[i] ?? [];
     const text = blocks[i].text.trim();

@@ -144,3 +144,12 @@ test('a leader line under a heading belongs to that heading\'s tasks only', () =
   ]);
   expect(result.tasks.map((t) => t.leaders.map((p) => p.name))).toEqual([['王明'], []]);
 });
+
+test('numbered headings with nothing under them are measures, and a closing statement covers them', () => {
+  const r = rows(['一、重点任务', '（一）加强热源保障', '1.储备燃煤', '2.检修管网', '（责任单位：县住建局、各乡镇）', '（二）做好应急处置', '制定应急预案。（责任单位：县应急局）']);
+  expect(r).toEqual([
+    { path: '1.储备燃煤', text: '1.储备燃煤', units: ['县住建局*', '各乡镇'] },
+    { path: '2.检修管网', text: '2.检修管网', units: ['县住建局*', '各乡镇'] },
+    { path: '（二）做好应急处置', text: '制定应急预案。', units: ['县应急局*'] },
+  ]);
+});
