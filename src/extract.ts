@@ -181,7 +181,8 @@ export function buildResult(raw: RawDocument): ExtractResult {
       path: c.path,
       text: c.text,
       kind: c.path.some((p) => /目标/u.test(p)) ? 'target' : 'measure',
-      units: c.units.length ? c.units : att?.units ?? [],
+      // a task guide's own accountability block outweighs a body named in passing inside its text
+      units: c.units.length && !(c.inlineUnits && att?.units.length) ? c.units : att?.units ?? [],
       leaders: row?.leaders.length ? row.leaders : att?.leaders ?? [],
       owners: row?.owners.length ? row.owners : att?.owners ?? [],
       deadlines,

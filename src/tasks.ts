@@ -20,6 +20,8 @@ export interface Clause {
   blockEnd: number;
   /** units were given by a statement closing a whole heading, not next to the clause */
   inherited?: boolean;
+  /** units come only from words inside a running sentence ("由县财政局负责"), the weakest evidence */
+  inlineUnits?: boolean;
 }
 
 export interface SplitInput {
@@ -130,6 +132,7 @@ export function splitClauses(input: SplitInput): Clause[] {
       const local = { ...r, start: r.start - from, end: r.end - from };
       const own = makeClause(path, cutStatement(piece, local), i);
       own.units = r.units;
+      if (r.inline) own.inlineUnits = true;
       if (k === 0 && pending.length) {
         // the run of unclaimed paragraphs above belongs to the first statement too
         const run = [...pending.map((c) => c.text), own.text].join('\n');

@@ -153,3 +153,16 @@ test('numbered headings with nothing under them are measures, and a closing stat
     { path: '（二）做好应急处置', text: '制定应急预案。', units: ['县应急局*'] },
   ]);
 });
+
+test('in a task guide, the attachment\'s accountable departments outweigh a body named in passing', () => {
+  const result = extract([
+    ...HEAD,
+    '一、重点任务', '（一）抓好春播。落实春播面积。（责任单位：县农业农村局）',
+    ...TAIL,
+    '附件1', '种子保障工作任务指南', '主要政策和措施：', '做好良种调运，由各市种子站负责，确保供种充足。',
+    '牵头县领导：王明 副县长', '牵头县直部门：县种子管理站', '责任人：李华 县种子管理站站长',
+  ]);
+  const guide = result.tasks.find((t) => t.text.includes('良种调运'))!;
+  expect(guide.units).toEqual([{ name: '县种子管理站', role: 'lead' }]);
+  expect(guide.leaders.map((p) => p.name)).toEqual(['王明']);
+});
