@@ -1,5 +1,7 @@
 // Notices as published web pages, of other levels and layouts than the corpus (pages written for
 // the test): the article, its skeleton and its tasks come through whatever the site wraps around them.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -57,7 +59,16 @@ test('a city notice wrapping a plan, on a page without an h1', async () => {
 });
 
 test('where the article omits number and date, the portal\'s 信息公开 table gives them', async () => {
-  const r = await extract('portal-facts-only.html');
+  // the same page with the number and the signed date taken out of the article
+  const page = (await readFile(path.join(FIXTURES, 'national-notice.html'), 'utf8'))
+    .replace('<p style="text-align: center;">国办发〔2021〕29号</p>', '')
+    .replace(/<p style="text-align: right;">[^<]*<\/p>/gu, '');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'taizhang-'));
+  await writeFile(path.join(dir, 'page.html'), page);
+  const o = await extractFile(path.join(dir, 'page.html'));
+  if (!o.ok) throw new Error(o.line);
+  const r = o.result;
+  expect(r.tasks.some((t) => t.text.includes('2021年7月29日'))).toBe(false);
   expect(r.document).toMatchObject({ docNumber: { issuerCode: '国办发', year: 2021, serial: 29 }, date: '2021-07-29', issuer: '国务院办公厅' });
 });
 
