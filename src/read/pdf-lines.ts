@@ -104,6 +104,7 @@ function median(xs: number[]): number {
 /** Lines of one page → paragraphs, by indentation, centring, short last lines and font changes. */
 export function linesToParagraphs(lines: PdfLine[], columns: Column[] = findColumns(lines)): PdfParagraph[] {
   if (!lines.length) return [];
+  const bodySize = median(lines.map((l) => l.size));
   const out: PdfParagraph[] = [];
   let cur: PdfParagraph | null = null;
   let prev: PdfLine | null = null;
@@ -112,14 +113,19 @@ export function linesToParagraphs(lines: PdfLine[], columns: Column[] = findColu
     const indent = l.x - col.margin;
     const width = col.right - col.margin;
     const tail = col.right - l.right;
-    // more than the 2-character first-line indent (GB/T 9704), and as much room left as right
-    const center = indent > l.size * 2.6 && Math.abs(indent - tail) < l.size * 1.5 && l.right - l.x < width * 0.9;
+    // as much room left as right, and more than the 2-character first-line indent of body text
+    // (GB/T 9704) — or, for a line set larger than the body, any balanced margins (titles)
+    const balanced = Math.abs(indent - tail) < l.size * 1.5 && l.right - l.x < width * 0.9;
+    const center = balanced && (indent > l.size * 2.6 || (l.size > bodySize + 1 && indent > l.size * 0.5 && Math.abs(indent - tail) < l.size * 0.5));
     const indented = indent >= l.size * 0.8;
     const prevShort = prev ? !wrapsInto(columnOf(columns, prev.x).right - prev.right, l.text, l.size) : true;
     const sizeChange = prev ? Math.abs(prev.size - l.size) > 0.5 : true;
     const lineGap = prev ? prev.y - l.y : 0;
     const bigGap = prev ? lineGap > Math.max(prev.size, l.size) * 2.6 && lineGap > 0 : false;
-    const continuesTitle = cur !== null && cur.center && center && !sizeChange && !bigGap && !startsNew(l.text);
+    // a title goes on over centred lines; in a narrow column its first line fills the column and
+    // only the rest is centred ("新宾满族自治县脱贫" / "攻坚领导小组")
+    const wrappedTitle = cur !== null && !cur.center && cur.text === prev?.text && !prevShort && center && l.size > 15.5;
+    const continuesTitle = cur !== null && (cur.center || wrappedTitle) && center && !sizeChange && !bigGap && !startsNew(l.text);
     const startNew = !cur ? true : continuesTitle ? false : indented || center || prevShort || sizeChange || bigGap;
     if (startNew) {
       if (cur) out.push(cur);
@@ -142,7 +148,8 @@ export function linesToParagraphs(lines: PdfLine[], columns: Column[] = findColu
  */
 export function wrapsInto(gap: number, nextText: string, size: number): boolean {
   const lead = /^[0-9A-Za-z.%:/+\-]+/u.exec(nextText)?.[0] ?? '';
-  const room = Math.max(2, lead.length * 0.6 + 1.5) * size;
+  // up to two characters and a bit: a character pulled down with the closing mark after it ("镇）")
+  const room = Math.max(2.5, lead.length * 0.6 + 1.5) * size;
   return gap <= room;
 }
 

@@ -83,3 +83,17 @@ test('page numbers and running headers go; body lines stay', () => {
   const kept = dropRunningLines(pages);
   expect(kept.map((p) => p.map((l) => l.text))).toEqual([1, 2, 3, 4].map((n) => [`正文第${n}页的内容。`]));
 });
+
+test('a title wrapped in a narrow column: a full first line, then a centred rest', () => {
+  const T = 22;
+  // column 80..290 (14 body characters); the title is set at 22 pt
+  const paras = linesToParagraphs(groupLines([
+    item('某某县乡村振兴工', 85, 711, T), // fills the column
+    item('作领导小组', 130, 680, T), // centred: 50 left, 50 right
+    item('为抓好春耕生产，现就有关', 80 + 2 * FS, 640),
+    item('事项通知如下：各乡镇要抓', 80, 610),
+    item('好落实，确保不误农时节令', 80, 580),
+    item('与生产安排。', 80, 550),
+  ], 1));
+  expect(paras.map((p) => p.text)).toEqual(['某某县乡村振兴工作领导小组', '为抓好春耕生产，现就有关事项通知如下：各乡镇要抓好落实，确保不误农时节令与生产安排。']);
+});
