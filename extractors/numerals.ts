@@ -19,9 +19,12 @@ const BIG_UNITS: Readonly<Record<string, number>> = { 亿: 1e8, 万: 1e4 };
 /** Characters a Chinese numeral is built from; callers use this to find numeral runs in text. */
 export const CHINESE_NUMERAL_CHARS = '零〇Ｏ一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿';
 
-/** Full-width digits and the full-width dot/percent fold to ASCII; normalization usually did this already. */
+/**
+ * Full-width digits, Latin letters and the full-width dot/percent fold to ASCII, one UTF-16 unit for
+ * one, so offsets in the folded text are offsets in the input. Normalization uses it too.
+ */
 export function foldWidth(s: string): string {
-  return s.replace(/[０-９．％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return s.replace(/[０-９Ａ-Ｚａ-ｚ．％]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /** Fix binary float noise from 28.56 * 1e4 and the like: magnitudes never need more than 6 decimals. */

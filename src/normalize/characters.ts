@@ -1,10 +1,10 @@
 // Character forms: one spelling for what extraction spells several ways.
 import { docNumberPattern } from '../../extractors/doc-numbers.js';
+import { foldWidth as foldCharacters } from '../../extractors/numerals.js';
 
-/** Full-width ASCII digits and letters (U+FF10–FF5A) → half-width; ideographic space → space. */
+/** Full-width digits and letters → half-width (the extractors' fold); odd spaces → space; zero-width marks go. */
 export function foldWidth(text: string): string {
-  return text
-    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  return foldCharacters(text)
     .replace(/[\u3000\u00A0\u2002-\u200A\u202F]/gu, ' ')
     .replace(/[\u200B-\u200D\uFEFF]/gu, '');
 }
