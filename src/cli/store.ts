@@ -25,6 +25,7 @@ async function fileSha(file: string): Promise<string | null> {
 export function ingestLine(file: string, r: IngestReport): string {
   if (r.status === 'unchanged') return `未变　${file}（已在库中：${r.docId}）`;
   if (r.status === 'new-version') return `新版本 ${file} → ${r.docId} 第${r.version}版（${r.tasks} 项任务）`;
+  if (r.status === 're-extracted') return `重新抽取 ${file} → ${r.docId}（文件未变，抽取结果已按新版程序更新；${r.tasks} 项任务）`;
   return `已存入 ${file} → ${r.docId}（${r.tasks} 项任务）`;
 }
 
@@ -56,16 +57,10 @@ async function withStore<T>(open: () => Promise<TaskStore>, run: (store: TaskSto
 
 async function ingestFiles(store: TaskStore, files: string[], password?: string): Promise<void> {
   const { extractFile } = await import('../pipeline.js');
-  const tally = { added: 0, 'new-version': 0, unchanged: 0, failed: 0 };
+  const tally = { added: 0, 'new-version': 0, unchanged: 0, 're-extracted': 0, failed: 0 };
   for (const file of files) {
     const sha = await fileSha(file);
-    // same bytes as a stored file: nothing to extract
-    const known = sha ? await store.document(sha) : null;
-    if (sha && known) {
-      console.log(ingestLine(file, { status: 'unchanged', sha256: sha, docId: known.docId, version: known.version, tasks: known.tasks }));
-      tally.unchanged++;
-      continue;
-    }
+    // extracted even when the bytes are stored: the store keeps it only if this taizhang reads them differently
     const outcome = await extractFile(file, { password });
     if (!outcome.ok) {
       console.error(outcome.line);
@@ -81,7 +76,8 @@ async function ingestFiles(store: TaskStore, files: string[], password?: string)
       tally.failed++;
     }
   }
-  console.log(`完成：新增 ${tally.added} 个，新版本 ${tally['new-version']} 个，未变 ${tally.unchanged} 个，失败 ${tally.failed} 个`);
+  const reread = tally['re-extracted'] ? `，重新抽取 ${tally['re-extracted']} 个` : '';
+  console.log(`完成：新增 ${tally.added} 个，新版本 ${tally['new-version']} 个，未变 ${tally.unchanged} 个${reread}，失败 ${tally.failed} 个`);
   if (tally.failed > 0) process.exitCode = 1;
 }
 

@@ -87,8 +87,10 @@ export class SqliteTaskStore implements TaskStore {
     const unchanged = (r: DocumentRow): IngestReport =>
       ({ status: 'unchanged', sha256, docId: r.doc_id, version: r.version, tasks: r.task_count });
     const known = this.row(sha256);
-    if (known) return unchanged(known);
+    const json = JSON.stringify(result);
+    if (known && this.storedJson(known.id) === json) return unchanged(known);
     const words = result.tasks.map((t) => indexWords(t.text));
+    if (known) return this.replaceExtraction(known, result, words);
     const path = result.document.source.path;
     return this.db.transaction((): IngestReport => {
       // checked again under the write lock: another process may have stored the same bytes meanwhile
@@ -99,6 +101,24 @@ export class SqliteTaskStore implements TaskStore {
       const version = (prev.v ?? 0) + 1;
       writeDocument(this.st, result, { sha256, version, ingestedAt: new Date().toISOString() }, words);
       return { status: version > 1 ? 'new-version' : 'added', sha256, docId: result.document.id, version, tasks: result.tasks.length };
+    }).immediate();
+  }
+
+  private storedJson(id: number): string | undefined {
+    return (this.db.prepare('SELECT result_json FROM documents WHERE id = ?').get(id) as Json | undefined)?.result_json;
+  }
+
+  /**
+   * The same bytes read by a newer taizhang give another extraction: it replaces the stored one in
+   * place (same version, same current flag), so an upgrade is not mistaken for a new file version.
+   */
+  private replaceExtraction(known: DocumentRow, result: ExtractResult, words: string[]): IngestReport {
+    return this.db.transaction((): IngestReport => {
+      this.db.prepare('DELETE FROM task_fts WHERE rowid IN (SELECT id FROM tasks WHERE document = ?)').run(known.id);
+      this.db.prepare('DELETE FROM documents WHERE id = ?').run(known.id);
+      const id = writeDocument(this.st, result, { sha256: known.sha256, version: known.version, ingestedAt: new Date().toISOString() }, words);
+      this.db.prepare('UPDATE documents SET is_current = ? WHERE id = ?').run(known.is_current, id);
+      return { status: 're-extracted', sha256: known.sha256, docId: result.document.id, version: known.version, tasks: result.tasks.length };
     }).immediate();
   }
 

@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import type { ExtractResult, Task } from '../model.js';
 import type { RegisterFilter } from '../register/filter.js';
 
-/** What an ingest did: nothing (same bytes seen before), a new document, or a newer version of a path. */
-export type IngestStatus = 'added' | 'unchanged' | 'new-version';
+/** What an ingest did: nothing (same bytes, same extraction), a new document, a newer version of a path, or a fresh extraction of bytes seen before. */
+export type IngestStatus = 'added' | 'unchanged' | 'new-version' | 're-extracted';
 
 export interface IngestReport {
   status: IngestStatus;

@@ -96,3 +96,20 @@ test('the file is in WAL mode and the tables hold the facts', async () => {
     { code: 'deadline-before-issue', task_id: 'qinghe-2020-7#2.3.2' }, { code: 'W_PAGES_SKIPPED', task_id: null },
   ]);
 });
+
+test('the same bytes read differently by a newer taizhang replace the stored extraction, not add a version', async () => {
+  const store = await fresh();
+  await store.ingest(plan);
+  const before = await store.counts();
+  const reread = structuredClone(plan);
+  reread.tasks = reread.tasks.slice(0, 2);
+  reread.tasks[0].text = `${reread.tasks[0].text}（重新抽取：饮水安全巩固）`;
+  const report = await store.ingest(reread);
+  expect([report.status, report.version, report.tasks]).toEqual(['re-extracted', 1, 2]);
+  const after = await store.counts();
+  expect(after.documents).toBe(before.documents);
+  expect(after.tasks).toBe(2);
+  expect((await store.search('饮水安全巩固')).map((h) => h.taskId)).toEqual([reread.tasks[0].id]);
+  expect(await store.search(plan.tasks[4].text.slice(0, 6))).toEqual([]);
+  expect((await store.ingest(reread)).status).toBe('unchanged');
+});
