@@ -39,7 +39,24 @@ interface Clause {
 
 const AGREEMENTS: ReadonlySet<Finding['type']> = new Set(['compliant', 'consistent', 'equivalent']);
 
-export function conflictsAcross(results: ExtractResult[], options: AcrossOptions = {}): AcrossResult {
+/**
+ * The same notice stored as PDF, DOCX and web page is one document: compared once, or every finding
+ * would come back once per pair of copies. The copy with page numbers is kept, for citations.
+ */
+export function distinctDocuments(results: ExtractResult[]): ExtractResult[] {
+  const kept = new Map<string, ExtractResult>();
+  for (const r of results) {
+    const d = r.document;
+    const key = [d.docNumber?.text ?? '', d.title, d.date, d.issuer, r.tasks.length].join('\u0001');
+    const other = kept.get(key);
+    if (!other || (d.source.pages !== undefined && other.document.source.pages === undefined)) kept.set(key, r);
+  }
+  const chosen = new Set(kept.values());
+  return results.filter((r) => chosen.has(r));
+}
+
+export function conflictsAcross(all: ExtractResult[], options: AcrossOptions = {}): AcrossResult {
+  const results = distinctDocuments(all);
   const superseded = findSupersessions(results, { inconsistentTasks: tasksDisagreeingWith });
   const byId = new Map(results.map((r) => [r.document.id, r]));
   const goneDocs = new Set(superseded.filter((s) => s.scope === 'whole').map((s) => s.older));

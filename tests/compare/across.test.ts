@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
 import { conflictsAcross } from '../../src/compare/diff.js';
+import { distinctDocuments } from '../../src/compare/across.js';
+import type { ExtractResult } from '../../src/model.js';
 import { county, newNotice, oldNotice, otherCity, plan2018, plan2019, province } from '../fixtures/compare/planted.js';
 
 const docs = [province, county, otherCity, oldNotice, newNotice, plan2018, plan2019];
@@ -44,4 +46,14 @@ test('unrelated places only on request, agreements only on request', () => {
     'compliant',
     'consistent',
   ]);
+});
+
+test('the same notice stored in several formats is compared once, citing the copy with pages', () => {
+  const withPages = (r: ExtractResult, format: 'pdf' | 'docx', pages?: number): ExtractResult =>
+    ({ ...r, document: { ...r.document, id: `${r.document.id}-${format}`, source: { ...r.document.source, format, ...(pages ? { pages } : {}) } } });
+  const docx = withPages(county, 'docx');
+  const pdf = withPages(county, 'pdf', 7);
+  expect(distinctDocuments([docx, province, pdf]).map((r) => r.document.id)).toEqual([province.document.id, pdf.document.id]);
+  const once = conflictsAcross([province, county]).findings.length;
+  expect(conflictsAcross([province, docx, pdf]).findings).toHaveLength(once);
 });
