@@ -16,9 +16,9 @@ type Slot = 'leaders' | 'owners' | 'units';
 const LABELS: readonly { re: RegExp; slot: Slot; role?: ListRole | 'default' }[] = [
   { re: /(?:牵头|责任|分管|包保|联系|挂帅|主管|包联)?(?:[省市县区乡镇]级?)?领导(?:同志)?\s*[：:]/u, slot: 'leaders' },
   { re: /(?:具体|直接|第一|主要)?(?:责任人|联系人|负责人)\s*[：:]/u, slot: 'owners' },
-  { re: /(?:牵头|主责)(?:[省市县区]直)?(?:单位|部门)\s*[：:]/u, slot: 'units', role: 'lead' },
-  { re: /(?:配合|参与|协办|协助)(?:[省市县区]直)?(?:单位|部门)\s*[：:]/u, slot: 'units', role: 'participant' },
-  { re: /责任(?:[省市县区]直)?(?:单位|部门)\s*[：:]/u, slot: 'units', role: 'default' },
+  { re: /(?:牵头|主责)(?:[省市县区]直)?(?:单位|部门|处室|科室|股室)\s*[：:]/u, slot: 'units', role: 'lead' },
+  { re: /(?:配合|参与|协办|协助)(?:[省市县区]直)?(?:单位|部门|处室|科室|股室)\s*[：:]/u, slot: 'units', role: 'participant' },
+  { re: /责任(?:[省市县区]直)?(?:单位|部门|处室|科室|股室)\s*[：:]/u, slot: 'units', role: 'default' },
 ];
 
 /** Words a title starts with; they also mark where a name written without a space ends (王辉县农业农村局局长). */
@@ -129,6 +129,8 @@ function splitGluedName(token: string): Person | null {
  * posts). A title token after a person extends that person's title, joined as written.
  */
 export function parsePersons(content: string): Person[] {
+  const bracketed = bracketedPersons(content);
+  if (bracketed) return bracketed;
   const persons: Person[] = [];
   const re = /([\s、，,；;]*)([^\s、，,；;]+)/gu;
   for (const m of content.matchAll(re)) {
@@ -145,5 +147,22 @@ export function parsePersons(content: string): Person[] {
       last.title = last.title ? last.title + (sep ? sep[0] : '') + token : token;
     } else return [];
   }
+  return persons;
+}
+
+/** "刘建华（县委常委、副县长）", "王强(副镇长)、李明（镇应急办主任）": the post in brackets after the name. */
+const BRACKETED_PERSON = /([\u4e00-\u9fff·]{2,4})\s*[（(]([^（）()]{2,30})[）)]/gu;
+
+/** Every person of a list written name（post）, or null when any part of the content is written otherwise. */
+function bracketedPersons(content: string): Person[] | null {
+  const persons: Person[] = [];
+  let at = 0;
+  for (const m of content.matchAll(BRACKETED_PERSON)) {
+    if (!/^[\s、，,；;]*$/u.test(content.slice(at, m.index))) return null;
+    if (!isPersonName(m[1])) return null;
+    persons.push({ name: m[1], title: m[2].trim() });
+    at = m.index! + m[0].length;
+  }
+  if (persons.length === 0 || !/^[\s、，,；;。]*$/u.test(content.slice(at))) return null;
   return persons;
 }

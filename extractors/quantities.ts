@@ -18,7 +18,7 @@ export const meta = {
 /** Measure words kept as written; longest first so 个工作日 wins over 个. */
 const MEASURE_WORDS = [
   '个工作日', '个百分点', '个自然日', '工作日', '百分点', '个月', '平方公里', '平方米', '立方米', '公里', '千米', '公斤',
-  '千克', '公顷', '小时', '人次', '户次', '周岁', '元', '人', '名', '户', '家', '个', '所', '座', '条', '项', '种', '次',
+  '千克', '公顷', '小时', '分钟', '学时', '课时', '人次', '户次', '周岁', '元', '人', '名', '户', '家', '个', '所', '座', '条', '项', '种', '次',
   '倍', '亩', '吨', '头', '只', '处', '间', '套', '台', '辆', '批', '天', '岁', '年', '份', '件', '场', '张', '篇', '支',
   '眼', '床', '位', '口', '棵', '株', '米', '%', '‰',
 ] as const;
@@ -37,6 +37,13 @@ const COMPARATOR_BEFORE: Readonly<Record<string, Comparator>> = {
 const COMPARATOR_AFTER: Readonly<Record<string, Comparator>> = {
   及以上: '>=', 以上: '>=', 及以下: '<=', 以下: '<=', 以内: '<=', 之内: '<=',
 };
+/** "30个工作日内", "3个月内": within a time span; after a count ("3个乡镇内") 内 is a place, not a bound. */
+const WITHIN = '内';
+const TIME_UNITS = new Set(['个工作日', '工作日', '个自然日', '个月', '小时', '分钟', '天', '年', '周']);
+
+/** Characters that make the unit part of another word: 三至六年级 (a grade), 90年代 (a decade). */
+const UNIT_WORD_CONTINUES: Readonly<Record<string, RegExp>> = { 年: /^[级代]/u };
+
 /** "20余家", "10多个": more than the number. */
 const APPROXIMATE_MORE = /^[余多]/u;
 
@@ -47,11 +54,13 @@ const TARGET_VERBS = /实现|达到|完成|确保/u;
 
 /** Nouns a 每 chain counts by ("每人每年", "每个贫困村"); longest first. */
 const PER_NOUNS = [
+  '乡镇卫生院', '社区卫生服务中心', '村卫生室', '卫生院', '卫生室', '幼儿园', '养老机构', '行政村', '自然村', '小区',
   '贫困村', '贫困户', '贫困县', '人次', '半年', '学期', '季度', '工作日', '平方米', '公里', '村', '户', '人', '生', '年', '月', '季', '周',
   '日', '天', '亩', '吨', '头', '只', '名', '所', '家', '乡镇', '县', '校', '次',
   '处', '座', '项', '间', '套', '台', '辆', '场', '期', '宗', '企业', '项目', '学校', '医院', '社区', '街道', '镇', '乡', '市',
 ] as const;
-const PER_NORMAL: Readonly<Record<string, string>> = { 贫困村: '村', 贫困户: '户', 贫困县: '县' };
+// 行政村 is what 村 means in a count; 自然村 is another thing and stays
+const PER_NORMAL: Readonly<Record<string, string>> = { 贫困村: '村', 贫困户: '户', 贫困县: '县', 行政村: '村' };
 
 // ---- patterns ---------------------------------------------------------------------------------
 
@@ -61,6 +70,8 @@ const PERCENT_WORDS = '百分之(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六
 const NUMBER = `(?:${PERCENT_WORDS}|${ARABIC}|${CHINESE})`;
 const RANGE = `(?<a>${NUMBER})(?:\\s*[-—–~～至到]\\s*(?<b>${NUMBER}))?`;
 const NUMBER_RE = new RegExp(`(?<![\\d.,])${RANGE}`, 'gu');
+/** "20万元至50万元", "3公里—5公里": a range that writes its unit twice; the unit is checked by the caller. */
+const RANGE_TAIL = new RegExp(`^\\s*[-—–~～至到]\\s*(${NUMBER})\\s*`, 'u');
 const DOUBLING = /翻(?<n>一|两|二|三)番/gu;
 const PUNCTUATION = /[，。；;：:、！!？?\n（）()“”《》]/u;
 /** Longest first, so 不低于 is read before 低于 can match inside it. */
@@ -172,8 +183,10 @@ export function extractQuantities(input: string): Quantity[] {
   const docNumbers = findDocNumbers(text);
   const isNotAQuantity = (s: number, e: number) =>
     docNumbers.some((d) => s >= d.start && e <= d.end) || NOT_QUANTITY_PREDICATES.some((p) => p(text, s, e));
+  let consumed = 0;
   for (const m of text.matchAll(NUMBER_RE)) {
     const start = m.index!;
+    if (start < consumed) continue; // the upper end of a range read with its lower end
     const a = m.groups!.a;
     const b = m.groups!.b;
     const numEnd = start + m[0].length;
@@ -181,7 +194,7 @@ export function extractQuantities(input: string): Quantity[] {
     const isPercentWord = a.startsWith('百分之');
     if (isNotAQuantity(start, firstEnd) || (b !== undefined && isNotAQuantity(numEnd - b.length, numEnd))) continue;
     const value = readNumber(a);
-    const max = b !== undefined ? readNumber(b) : null;
+    let max = b !== undefined ? readNumber(b) : null;
     if (value === null || (b !== undefined && max === null)) continue;
     let rest = text.slice(numEnd);
     let cursor = numEnd;
@@ -200,6 +213,16 @@ export function extractQuantities(input: string): Quantity[] {
       unit = COUNTED_NOUNS[countedNoun];
       cursor += gap.length + countedNoun.length;
     } else if (!isPercentWord) cursor += gap.length + unit.length;
+    if (UNIT_WORD_CONTINUES[unit]?.test(text.slice(cursor))) continue;
+    if (b === undefined && !countedNoun) {
+      const tail = RANGE_TAIL.exec(text.slice(cursor));
+      const upper = tail ? readNumber(tail[1]) : null;
+      if (tail && upper !== null && text.startsWith(unit, cursor + tail[0].length) && upper > value) {
+        max = upper;
+        cursor += tail[0].length + (isPercentWord ? 0 : unit.length);
+        consumed = cursor;
+      }
+    }
     const chinese = /^[零〇一二两三四五六七八九十百千万亿]/u.test(a);
     if (chinese && unit === '年' && b === undefined) continue; // 三年行动: a programme's name, not a duration
     // 二次分拣, 二级: counting says 两次, so a lone 二 is an ordinal; 为零 is no count either
@@ -219,6 +242,9 @@ export function extractQuantities(input: string): Quantity[] {
     if (suffix) {
       comparator = COMPARATOR_AFTER[suffix];
       cursor += suffixGap + suffix.length;
+    } else if (TIME_UNITS.has(unit) && text.startsWith(WITHIN, cursor + suffixGap)) {
+      comparator = '<=';
+      cursor += suffixGap + WITHIN.length;
     }
     const per = slashes.per.length ? slashes.per : chain?.per ?? [];
     const textStart = before?.adjacent ? start - before.adjacent : start;

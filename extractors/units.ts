@@ -45,9 +45,11 @@ const LABEL_WORD = Object.keys(LABEL_WORDS).join('|');
 const NEEDS_NOUN = ['责任', '实施', '承办', '落实'];
 /** Words that may stand before a label: 主要责任单位, 市直责任部门. */
 const LABEL_QUALIFIER = '(?:主要|具体|直接|[省市县区]直)';
+/** Nouns a label ends in; a department's own plan assigns its 处室/科室/股室 ("牵头处室：基层卫生健康处"). */
+const LABEL_NOUN = '(?:单位|部门|主体|处室|科室|股室)';
 // PDF text may carry stray spaces anywhere ("责任 单位 ："), so spaces are allowed between the parts
 const UNIT_LABEL = new RegExp(
-  `${LABEL_QUALIFIER}?(${LABEL_WORD})\\s*((?:[省市县区]直)?\\s*(?:单位|部门|主体))?\\s*[：:]`, 'gu');
+  `${LABEL_QUALIFIER}?(${LABEL_WORD})\\s*((?:[省市县区]直)?\\s*${LABEL_NOUN})?\\s*[：:]`, 'gu');
 /** A label written in brackets without a colon: 【牵头单位】市水务局【完成时限】6月底前. */
 const BRACKET_LABEL = /[【〔]\s*([\u4e00-\u9fff]{2,8})\s*[】〕](?=\s*[^\s【〔])/gu;
 /** Words of time in what a bracket says besides its units: they belong to the task, not the statement. */
@@ -62,7 +64,7 @@ const OPEN = '（([【〔';
 const CLOSE = '）)]】〕';
 /** Punctuation that may follow a statement at the end of its paragraph. */
 const TRAILING = /^[\s。．.；;，,、]*$/u;
-const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|第[一二三四五六七八九十]+[，,、]?)/u;
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|第[一二三四五六七八九十百零〇\d]+条\s*|第[一二三四五六七八九十]+[，,、]?)/u;
 
 /** The document's rule for reading unit lists, if this text states one. */
 export function findRoleRule(text: string): RoleRule | null {

@@ -35,9 +35,15 @@ export function tightenSpaces(text: string): string {
     .trim();
 }
 
-/** 发文字号 brackets in their GB/T 9704 form: [2018] 【2018】 (2018) → 〔2018〕. */
+/**
+ * Bracket look-alikes that web editors put in 发文字号 (the small ﹝﹞ U+FE5D/E, 〘〙, 〖〗), only around a
+ * year: the doc-number pattern knows the GB/T 9704 〔〕 and the ASCII/full-width variants, not these.
+ */
+const YEAR_IN_LOOKALIKE_BRACKETS = /[﹝〘〖]\s*((?:19|20)\d{2})\s*[﹞〙〗]/gu;
+
+/** 发文字号 brackets in their GB/T 9704 form: [2018] 【2018】 (2018) ﹝2018﹞ → 〔2018〕. */
 export function unifyDocNumberBrackets(text: string): string {
-  return text.replace(docNumberPattern(), (m) =>
+  return text.replace(YEAR_IN_LOOKALIKE_BRACKETS, '〔$1〕').replace(docNumberPattern(), (m) =>
     m.replace(/[\[【(（［]\s*((?:19|20)\d{2})\s*[\]】)）］]/u, '〔$1〕').replace(/\s+/g, ''),
   );
 }

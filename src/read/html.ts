@@ -17,7 +17,7 @@ export interface HtmlRead {
 
 /** Labels of a portal's 信息公开 table, each with the value that follows it. */
 const FACT_LABELS: [keyof PageFacts, RegExp][] = [
-  ['docNumber', /(?:发文字号|文\s*号)\s*[：:]\s*([^\s：:]{2,30}?[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号)/u],
+  ['docNumber', /(?:发文字号|文\s*号)\s*[：:]\s*([^\s：:]{2,30}?[〔\[【(（﹝〘〖]\s*\d{4}\s*[〕\]】)）﹞〙〗]\s*\d+\s*号)/u],
   ['date', /成文日期\s*[：:]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?)/u],
   ['issuer', /(?:发文机关|发布机构|发文单位)\s*[：:]\s*([\u4e00-\u9fff、 ]{2,40}?)(?=\s{2,}|\s*(?:发文字号|成文日期|发布日期|主题分类|索引号|文\s*号|$))/u],
 ];

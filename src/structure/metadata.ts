@@ -120,8 +120,9 @@ export function extractMetadata(blocks: Block[]): StructureMeta {
   boilerplateBlocks(blocks, header.end).forEach((b) => boiler.add(b));
 
   const self = { docNumber: header.docNumber, titles: [title, noticeTitle, wrapped ?? ''].filter((t) => t !== '') };
-  // News: a scraped article whose title names no 文种 reports, it does not assign.
-  const isNews = header.published !== '' && docType === '其他';
+  // News: a scraped article whose title names no 文种 reports, it does not assign. A page that
+  // carries a 发文字号, or a 印发通知 wrapping an 办法/行动计划/工作要点, is a document, whatever its 文种.
+  const isNews = header.published !== '' && docType === '其他' && !header.docNumber && !wrapped;
   const place = resolveJurisdictionDetailed(issuer, title, blocks.slice(bodyStart, bodyStart + 3).map((b) => b.text).join(''));
   return {
     title,

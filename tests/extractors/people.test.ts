@@ -42,6 +42,17 @@ const blocks: [string, string[], Partial<People>][] = [
   ['a 责任单位 list reads by order', ['责任单位：县教育局、县财政局'], {
     units: [{ name: '县教育局', role: 'lead' }, { name: '县财政局', role: 'participant' }],
   }],
+  ['post in brackets after the name', ['责任领导：许文斌（县委常委、副县长）', '责任单位：县水利局', '责任人：韩冬（县水利局局长）'], {
+    leaders: [{ name: '许文斌', title: '县委常委、副县长' }],
+    owners: [{ name: '韩冬', title: '县水利局局长' }],
+    units: [{ name: '县水利局', role: 'lead' }],
+  }],
+  ['two people with bracketed posts', ['责任人：蒋雪(副镇长)、邱明（镇农办主任）'], {
+    owners: [{ name: '蒋雪', title: '副镇长' }, { name: '邱明', title: '镇农办主任' }],
+  }],
+  ['牵头处室/配合处室 in a department\'s own plan', ['牵头处室：规划信息处；配合处室：财务处、人事处'], {
+    units: [{ name: '规划信息处', role: 'lead' }, { name: '财务处', role: 'participant' }, { name: '人事处', role: 'participant' }],
+  }],
   ['no labels, nothing', ['切实降低贫困人口就医负担。', '张三 副县长'], { leaders: [], owners: [], units: [] }],
 ];
 

@@ -153,6 +153,31 @@ test('a news article is not a plan', () => {
   expect(m).toMatchObject({ title: '朝阳县举办农民技能培训班', docType: '其他', isPlan: false, published: '2019-11-02', date: '' });
 });
 
+test('a scraped 印发通知 wrapping an 办法 is a document, not news, though its 文种 maps to 其他', () => {
+  const m = extractMetadata(blocks([
+    '某某市财政局关于印发《某某市农村公路养护资金管理办法》的通知',
+    '时间：2022-07-20 来源：某某市财政局',
+    '某财发〔2022〕9号',
+    '各县（区）财政局：',
+    '现将《某某市农村公路养护资金管理办法》印发给你们，请遵照执行。',
+    '某某市财政局',
+    '2022年7月15日',
+    '某某市农村公路养护资金管理办法',
+    '第一条 为规范农村公路养护资金管理，制定本办法。',
+  ]));
+  expect(m).toMatchObject({ title: '某某市农村公路养护资金管理办法', docType: '其他', isPlan: true, published: '2022-07-20', date: '2022-07-15' });
+});
+
+test('a scraped page with a 发文字号 is a document even when its title names no 文种', () => {
+  const m = extractMetadata(blocks([
+    '某某县2023年春季农业生产工作要点',
+    '2023-03-01 来源：县农业农村局',
+    '某农发〔2023〕2号',
+    '一、抓好春耕备耕。3月底前完成农资储备。',
+  ]));
+  expect(m).toMatchObject({ docType: '其他', isPlan: true });
+});
+
 test('a bulletin: 快报, not a plan, with its articles', () => {
   const m = extractMetadata(blocks([
     '扶贫工作简报',
