@@ -71,10 +71,27 @@ function headingOnlyBlocks(blocks: Block[], nodes: HeadingNode[]): number[] {
 
 /**
  * What a people block is about: a whole task guide when it closes an attachment ("附件3 …"), else the
- * heading it is written under.
+ * heading it is written under (above any numbered items it follows).
  */
-function peopleScope(path: string[]): string[] {
-  return path[0]?.startsWith('附件') ? path.slice(0, 1) : path;
+function peopleScope(path: string[], itemPaths: Set<string>, others: string[][]): string[] {
+  if (path[0]?.startsWith('附件')) return path.slice(0, 1);
+  if (!itemPaths.has(path.join(SEP))) return path;
+  // after a numbered item: that item's own block when its sibling items have blocks too, else the
+  // block closes the items' heading ("（一）…（二）…（四）…" then one 责任领导 line for the section)
+  const parent = path.slice(0, -1);
+  const siblingsHaveTheirs = others.some((o) => o !== path && o.length === path.length && isUnder(o, parent) && o.join(SEP) !== path.join(SEP));
+  return siblingsHaveTheirs ? path : parent;
+}
+
+/** The same due date, start or duty said twice (in the text and again in a 完成时限 cell) counts once. */
+function distinctDeadlines(ds: Deadline[]): Deadline[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = [d.kind, d.date ?? '', d.recurrence ?? '', d.interval ?? ''].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function isUnder(path: string[], scope: string[]): boolean {
@@ -161,6 +178,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const tables = meta.isPlan ? readTaskTables(blocks, tree.pathOf) : [];
   for (const t of tables) for (const b of t.blocks) skip.add(b);
   const fromTable = new Map(tables.map((t) => [t.clause, t]));
+  const peoplePaths = people.map((p) => tree.pathOf[p.first] ?? []);
   const clauses = meta.isPlan
     ? [...splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths, headless: tree.headings.length === 0, leafItems }), ...tables.map((t) => t.clause)].sort((a, b) => a.block - b.block)
     : [];
@@ -168,9 +186,12 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const warnings: Message[] = [...raw.messages];
   const tasks: Task[] = clauses.map((c, k): Task => {
     const taskId = `${id}#${numbers[k]}`;
-    const att = people.find((p) => isUnder(c.headingPath, peopleScope(tree.pathOf[p.first] ?? [])));
+    const att = people.find((p) => isUnder(c.headingPath, peopleScope(tree.pathOf[p.first] ?? [], itemPaths, peoplePaths)));
     const row = fromTable.get(c);
-    const deadlines: Deadline[] = extractDeadlines(row?.deadlineText ? `${c.text}\n${row.deadlineText}` : c.text, ctx);
+    const deadlines = distinctDeadlines([
+      ...extractDeadlines(c.text, ctx),
+      ...(row?.deadlineText ? extractDeadlines(row.deadlineText, ctx) : []),
+    ]);
     for (const d of deadlines) {
       if (meta.date && isBeforeIssue(d, meta.date)) {
         warnings.push(message('deadline-before-issue', 'warning', { detail: `“${d.text}”（${d.date}）早于发文日期 ${meta.date}`, taskId }));

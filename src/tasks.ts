@@ -80,6 +80,13 @@ export function splitClauses(input: SplitInput): Clause[] {
     clauses.push(...pending);
     pending = [];
   };
+  // the run of unclaimed paragraphs above a statement under the same heading belongs to it too
+  const claimPending = (own: Clause) => {
+    if (!pending.length) return;
+    own.text = [...pending.map((c) => c.text), own.text].join('\n');
+    own.block = pending[0].block;
+    pending = [];
+  };
 
   for (let i = 0; i < blocks.length; i++) {
     if (leafItems.has(i)) {
@@ -123,6 +130,16 @@ export function splitClauses(input: SplitInput): Clause[] {
       pending.push(makeClause(path, text, i));
       continue;
     }
+    // bodies named inside running sentences ("A负责审核；B负责拨付") share one measure: no cut
+    if (statements.every((r) => r.inline)) {
+      const own = makeClause(path, text, i);
+      // the first statement's bodies keep their roles; later ones take part (the first unit leads)
+      own.units = mergeUnits(statements.map((r, k) => (k === 0 ? r.units : r.units.map((u) => ({ ...u, role: 'participant' as const })))));
+      own.inlineUnits = true;
+      claimPending(own);
+      clauses.push(own);
+      continue;
+    }
     // cut the paragraph after each statement: "一是…（责任单位：A）二是…（责任单位：B）"
     let from = 0;
     statements.forEach((r, k) => {
@@ -133,19 +150,20 @@ export function splitClauses(input: SplitInput): Clause[] {
       const own = makeClause(path, cutStatement(piece, local), i);
       own.units = r.units;
       if (r.inline) own.inlineUnits = true;
-      if (k === 0 && pending.length) {
-        // the run of unclaimed paragraphs above belongs to the first statement too
-        const run = [...pending.map((c) => c.text), own.text].join('\n');
-        own.text = run;
-        own.block = pending[0].block;
-        pending = [];
-      }
+      if (k === 0) claimPending(own);
       if (own.text) clauses.push(own);
       from = end;
     });
   }
   flush();
   return clauses;
+}
+
+/** Units of several statements, each body once, in the order named. */
+function mergeUnits(lists: Unit[][]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of lists.flat()) if (!out.some((x) => x.name === u.name)) out.push(u);
+  return out;
 }
 
 /** The nearest block before i that carries text of its own (not skipped). */
