@@ -10,7 +10,7 @@ import { message } from './messages.js';
 import { extractMetadata, type StructureMeta } from './structure/metadata.js';
 import { buildTree, headingLevel, type HeadingNode } from './structure/headings.js';
 import { locateAttachments } from './structure/attachments.js';
-import { SEP, splitClauses, type Clause } from './tasks.js';
+import { SEP, isGuidingStatement, splitClauses, type Clause } from './tasks.js';
 import { readTaskTables } from './task-tables.js';
 import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
 import { extractQuantities } from '../extractors/quantities.js';
@@ -180,7 +180,9 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const fromTable = new Map(tables.map((t) => [t.clause, t]));
   const peoplePaths = people.map((p) => tree.pathOf[p.first] ?? []);
   const clauses = meta.isPlan
-    ? [...splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths, headless: tree.headings.length === 0, leafItems }), ...tables.map((t) => t.clause)].sort((a, b) => a.block - b.block)
+    ? [...splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths, headless: tree.headings.length === 0, leafItems }), ...tables.map((t) => t.clause)]
+        .filter((c) => c.units.length > 0 || !isGuidingStatement(c.text))
+        .sort((a, b) => a.block - b.block)
     : [];
   const numbers = taskNumbers(clauses);
   const warnings: Message[] = [...raw.messages];

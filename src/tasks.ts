@@ -63,6 +63,17 @@ function cutStatement(text: string, r: Responsibility): string {
   return (text.slice(0, r.start) + text.slice(r.end)).replace(/\s+$/u, '').trim();
 }
 
+/**
+ * A guiding-thought paragraph written without its own heading ("以…为指导，全面贯彻…，坚持…"): it
+ * states principles, not a measure.
+ */
+const GUIDING = /^(?:以[^。；]{2,80}?为(?:指导|引领|统领|主线|根本遵循|核心)|高举[^。]{2,30}旗帜|全面贯彻(?:落实)?(?:党的|习近平)|深入贯彻(?:落实)?(?:党的|习近平))/u;
+const LEADING_LABEL = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.])[^。；]{0,24}[。：:]/u;
+
+export function isGuidingStatement(text: string): boolean {
+  return GUIDING.test(text.trim().replace(LEADING_LABEL, ''));
+}
+
 export function isTaskSection(path: string[]): boolean {
   return path.length > 0 && !path.some((p) => NON_TASK_SECTION.test(p));
 }

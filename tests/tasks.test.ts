@@ -2,6 +2,7 @@
 // statement governs, and what is not a task.
 import { describe, expect, test } from 'vitest';
 import { buildResult } from '../src/extract.js';
+import { isGuidingStatement } from '../src/tasks.js';
 import type { RawDocument } from '../src/model.js';
 
 function extract(lines: string[]) {
@@ -165,4 +166,20 @@ test('in a task guide, the attachment\'s accountable departments outweigh a body
   const guide = result.tasks.find((t) => t.text.includes('良种调运'))!;
   expect(guide.units).toEqual([{ name: '县种子管理站', role: 'lead' }]);
   expect(guide.leaders.map((p) => p.name)).toEqual(['王明']);
+});
+
+describe('guiding statements', () => {
+  test.each([
+    ['以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，坚持稳中求进。', true],
+    ['（一）总体思路。以推动高质量发展为主线，统筹发展和安全。', true],
+    ['高举中国特色社会主义伟大旗帜，全面落实各项部署。', true],
+    ['以乡镇为单位，开展贫困人口核查工作。', false],
+    ['全面贯彻落实责任制，6月底前完成排查。', false],
+    ['1.以村为单位建立台账，每季度更新一次。', false],
+  ])('%s', (text, want) => expect(isGuidingStatement(text)).toBe(want));
+
+  test('a guiding paragraph under a mixed heading gives no row; the targets beside it do', () => {
+    const r = rows(['一、总体要求', '以新时代思想为指导，全面贯彻党的二十大精神，坚持稳中求进工作总基调。', '到2023年底，全县农村自来水普及率达到92%。']);
+    expect(r.map((x) => x.text)).toEqual(['到2023年底，全县农村自来水普及率达到92%。']);
+  });
 });
