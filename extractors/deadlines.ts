@@ -69,8 +69,9 @@ const MIN_COUNT_AFTER = new RegExp(`^[^，。；;,!！？?\\n]{0,10}?(?:至少|�
 const MIN_COUNT_BEFORE = /(?:至少|不少于|最少)\s*$/u;
 const COUNT_AFTER = new RegExp(`^[^，。；;,!！？?\\n]{0,8}?(?<n>${NUM})\\s*次`, 'u');
 
-/** 自印发之日起施行: the start is the document's own date. */
-const FROM_ISSUE = /(?:自|从)(?:本(?:方案|意见|通知|办法|细则|文件))?(?:印发|发布|公布|下发|颁布|签发)之日起(?:施行|执行|实施|生效)?/gu;
+/** 自印发之日起施行, 即日起至…: the start is the document's own date. */
+const FROM_ISSUE =
+  /(?:(?:自|从)(?:本(?:方案|意见|通知|办法|细则|文件))?(?:印发|发布|公布|下发|颁布|签发)之日|(?:自|从)?即日)起(?:施行|执行|实施|生效)?/gu;
 
 // ---- small readers ----------------------------------------------------------------------------
 

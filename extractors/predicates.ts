@@ -84,7 +84,9 @@ export function isDatePart(text: string, start: number, end: number): boolean {
   const isYear = /^\d{4}$/.test(digits) && value >= 1900 && value <= 2199;
   if (isYear && /^\s*(?:年|[-—–~～至到]\s*\d{4}\s*年)/u.test(after)) return true;
   if (isYear && /\d{4}\s*年?\s*[-—–~～至到]\s*$/u.test(before)) return true;
-  if (/^\s*(?:月|日|号)/u.test(after) && !/^\s*日[常益]/u.test(after)) return true;
+  // "30日内" is a span of days unless a month stands before it ("6月30日内")
+  const daySpan = /^\s*日内/u.test(after) && !/月\s*$/u.test(before);
+  if (/^\s*(?:月|日|号)/u.test(after) && !/^\s*日[常益]/u.test(after) && !daySpan) return true;
   return datesOf(text).some((d) => start >= d.start && end <= d.end);
 }
 

@@ -7,6 +7,7 @@ import {
   isClauseNumber, isDatePart, isPageNumber, isPhoneNumber, isPlaceName, isShareCounter, isSloganNumeral, isTimeOfDay,
   isUnitDesignation, isVersionNumber,
 } from './predicates.js';
+import { QUALIFIER_BEFORE, RATIO_UNITS, coordinatedPeriod, perChainBefore, perSlashes } from './quantity-per.js';
 
 export const meta = {
   name: 'quantities',
@@ -17,11 +18,14 @@ export const meta = {
 
 /** Measure words kept as written; longest first so 个工作日 wins over 个. */
 const MEASURE_WORDS = [
-  '个工作日', '个百分点', '个自然日', '工作日', '百分点', '个月', '平方公里', '平方米', '立方米', '公里', '千米', '公斤',
+  '个工作日', '个百分点', '个自然日', '工作日', '百分点', '个月', '平方公里', '平方千米', '千瓦时', '千瓦', '平方米', '立方米', '公里', '千米', '公斤',
   '千克', '公顷', '小时', '分钟', '学时', '课时', '人次', '户次', '周岁', '元', '人', '名', '户', '家', '个', '所', '座', '条', '项', '种', '次',
   '倍', '亩', '吨', '头', '只', '处', '间', '套', '台', '辆', '批', '天', '岁', '年', '份', '件', '场', '张', '篇', '支',
-  '眼', '床', '位', '口', '棵', '株', '米', '%', '‰',
+  '眼', '床', '位', '口', '棵', '株', '米', '日', '%', '‰',
 ] as const;
+
+/** Units that count only with a word after them: "30日内" is a span, "5月30日" a date. */
+const NEEDS_AFTER: Readonly<Record<string, RegExp>> = { 日: /^\s*内/u };
 
 /** Where no measure word follows, the unit is what is counted ("28.56万贫困人口" → 人). */
 const COUNTED_NOUNS: Readonly<Record<string, string>> = {
@@ -39,7 +43,7 @@ const COMPARATOR_AFTER: Readonly<Record<string, Comparator>> = {
 };
 /** "30个工作日内", "3个月内": within a time span; after a count ("3个乡镇内") 内 is a place, not a bound. */
 const WITHIN = '内';
-const TIME_UNITS = new Set(['个工作日', '工作日', '个自然日', '个月', '小时', '分钟', '天', '年', '周']);
+const TIME_UNITS = new Set(['个工作日', '工作日', '个自然日', '个月', '小时', '分钟', '天', '日', '年', '周']);
 
 /** Characters that make the unit part of another word: 三至六年级 (a grade), 90年代 (a decade). */
 const UNIT_WORD_CONTINUES: Readonly<Record<string, RegExp>> = { 年: /^[级代]/u };
@@ -52,15 +56,6 @@ const STANDARD_WORDS = /标准|补助|补贴|资助|奖补|奖励|救助|给予|
 /** Verbs that make a per-unit figure something to reach ("每村实现…收入3万元以上"). */
 const TARGET_VERBS = /实现|达到|完成|确保/u;
 
-/** Nouns a 每 chain counts by ("每人每年", "每个贫困村"); longest first. */
-const PER_NOUNS = [
-  '乡镇卫生院', '社区卫生服务中心', '村卫生室', '卫生院', '卫生室', '幼儿园', '养老机构', '行政村', '自然村', '小区',
-  '贫困村', '贫困户', '贫困县', '人次', '半年', '学期', '季度', '工作日', '平方米', '公里', '村', '户', '人', '生', '年', '月', '季', '周',
-  '日', '天', '亩', '吨', '头', '只', '名', '所', '家', '乡镇', '县', '校', '次',
-  '处', '座', '项', '间', '套', '台', '辆', '场', '期', '宗', '企业', '项目', '学校', '医院', '社区', '街道', '镇', '乡', '市',
-] as const;
-// 行政村 is what 村 means in a count; 自然村 is another thing and stays
-const PER_NORMAL: Readonly<Record<string, string>> = { 贫困村: '村', 贫困户: '户', 贫困县: '县', 行政村: '村' };
 
 // ---- patterns ---------------------------------------------------------------------------------
 
@@ -78,10 +73,6 @@ const PUNCTUATION = /[，。；;：:、！!？?\n（）()“”《》]/u;
 const COMPARATOR_BEFORE_RE = new RegExp(Object.keys(COMPARATOR_BEFORE).sort((a, b) => b.length - a.length).join('|'), 'gu');
 const COMPARATOR_AFTER_WORDS = Object.keys(COMPARATOR_AFTER).sort((a, b) => b.length - a.length);
 const COUNTED_NOUN_WORDS = Object.keys(COUNTED_NOUNS).sort((a, b) => b.length - a.length);
-// longest first, so 每个项目 reads 项目, not 项
-const PER_ALTERNATION = [...PER_NOUNS].sort((a, b) => b.length - a.length).join('|');
-const PER_CHAIN_RE = new RegExp(`每\\s*(?:个|名|位)?\\s*(${PER_ALTERNATION})`, 'gu');
-const PER_SLASH_RE = new RegExp(`^(?:\\s*[/／]\\s*(?:${PER_ALTERNATION}))+`, 'u');
 
 // ---- readers ----------------------------------------------------------------------------------
 
@@ -92,8 +83,13 @@ function longest(s: string, words: readonly string[]): string | undefined {
 /** The clause a number sits in, back to the last punctuation: comparators and 每 chains live there. */
 function clauseBefore(text: string, start: number): string {
   let i = start;
-  while (i > 0 && !PUNCTUATION.test(text[i - 1])) i--;
-  return text.slice(i, start);
+  for (;;) {
+    while (i > 0 && !PUNCTUATION.test(text[i - 1])) i--;
+    // a short qualifier in brackets ("每个乡镇（街道）至少…") is part of the clause, not its edge
+    const qualifier = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, i - 12), i));
+    if (!qualifier || i - qualifier[0].length === 0) return text.slice(i, start);
+    i -= qualifier[0].length;
+  }
 }
 
 /** The nearest comparator word before the number in its clause, and whether it touches the number. */
@@ -107,48 +103,6 @@ function comparatorBefore(clause: string): { c: Comparator; adjacent: number } |
   return { c: COMPARATOR_BEFORE[last[0]], adjacent: gap.trim() === '' ? last[0].length : 0 };
 }
 
-const PERIOD_NOUNS = new Set(['年', '季度', '季', '月', '周', '日', '天']);
-const SENTENCE_PART_END = /[，,。；;：:！!？?\n]/u;
-const COORDINATED_MINIMUM = /\d[^、，,；;。]*、\s*(?:至少|不少于|不低于|最少)[^\d、]*$/u;
-
-/** "每人每年", "每生每年小学" → ["生","年"] when the chain sits in the clause before the number. */
-function perChainBefore(clause: string): { per: string[]; between: string } | null {
-  const hits = [...clause.matchAll(PER_CHAIN_RE)];
-  if (hits.length === 0) return null;
-  // keep the last run of adjacent 每X links ("每人每年")
-  const chain: RegExpMatchArray[] = [hits[hits.length - 1]];
-  for (let i = hits.length - 2; i >= 0; i--) {
-    if (hits[i].index! + hits[i][0].length === chain[0].index) chain.unshift(hits[i]);
-    else break;
-  }
-  const last = chain[chain.length - 1];
-  const between = clause.slice(last.index! + last[0].length);
-  // another number in between means the 每 was about that one
-  if (/\d/u.test(between)) return null;
-  return { per: chain.map((m) => PER_NORMAL[m[1]] ?? m[1]), between };
-}
-
-/**
- * "每月至少研究1次…、至少要有5个工作日": a period heads a list of parallel minimums, so a minimum
- * after a 、 takes the period of the first one. Looks back over the sentence part, not the clause.
- */
-function coordinatedPeriod(text: string, start: number): { per: string[]; between: string } | null {
-  let i = start;
-  while (i > 0 && !SENTENCE_PART_END.test(text[i - 1])) i--;
-  const part = text.slice(i, start);
-  const hits = [...part.matchAll(PER_CHAIN_RE)];
-  const last = hits[hits.length - 1];
-  if (!last || !PERIOD_NOUNS.has(last[1])) return null;
-  const between = part.slice(last.index! + last[0].length);
-  return COORDINATED_MINIMUM.test(between) ? { per: [last[1]], between: '' } : null;
-}
-
-/** "元/生/年" → ["生","年"] right after the unit. */
-function perSlashes(after: string): { per: string[]; length: number } {
-  const m = PER_SLASH_RE.exec(after);
-  if (!m) return { per: [], length: 0 };
-  return { per: m[0].split(/[/／]/u).map((s) => s.trim()).filter(Boolean).map((s) => PER_NORMAL[s] ?? s), length: m[0].length };
-}
 
 function readNumber(s: string): number | null {
   return parseChineseNumber(s.replace(/\s+/gu, ''));
@@ -214,6 +168,7 @@ export function extractQuantities(input: string): Quantity[] {
       cursor += gap.length + countedNoun.length;
     } else if (!isPercentWord) cursor += gap.length + unit.length;
     if (UNIT_WORD_CONTINUES[unit]?.test(text.slice(cursor))) continue;
+    if (NEEDS_AFTER[unit] && !NEEDS_AFTER[unit].test(text.slice(cursor))) continue;
     if (b === undefined && !countedNoun) {
       const tail = RANGE_TAIL.exec(text.slice(cursor));
       const upper = tail ? readNumber(tail[1]) : null;
@@ -231,7 +186,7 @@ export function extractQuantities(input: string): Quantity[] {
     if (/每\s*$/u.test(text.slice(0, start)) && /^(?:个月|年|周|天|日|小时)$/u.test(unit)) continue;
     const clause = clauseBefore(text, start);
     const before = comparatorBefore(clause);
-    const chain = perChainBefore(clause) ?? coordinatedPeriod(text, start);
+    const chain = perChainBefore(clause, RATIO_UNITS.has(unit)) ?? coordinatedPeriod(text, start);
     // a lone Chinese 一 (一批, 一户, 一个) is an article, unless a comparator or a 每 chain makes it a count
     if (chinese && value === 1 && !before && !chain) continue;
     const slashes = perSlashes(text.slice(cursor));

@@ -2,8 +2,9 @@
 // Works on one normalized paragraph; the task splitter decides which paragraphs a statement governs.
 import type { Unit } from '../src/model.js';
 import {
-  parseUnitList, readBareList, readListSentences, standsOnItsOwn, ROLE_ADVERBS, type ListItem, type ListRole,
+  parseUnitList, readBareList, readListSentences, type ListItem, type ListRole,
 } from './unit-list.js';
+import { ENUMERATOR, inlineStatements as inlineLists } from './unit-inline.js';
 
 export const meta = {
   name: 'units',
@@ -64,7 +65,6 @@ const OPEN = '（([【〔';
 const CLOSE = '）)]】〕';
 /** Punctuation that may follow a statement at the end of its paragraph. */
 const TRAILING = /^[\s。．.；;，,、]*$/u;
-const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|第[一二三四五六七八九十百零〇\d]+条\s*|第[一二三四五六七八九十]+[，,、]?)/u;
 
 /** The document's rule for reading unit lists, if this text states one. */
 export function findRoleRule(text: string): RoleRule | null {
@@ -117,6 +117,10 @@ function fitSpan(paragraph: string, scan: string, s: Span): Span {
 
 interface Section { role: LabelRole; items: ListItem[] }
 interface Span { start: number; end: number; sections: Section[]; inline?: boolean }
+
+function inlineStatements(p: string): Span[] {
+  return inlineLists(p).map(({ start, end, items }) => ({ start, end, sections: [{ role: 'default', items }], inline: true }));
+}
 
 /** Index of the bracket closing the one opened at `open`, or -1 when the paragraph ends first. */
 function matchingClose(p: string, open: number): number {
@@ -245,38 +249,6 @@ function cutRoleRule(text: string): string {
     const stop = out.slice(m.index).search(/[。；;]/u);
     const to = stop < 0 ? out.length : m.index + stop;
     out = out.slice(0, from) + '□'.repeat(to - from) + out.slice(to);
-  }
-  return out;
-}
-
-/** "由A牵头，B配合", "A牵头，B、C参与", "A负责…": only where the named bodies open a clause. */
-function inlineStatements(p: string): Span[] {
-  const out: Span[] = [];
-  const verbs = /(?:共同)?牵头(?!单位|部门|领导|活动|作用|抓总|责任|[县市省区])|负责(?![制人同任总])/gu;
-  for (const m of p.matchAll(verbs)) {
-    const at = m.index ?? 0;
-    // a bracket opens a clause too: "（省财政厅牵头，…" names 省财政厅, not "（省财政厅"
-    const clauseStart = Math.max(...[...'。；;：:，,', ...OPEN].map((c) => p.lastIndexOf(c, at - 1))) + 1;
-    const raw = p.slice(clauseStart, at);
-    const lead = raw.replace(/^\s+/u, '').replace(ENUMERATOR, '');
-    const by = /^(?:并由|统一由|主要由|要由|应由|须由|将由|由)/u.exec(lead);
-    const names = (by ? lead.slice(by[0].length) : lead).replace(ROLE_ADVERBS, '');
-    const leads = names ? parseUnitList(names, true) : null;
-    if (!leads || leads.length === 0 || !leads.every((it) => standsOnItsOwn(it.name))) continue;
-    const start = clauseStart + (raw.length - lead.length);
-    let end = at + m[0].length;
-    // 牵头 makes every body before it lead; 负责 names them, and the first listed leads
-    const leadVerb = m[0].includes('牵头');
-    const items: ListItem[] = leads.map((it) => ({ ...it, marker: it.marker ?? (leadVerb ? 'lead' : undefined) }));
-    const helperVerbs = leadVerb ? '配合|参与|协助|协同|协办|负责|落实' : '配合|参与|协助|协同|协办';
-    const rest = new RegExp(`^[，,、]\\s*([^，,。；;]+?(?:${helperVerbs}))`, 'u').exec(p.slice(end));
-    const helpers = rest ? parseUnitList(rest[1], true) : null;
-    if (rest && helpers && helpers.length > 0) {
-      items.push(...helpers.map((it) => ({ ...it, aliasOf: undefined, marker: 'participant' as const })));
-      end += rest[0].length;
-    }
-    if (out.length > 0 && start < out[out.length - 1].end) continue;
-    out.push({ start, end, sections: [{ role: 'default', items }], inline: true });
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { message } from './messages.js';
 import { extractMetadata, type StructureMeta } from './structure/metadata.js';
 import { buildTree, headingLevel, type HeadingNode } from './structure/headings.js';
 import { locateAttachments } from './structure/attachments.js';
+import { embeddedHeaderBlocks } from './structure/embedded.js';
 import { SEP, isGuidingStatement, splitClauses, type Clause } from './tasks.js';
 import { readTaskTables } from './task-tables.js';
 import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
@@ -79,7 +80,9 @@ function peopleScope(path: string[], itemPaths: Set<string>, others: string[][])
   // after a numbered item: that item's own block when its sibling items have blocks too, else the
   // block closes the items' heading ("（一）…（二）…（四）…" then one 责任领导 line for the section)
   const parent = path.slice(0, -1);
-  const siblingsHaveTheirs = others.some((o) => o !== path && o.length === path.length && isUnder(o, parent) && o.join(SEP) !== path.join(SEP));
+  // top-level items ("一、…" run-in headings) have the empty path as parent: every item is their sibling
+  const siblingsHaveTheirs = others.some((o) =>
+    o !== path && o.length === path.length && parent.every((x, i) => x === o[i]) && o.join(SEP) !== path.join(SEP));
   return siblingsHaveTheirs ? path : parent;
 }
 
@@ -170,6 +173,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const itemPaths = new Set(
     headingBlocks(tree.headings).filter((i) => !titleOnly.has(i) || leafItems.has(i)).map((i) => tree.pathOf[i].join(SEP)),
   );
+  for (const i of embeddedHeaderBlocks(blocks, meta.bodyStart)) skip.add(i);
   const layout = locateAttachments(blocks);
   for (const i of [...layout.listBlocks, ...layout.titleBlocks]) skip.add(i);
   const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf, skip) : [];

@@ -70,6 +70,16 @@ function cutStatement(text: string, r: Responsibility): string {
 const GUIDING = /^(?:以[^。；]{2,80}?为(?:指导|引领|统领|主线|根本遵循|核心)|高举[^。]{2,30}旗帜|全面贯彻(?:落实)?(?:党的|习近平)|深入贯彻(?:落实)?(?:党的|习近平))/u;
 const LEADING_LABEL = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.])[^。；]{0,24}[。：:]/u;
 
+/**
+ * The opening paragraph above the first heading that sets a measured goal ("为…，力争2023年增速达到全市
+ * 平均水平的1.2倍，制定以下措施"): the document's overall target, a task of its own.
+ */
+const OPENING_TARGET = /(?:力争|确保|目标是)[^。；]*?\d(?:\.\d+)?\s*(?:%|％|倍|个百分点|万|亿|个|人|户|元|家|项)/u;
+
+export function isOpeningTarget(text: string): boolean {
+  return OPENING_TARGET.test(text);
+}
+
 export function isGuidingStatement(text: string): boolean {
   return GUIDING.test(text.trim().replace(LEADING_LABEL, ''));
 }
@@ -135,7 +145,9 @@ export function splitClauses(input: SplitInput): Clause[] {
       lastStatement = { block: i, clauses: governed };
       continue;
     }
-    if (!isTaskSection(path) && !(headless && path.length === 0 && statements.length > 0)) continue;
+    if (!isTaskSection(path) && !(headless && path.length === 0 && statements.length > 0) && !(path.length === 0 && isOpeningTarget(text))) {
+      continue;
+    }
 
     if (!statements.length) {
       pending.push(makeClause(path, text, i));

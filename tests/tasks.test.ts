@@ -2,7 +2,7 @@
 // statement governs, and what is not a task.
 import { describe, expect, test } from 'vitest';
 import { buildResult } from '../src/extract.js';
-import { isGuidingStatement } from '../src/tasks.js';
+import { isGuidingStatement, isOpeningTarget } from '../src/tasks.js';
 import type { RawDocument } from '../src/model.js';
 
 function extract(lines: string[]) {
@@ -182,4 +182,13 @@ describe('guiding statements', () => {
     const r = rows(['一、总体要求', '以新时代思想为指导，全面贯彻党的二十大精神，坚持稳中求进工作总基调。', '到2023年底，全县农村自来水普及率达到92%。']);
     expect(r.map((x) => x.text)).toEqual(['到2023年底，全县农村自来水普及率达到92%。']);
   });
+});
+
+describe('opening targets', () => {
+  test.each([
+    ['为加快县域经济发展，力争全年地区生产总值增长6.5%，制定以下措施。', true],
+    ['为确保2024年完成新建农房改造300户，特制定本方案。', true],
+    ['为进一步做好春季动物防疫工作，现将有关事项通知如下。', false],
+    ['根据《中华人民共和国安全生产法》第8条规定，制定本办法。', false],
+  ])('%s', (text, want) => expect(isOpeningTarget(text)).toBe(want));
 });

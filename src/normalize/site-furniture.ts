@@ -13,11 +13,22 @@ export function isEditorLine(line: string): boolean {
   return /^[(（【\[]?\s*(责任编辑|责编|编辑|审核|校对|审校)\s*[:：]/u.test(line.trim());
 }
 
-/** Reader controls and share widgets that survive as text: "字号：大 中 小", "分享到：", "35.1K". */
+/**
+ * The page's download list of the attachments' files ("附件下载：1.名单.docx 2.分解表.xlsx"): file
+ * names, not the document's 附件 line ("附件：XX实施方案"), which names the attachment itself.
+ */
+const DOWNLOAD_LIST = /^(?:附件下载|相关附件|下载附件|附件\s*[:：][^。；]*\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\b)/iu;
+
+/**
+ * Reader controls and share widgets that survive as text: "字号：大 中 小", "分享到：", "35.1K",
+ * "扫一扫在手机打开当前页", the attachments' download list.
+ */
 export function isSiteControl(line: string): boolean {
   const t = line.trim();
   return (
     /^(分享到|分享至|打印本页|关闭窗口|【?打印】?|【?关闭】?)\s*[:：]?/u.test(t) ||
+    /^(?:手机)?扫一扫(?:在手机(?:上)?(?:打开|浏览|查看)当前页|分享)?$/u.test(t) ||
+    DOWNLOAD_LIST.test(t) ||
     /^\d+(\.\d+)?\s*[KkMmWw万]?$/u.test(t) ||
     /^字号\s*[:：]/u.test(t)
   );

@@ -20,6 +20,16 @@ const MAX_ARTICLE_TITLE = 40;
 /** How far below the 期号 the office and date lines may sit. */
 const HEADER_SPAN = 4;
 
+/** A 期号 the page adds to a bulletin's name in its title: "…工作简报（第8期）", "…快报 2019年第3期". */
+const ISSUE_SUFFIX =
+  /\s*[（(]?\s*(?:\d{4}\s*年\s*)?第\s*(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,6})\s*期\s*(?:[（(]\s*总第[^（）()]*[）)])?\s*[）)]?$/u;
+
+/** The bulletin's name without the issue number: the same name for every issue. */
+export function withoutIssueNumber(title: string): string {
+  const t = title.replace(ISSUE_SUFFIX, '');
+  return t || title;
+}
+
 /** A 期号 line: "第 24 期（总第 212 期）". */
 export function isIssueLine(line: string): boolean {
   const t = line.trim();

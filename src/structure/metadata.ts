@@ -3,7 +3,7 @@
 // where its body starts and which blocks are boilerplate. A missing element stays empty.
 import type { Article, Attachment, Block, DocNumber, DocType, Jurisdiction, Message, Reference, Supersedes } from '../model.js';
 import { locateAttachments } from './attachments.js';
-import { findIssueHeaders, splitBulletin } from './bulletin.js';
+import { findIssueHeaders, splitBulletin, withoutIssueNumber } from './bulletin.js';
 import { findReferences, findSupersedes } from './citations.js';
 import { boilerplateBlocks, dateLine, findSignatures, isImprintLine } from './closing.js';
 import { headerDocNumber, readHeader, type Header } from './header.js';
@@ -110,6 +110,7 @@ export function extractMetadata(blocks: Block[]): StructureMeta {
   }
   const docType = issues.length > 0 ? '快报' : docTypeOf(title);
   if (issues.length > 0) {
+    title = withoutIssueNumber(title);
     bodyStart = Math.max(bodyStart, issues[0].end);
     issues.forEach((h) => h.blocks.forEach((b) => boiler.add(b)));
   }

@@ -35,7 +35,7 @@ const table: [string, Predicate, [string, boolean][]][] = [
   ['isDatePart', isDatePart, [
     ['[2020]年', true], ['[2019]年度', true], ['[2018]-2020年', true], ['2018-[2020]年', true], ['[3]月', true],
     ['3月[15]日', true], ['[2019]-03-03', true], ['2019.[3].3', true], ['[6]个月', false], ['[5]个工作日', false],
-    ['[3]年', false], ['[2000]元', false],
+    ['[3]年', false], ['[2000]元', false], ['[30]日内', false], ['6月[30]日内', true],
   ]],
   ['isShareCounter', isShareCounter, [['分享到：[35.1]K', true], ['阅读 [1024]', true], ['分享经验[3]次', false]]],
   ['isSloganNumeral', isSloganNumeral, [

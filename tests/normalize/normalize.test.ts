@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { foldWidth, stripMarkdownResidue, tightenSpaces, unifyDocNumberBrackets } from '../../src/normalize/characters.js';
 import { isPageNumberLine } from '../../src/normalize/page-furniture.js';
 import { isCutParagraph, joinCutParagraphs } from '../../src/normalize/paragraphs.js';
-import { dropSiteFurniture, isBreadcrumb, isEditorLine } from '../../src/normalize/site-furniture.js';
+import { dropSiteFurniture, isBreadcrumb, isSiteControl, isEditorLine } from '../../src/normalize/site-furniture.js';
 
 describe('character forms', () => {
   test.each([
@@ -76,5 +76,13 @@ describe('site furniture', () => {
   test('everything above the breadcrumb and from the editor line on goes', () => {
     const blocks = ['网站首页 | 登录', '聚焦乡村振兴', '首页 > 政策 > 正文', '关于做好春耕生产的通知', '各乡镇：', '请抓好落实。', '一、备耕。', '二、春播。', '（责任编辑：李华）', '分享到：', '12.3K'].map((text) => ({ text }));
     expect(dropSiteFurniture(blocks).map((x) => x.text)).toEqual(['关于做好春耕生产的通知', '各乡镇：', '请抓好落实。', '一、备耕。', '二、春播。']);
+  });
+
+  test('QR widget and download list go; the document\'s own 附件 line stays', () => {
+    expect(isSiteControl('扫一扫在手机打开当前页')).toBe(true);
+    expect(isSiteControl('附件下载：1.项目清单.docx 2.任务分解表.xlsx')).toBe(true);
+    expect(isSiteControl('附件：1.任务分解表.xls')).toBe(true);
+    expect(isSiteControl('附件：全县春耕生产实施方案')).toBe(false);
+    expect(isSiteControl('扫一扫黑恶势力线索')).toBe(false);
   });
 });

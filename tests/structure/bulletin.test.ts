@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Block } from '../../src/model.js';
-import { findIssueHeaders, splitBulletin } from '../../src/structure/bulletin.js';
+import { findIssueHeaders, splitBulletin, withoutIssueNumber } from '../../src/structure/bulletin.js';
 
 const blocks = (lines: string[]): Block[] => lines.map((text) => ({ text }));
 
@@ -59,4 +59,14 @@ test('a short line inside an unjoined paragraph is not an article title', () => 
 
 test('a sentence starting with 第N期 is not an issue line', () => {
   expect(findIssueHeaders(blocks(['二、培训安排', '第3期培训班开班', '2020年4月1日']))).toEqual([]);
+});
+
+test.each([
+  ['农村人居环境整治工作简报（第8期）', '农村人居环境整治工作简报'],
+  ['扶贫工作快报 2019年第3期', '扶贫工作快报'],
+  ['乡村振兴工作动态第七期（总第95期）', '乡村振兴工作动态'],
+  ['扶贫工作简报', '扶贫工作简报'],
+  ['第8期', '第8期'],
+])('a bulletin title without its 期号: %s', (title, want) => {
+  expect(withoutIssueNumber(title)).toBe(want);
 });

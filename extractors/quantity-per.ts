@@ -1,0 +1,72 @@
+// 每 chains: the per-units of a quantity ("每人每年", "人均", "元/生/年", "每个乡镇（街道）"), read
+// from the clause before the number or the slashes after its unit. quantities.ts uses them.
+
+export const meta = {
+  name: 'quantity-per',
+  description: '计量单位的"每"链: 每人每年, 人均/户均, 元/生/年, 每个乡镇（街道）',
+} as const;
+
+/** Nouns a 每 chain counts by ("每人每年", "每个贫困村"); longest first. */
+const PER_NOUNS = [
+  '乡镇卫生院', '社区卫生服务中心', '村卫生室', '卫生院', '卫生室', '幼儿园', '养老机构', '行政村', '自然村', '小区',
+  '贫困村', '贫困户', '贫困县', '千瓦时', '人次', '半年', '学期', '季度', '工作日', '平方米', '公里', '村', '户', '人', '生', '年', '月', '季', '周',
+  '日', '天', '亩', '吨', '头', '只', '名', '所', '家', '乡镇', '县', '校', '次',
+  '处', '座', '项', '间', '套', '台', '辆', '场', '期', '宗', '企业', '项目', '学校', '医院', '社区', '街道', '镇', '乡', '市',
+] as const;
+// 行政村 is what 村 means in a count; 自然村 is another thing and stays
+const PER_NORMAL: Readonly<Record<string, string>> = { 贫困村: '村', 贫困户: '户', 贫困县: '县', 行政村: '村' };
+
+// longest first, so 每个项目 reads 项目, not 项
+const PER_ALTERNATION = [...PER_NOUNS].sort((a, b) => b.length - a.length).join('|');
+/** A short bracketed qualifier of a noun: 乡镇（街道）, 村（社区）. */
+const QUALIFIER = '[（(][\\u4e00-\\u9fff、]{1,8}[）)]';
+export const QUALIFIER_BEFORE = new RegExp(`${QUALIFIER}$`, 'u');
+// "人均宿舍面积3平方米", "户均增收2000元": 人均/户均 is 每人/每户 written the other way round
+const PER_CHAIN_RE = new RegExp(`每\\s*(?:个|名|位)?\\s*(?<per>(?:${PER_ALTERNATION})(?:${QUALIFIER})?)|(?<per2>[人户])均`, 'gu');
+const perOf = (m: RegExpMatchArray): string => m.groups!.per ?? m.groups!.per2;
+const PER_SLASH_RE = new RegExp(`^(?:\\s*[/／]\\s*(?:${PER_ALTERNATION}))+`, 'u');
+
+export const RATIO_UNITS = new Set(['%', '‰', '倍', '个百分点', '百分点']);
+const PERIOD_NOUNS = new Set(['年', '季度', '季', '月', '周', '日', '天']);
+const SENTENCE_PART_END = /[，,。；;：:！!？?\n]/u;
+const COORDINATED_MINIMUM = /\d[^、，,；;。]*、\s*(?:至少|不少于|不低于|最少)[^\d、]*$/u;
+
+/** "每人每年", "每生每年小学" → ["生","年"] when the chain sits in the clause before the number. */
+export function perChainBefore(clause: string, ratio = false): { per: string[]; between: string } | null {
+  // "人均可支配收入的50%": a share of a per-head figure is no per-head share
+  const hits = [...clause.matchAll(PER_CHAIN_RE)].filter((m) => !(ratio && m.groups!.per2));
+  if (hits.length === 0) return null;
+  // keep the last run of adjacent 每X links ("每人每年")
+  const chain: RegExpMatchArray[] = [hits[hits.length - 1]];
+  for (let i = hits.length - 2; i >= 0; i--) {
+    if (hits[i].index! + hits[i][0].length === chain[0].index) chain.unshift(hits[i]);
+    else break;
+  }
+  const last = chain[chain.length - 1];
+  const between = clause.slice(last.index! + last[0].length);
+  // another number in between means the 每 was about that one
+  if (/\d/u.test(between)) return null;
+  return { per: chain.map((m) => PER_NORMAL[perOf(m)] ?? perOf(m)), between };
+}
+
+/**
+ * "每月至少研究1次…、至少要有5个工作日": a period heads a list of parallel minimums, so a minimum
+ * after a 、 takes the period of the first one. Looks back over the sentence part, not the clause.
+ */
+export function coordinatedPeriod(text: string, start: number): { per: string[]; between: string } | null {
+  let i = start;
+  while (i > 0 && !SENTENCE_PART_END.test(text[i - 1])) i--;
+  const part = text.slice(i, start);
+  const hits = [...part.matchAll(PER_CHAIN_RE)];
+  const last = hits[hits.length - 1];
+  if (!last || !PERIOD_NOUNS.has(perOf(last))) return null;
+  const between = part.slice(last.index! + last[0].length);
+  return COORDINATED_MINIMUM.test(between) ? { per: [perOf(last)], between: '' } : null;
+}
+
+/** "元/生/年" → ["生","年"] right after the unit. */
+export function perSlashes(after: string): { per: string[]; length: number } {
+  const m = PER_SLASH_RE.exec(after);
+  if (!m) return { per: [], length: 0 };
+  return { per: m[0].split(/[/／]/u).map((s) => s.trim()).filter(Boolean).map((s) => PER_NORMAL[s] ?? s), length: m[0].length };
+}
