@@ -3,8 +3,6 @@
 // Heavy modules (pdf.js, exceljs, SQLite) load inside the actions that need them, so that
 // `taizhang extract one.pdf` starts fast.
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { failureLine } from './messages.js';
 import { addCompareCommands } from './cli/compare.js';
@@ -100,11 +98,6 @@ function fail(file: string, e: unknown): void {
 function failLine(line: string): void {
   console.error(line);
   process.exitCode = 1;
-}
-
-export async function writeJson(file: string, value: unknown): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify(value, null, 2) + '\n');
 }
 
 async function main(): Promise<void> {

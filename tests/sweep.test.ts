@@ -6,33 +6,7 @@
 //   quantities: "value[-max] unit[/per/per] comparator" (compared as a set)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
-import type { ExtractResult, Task } from '../src/model.js';
-import { extractFile } from '../src/pipeline.js';
-
-const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'html', 'sweep');
-
-interface Meta {
-  title: string;
-  docType: string;
-  isPlan: boolean;
-  docNumber: [string, number, number] | null;
-  issuer: string;
-  date: string;
-  jurisdiction: [string, string];
-}
-
-interface Want {
-  key: string;
-  units?: string;
-  leaders?: string[];
-  owners?: string[];
-  deadlines?: string[];
-  quantities?: string[];
-  /** the cause lies in a file this sweep may not edit; the reason says which */
-  fails?: string;
-}
-
+import { runSweep, type Meta, type Want } from './sweep-harness.js';
 
 const DOCS: [string, Meta, Want[]][] = [
   ['national-action-plan.html', {
@@ -135,60 +109,4 @@ const DOCS: [string, Meta, Want[]][] = [
   ]],
 ];
 
-/** What no task may contain: the site's furniture and the document's 版记. */
-const FURNITURE = /ICP备|公网安备|责任编辑|分享到|打印本页|抄送|印发$|此件(公开发布|主动公开)/u;
-
-const cache = new Map<string, Promise<ExtractResult>>();
-function extract(name: string): Promise<ExtractResult> {
-  if (!cache.has(name)) {
-    cache.set(name, extractFile(path.join(DIR, name)).then((o) => {
-      if (!o.ok) throw new Error(o.line);
-      return o.result;
-    }));
-  }
-  return cache.get(name)!;
-}
-
-const squeeze = (s: string) => s.replace(/\s+/gu, '');
-
-/** The shortest task whose text holds the key (as score.py finds it). */
-function findTask(tasks: Task[], key: string): Task | undefined {
-  return tasks.filter((t) => squeeze(t.text).includes(squeeze(key))).sort((a, b) => a.text.length - b.text.length)[0];
-}
-
-const unitsOf = (t: Task) => t.units.map((u) => `${u.name}${u.role === 'lead' ? '*' : ''}`).join(',');
-const deadlinesOf = (t: Task) =>
-  t.deadlines.map((d) => (d.kind === 'recurring' ? `rec:${d.recurrence}` : `${d.kind}:${d.date}`)).sort();
-const quantitiesOf = (t: Task) =>
-  t.quantities.map((q) => `${q.value}${q.max !== undefined ? `-${q.max}` : ''} ${q.unit}${(q.per ?? []).map((p) => `/${p}`).join('')} ${q.comparator ?? '='}`).sort();
-
-describe.each(DOCS)('%s', (file, meta, wants) => {
-  test('meta', async () => {
-    const d = (await extract(file)).document;
-    expect({
-      title: d.title, docType: d.docType, isPlan: d.isPlan, issuer: d.issuer, date: d.date,
-      docNumber: d.docNumber ? [d.docNumber.issuerCode, d.docNumber.year, d.docNumber.serial] : null,
-      jurisdiction: d.jurisdiction ? [d.jurisdiction.name, d.jurisdiction.level] : null,
-    }).toEqual(meta);
-  });
-
-  test('no site furniture or 版记 in any task', async () => {
-    const r = await extract(file);
-    expect(r.tasks.filter((t) => FURNITURE.test(t.text)).map((t) => t.text)).toEqual([]);
-  });
-
-  for (const w of wants) {
-    (w.fails ? test.fails : test)(`task ${w.key}${w.fails ? ' (known gap)' : ''}`, async () => {
-      const t = findTask((await extract(file)).tasks, w.key);
-      expect(t, `no task holds “${w.key}”`).toBeDefined();
-      const got: Partial<Record<keyof Want, unknown>> = {};
-      const want: Partial<Record<keyof Want, unknown>> = {};
-      if (w.units !== undefined) [got.units, want.units] = [unitsOf(t!), w.units];
-      if (w.leaders) [got.leaders, want.leaders] = [t!.leaders.map((p) => p.name), w.leaders];
-      if (w.owners) [got.owners, want.owners] = [t!.owners.map((p) => p.name), w.owners];
-      if (w.deadlines) [got.deadlines, want.deadlines] = [deadlinesOf(t!), [...w.deadlines].sort()];
-      if (w.quantities) [got.quantities, want.quantities] = [quantitiesOf(t!), [...w.quantities].sort()];
-      expect(got).toEqual(want);
-    });
-  }
-});
+runSweep(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'html', 'sweep'), DOCS);
