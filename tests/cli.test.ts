@@ -1,6 +1,6 @@
 // The CLI as a user meets it: built dist/src/cli.js (npm test builds it first), real files.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,11 @@ async function taizhang(...args: string[]): Promise<{ code: number; stdout: stri
 }
 
 const lines = (s: string) => s.split('\n').filter((l) => l.trim() !== '' && !/^npm (warn|notice)/i.test(l));
+
+test('the built CLI is executable, so npx taizhang runs it on a fresh install', async () => {
+  // npm links bin files before `prepare` builds them; the build sets the mode itself
+  expect((await stat(CLI)).mode & 0o111).not.toBe(0);
+});
 
 test('--help and --version', async () => {
   const help = await taizhang('--help');
