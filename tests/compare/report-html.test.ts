@@ -11,9 +11,12 @@ describe('renderDiffHtml', () => {
   test('findings come before the aligned clauses', () => {
     const findings = html.indexOf('<h2>发现（');
     const pairs = html.indexOf('<h2>条款对照（7）</h2>');
+    const reason = html.indexOf('本溪县要求驻村时间每月至少5个工作日，低于省级每月至少10个工作日的要求');
     expect(findings).toBeGreaterThan(0);
     expect(pairs).toBeGreaterThan(findings);
-    expect(html.indexOf('本溪县要求驻村时间每月至少5个工作日，低于省级每月至少10个工作日的要求')).toBeLessThan(pairs);
+    // indexOf is -1 for an absent text: assert presence first, then the order
+    expect(reason).toBeGreaterThan(findings);
+    expect(reason).toBeLessThan(pairs);
   });
 
   test('the substituted words are highlighted on each side', () => {
