@@ -75,9 +75,10 @@ test('ingest: one line per file, a failure on stderr, the batch goes on, exit co
 test('search prints document, path and snippet; --json gives the hits', async () => {
   expect(await run('search', '危桥', '--db', db)).toBe(0);
   const lines = out.join('\n').split('\n');
-  expect(lines.length % 3).toBe(0);
+  expect(lines.length % 4).toBe(0);
   expect(lines[0]).toMatch(/^1\. \S+ {2}清河县2021年农村公路养护工作方案$/u);
   expect(lines[2]).toContain('【危桥】');
+  expect(lines[3]).toBe('   匹配：任务内容');
   expect(await run('search', '危桥', '--db', db, '--json')).toBe(0);
   const hits = JSON.parse(out.join('')) as { title: string; text: string }[];
   expect(hits.length).toBeGreaterThanOrEqual(1);
