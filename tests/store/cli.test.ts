@@ -99,3 +99,24 @@ test('documents lists what is stored', async () => {
   expect(out).toHaveLength(1);
   expect(out[0]).toMatch(/清河县2021年农村公路养护工作方案 {2}\d+ 项任务 {2}第1版 {2}2021-03-08 {2}[0-9a-f]{12} {2}/u);
 });
+
+test('ingest says new version and revert in Chinese, and documents shows which version is current', async () => {
+  const store = join(dir, 'versions.sqlite');
+  const file = join(dir, '公路方案.txt');
+  const v2 = PLAN.replace('（二）实施危桥改造', '（三）开展路域环境整治。10月底前完成。（牵头单位：县交通运输局）\n（二）实施危桥改造');
+  await writeFile(file, PLAN);
+  expect(await run('ingest', file, '--db', store)).toBe(0);
+  const id = /→ (\S+)（/u.exec(out[0])![1];
+  expect(id).toMatch(/^清政办发-2021-12-[0-9a-f]{8}$/u);
+  await writeFile(file, v2);
+  expect(await run('ingest', file, '--db', store)).toBe(0);
+  expect(out[0]).toMatch(new RegExp(`^新版本 ${file} → 清政办发-2021-12-[0-9a-f]{8} 第2版（3 项任务）$`, 'u'));
+  await writeFile(file, PLAN);
+  expect(await run('ingest', file, '--db', store)).toBe(0);
+  expect(out).toEqual([
+    `恢复　${file} → ${id}（与第1版内容相同，第1版重新成为当前版本；2 项任务）`,
+    '完成：新增 0 个，新版本 0 个，未变 0 个，恢复旧版 1 个，失败 0 个',
+  ]);
+  expect(await run('documents', '--db', store)).toBe(0);
+  expect(out.map((l) => /第(\d)版(（旧版）)?/u.exec(l)![0])).toEqual(['第1版', '第2版（旧版）']);
+});

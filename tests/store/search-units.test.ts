@@ -79,3 +79,16 @@ test('the CLI says in Chinese that it cut the query, and exits 0', async () => {
   expect(err).toEqual([`检索词过多或过长，只用了前面的部分：请减少检索词（最多 ${SEARCH_LIMITS.parts} 个词，每个词最多 ${SEARCH_LIMITS.partChars} 字） [W_SEARCH_TRUNCATED]`]);
   expect(out.join('\n')).toContain('   匹配：任务内容；责任单位（县教育局）；责任人（王建国（县教育局局长））');
 });
+
+test('seeded random queries of FTS5 syntax, quotes, controls and lone surrogates never throw', async () => {
+  const store = SqliteTaskStore.open(':memory:');
+  await store.ingest(plan);
+  let seed = 20240601;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pieces = ['"', '*', 'AND', 'OR', 'NOT', 'NEAR(', ')', '(', ':', '^', '危房', '教育局', ' ', '\u3000', '\uFFFE', '\uD800', '😀', '-', '+', "'", '\\', '%', '_', '\0'];
+  for (let i = 0; i < 500; i++) {
+    const q = Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => pieces[Math.floor(rnd() * pieces.length)]).join(rnd() < 0.5 ? ' ' : '');
+    await expect(store.search(q), JSON.stringify(q)).resolves.toBeInstanceOf(Array);
+  }
+  await store.close();
+});
