@@ -120,3 +120,18 @@ test('ingest says new version and revert in Chinese, and documents shows which v
   expect(await run('documents', '--db', store)).toBe(0);
   expect(out.map((l) => /第(\d)版(（旧版）)?/u.exec(l)![0])).toEqual(['第1版', '第2版（旧版）']);
 });
+
+test('a file name with terminal escape codes is shown with the codes written out, never sent to the terminal', async () => {
+  const store = join(dir, 'escapes.sqlite');
+  const file = join(dir, 'plan\u001b[2J\u001b[31m红.txt');
+  const empty = join(dir, 'empty\u001b]0;title\u0007.txt');
+  await writeFile(file, PLAN.replace('12号', '13号'));
+  await writeFile(empty, '');
+  expect(await run('ingest', file, empty, '--db', store)).toBe(1);
+  expect(out[0]).toContain('plan\\x1b[2J\\x1b[31m红.txt');
+  expect(err[0]).toContain('empty\\x1b]0;title\\x07.txt');
+  const ingested = [...out, ...err];
+  expect(await run('documents', '--db', store)).toBe(0);
+  expect(out[0]).toContain('plan\\x1b[2J');
+  for (const line of [...ingested, ...out, ...err]) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/u);
+});
