@@ -1,5 +1,6 @@
 // A damaged store and a store this user may not write: each gets its own Chinese line and code,
 // never E_INTERNAL with SQLite's English; a read-only store can still be searched and listed.
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
@@ -146,3 +147,26 @@ test('a store file this user may not write (mode 0444) is read the same way', as
   chmodSync(db, 0o444);
   expect(await asReader(db)).toEqual({ ...READ_BACK, ingest: 'E_STORE_READONLY' });
 }, 90_000);
+
+test('a full disk and a store held by another process each say their own code; nothing half-written stays', async () => {
+  const db = await storedPlan();
+  const store = SqliteTaskStore.open(db);
+  const pages = store.database.pragma('page_count', { simple: true }) as number;
+  // the file may not grow: what a full disk does to SQLite
+  store.database.pragma(`max_page_count = ${pages}`);
+  const big = { ...plan, document: { ...plan.document, id: 'big', docNumber: null, title: '另一个方案', source: { ...plan.document.source, sha256: 'ef'.repeat(32) } } };
+  big.tasks = Array.from({ length: 400 }, (_, i) => ({ ...plan.tasks[i % plan.tasks.length], id: `big#${i}` }));
+  await expect(store.ingest(big)).rejects.toMatchObject({ code: 'E_STORE_FULL' });
+  expect((await store.documents()).map((d) => d.docId)).toEqual(['qinghe-2020-7']);
+  await store.close();
+
+  const holder = new Database(db);
+  holder.prepare('BEGIN IMMEDIATE').run();
+  const waiting = SqliteTaskStore.open(db);
+  waiting.database.pragma('busy_timeout = 50');
+  await expect(waiting.ingest(big)).rejects.toMatchObject({ code: 'E_STORE_BUSY' });
+  holder.prepare('ROLLBACK').run();
+  holder.close();
+  expect((await waiting.ingest(big)).status).toBe('added');
+  await waiting.close();
+});
