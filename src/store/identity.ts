@@ -20,8 +20,8 @@ export function documentKey(result: ExtractResult, sha256: string): string {
   const d = result.document;
   const issuer = keyPart(d.issuer || d.jurisdiction?.name || '');
   const n = d.docNumber;
-  if (n) return [KEY_KINDS.docNumber, keyPart(n.issuerCode), n.year, n.serial, issuer].join('|');
-  const title = keyPart(d.title);
+  if (n?.issuerCode && n.year && n.serial) return [KEY_KINDS.docNumber, keyPart(n.issuerCode), n.year, n.serial, issuer].join('|');
+  const title = keyPart(d.title ?? '');
   if (title && issuer) return [KEY_KINDS.title, issuer, title].join('|');
   return [KEY_KINDS.bytes, sha256].join('|');
 }

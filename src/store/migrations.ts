@@ -3,7 +3,7 @@
 // which step a file has reached.
 import type Database from 'better-sqlite3';
 import { ReadFailure } from '../messages.js';
-import { ExtractResult } from '../model.js';
+import type { ExtractResult, Task } from '../model.js';
 import { documentKey, peopleText, unitsText } from './identity.js';
 
 export interface Migration {
@@ -22,11 +22,18 @@ export interface Migration {
 function keyStoredDocuments(db: Database.Database): void {
   const docs = db.prepare('SELECT id, sha256, result_json FROM documents ORDER BY id').all() as { id: number; sha256: string; result_json: string }[];
   const setKey = db.prepare('UPDATE documents SET doc_key = ? WHERE id = ?');
-  const setTask = db.prepare('UPDATE tasks SET units_text = ?, people_text = ? WHERE document = ? AND seq = ?');
   for (const d of docs) {
-    const parsed = ExtractResult.safeParse(JSON.parse(d.result_json));
-    setKey.run(parsed.success ? documentKey(parsed.data, d.sha256) : `内容|${d.sha256}`, d.id);
-    if (parsed.success) parsed.data.tasks.forEach((t, seq) => setTask.run(unitsText(t), peopleText(t), d.id, seq));
+    // read as stored, not through today's schema: a result written by an older taizhang still has its 文号 and title
+    const stored = JSON.parse(d.result_json) as Partial<ExtractResult>;
+    setKey.run(stored.document ? documentKey(stored as ExtractResult, d.sha256) : `内容|${d.sha256}`, d.id);
+  }
+  const tasks = db.prepare('SELECT id, leaders_json, owners_json FROM tasks').all() as { id: number; leaders_json: string; owners_json: string }[];
+  const unitsOf = db.prepare('SELECT name, role FROM units WHERE task = ? ORDER BY id');
+  const setTask = db.prepare('UPDATE tasks SET units_text = ?, people_text = ? WHERE id = ?');
+  for (const t of tasks) {
+    const people = [...JSON.parse(t.leaders_json), ...JSON.parse(t.owners_json)] as Task['leaders'];
+    const units = unitsOf.all(t.id) as Task['units'];
+    setTask.run(unitsText({ units } as Task), peopleText({ leaders: people, owners: [] } as unknown as Task), t.id);
   }
   db.exec(`
     UPDATE documents SET

@@ -53,6 +53,7 @@ test('a schema-1 store where one county hid another is migrated: both current, u
   expect((await store.documents()).map((d) => [d.docId, d.version, d.current])).toEqual([['qinghe-2020-7', 1, true], ['fangan-pdf-9', 1, true]]);
   expect((await store.search('危房改造')).map((h) => h.taskId)).toEqual(['qinghe-2020-7#2.2']);
   expect((await store.search('白山县教育局')).map((h) => h.taskId)).toEqual(['fangan-pdf-9#1', 'fangan-pdf-9#2']);
+  expect((await store.search('赵志刚')).map((h) => [h.taskId, h.matched[0].names])).toEqual([['qinghe-2020-7#2.2', ['赵志刚（副县长）']]]);
   expect((await store.result('fangan-pdf-9'))?.document.title).toBe('白山县2020年脱贫攻坚巩固提升实施方案');
   expect(new Set((await store.tasks()).map((t) => t.docId))).toEqual(new Set(['qinghe-2020-7', 'fangan-pdf-9']));
 
