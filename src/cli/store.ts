@@ -35,6 +35,7 @@ export function ingestLine(shownFile: string, r: IngestReport): string {
   const file = shown(shownFile);
   if (r.status === 'unchanged') return `未变　${file}（已在库中：${r.docId}）`;
   if (r.status === 'new-version') return `新版本 ${file} → ${r.docId} 第${r.version}版（${r.tasks} 项任务）`;
+  if (r.status === 'old-version') return `旧版　${file}（与库中 ${r.docId} 第${r.version}版内容相同；当前版本仍是第${r.currentVersion}版，未改变）`;
   if (r.status === 'reverted') return `恢复　${file} → ${r.docId}（与第${r.version}版内容相同，第${r.version}版重新成为当前版本；${r.tasks} 项任务）`;
   if (r.status === 're-extracted') return `重新抽取 ${file} → ${r.docId}（文件未变，抽取结果已按新版程序更新；${r.tasks} 项任务）`;
   return `已存入 ${file} → ${r.docId}（${r.tasks} 项任务）`;
@@ -82,7 +83,7 @@ async function withStore<T>(open: () => Promise<TaskStore>, run: (store: TaskSto
 
 async function ingestFiles(store: TaskStore, files: string[], password?: string): Promise<void> {
   const { extractFile } = await import('../pipeline.js');
-  const tally = { added: 0, 'new-version': 0, unchanged: 0, 're-extracted': 0, reverted: 0, failed: 0 };
+  const tally = { added: 0, 'new-version': 0, unchanged: 0, 're-extracted': 0, reverted: 0, 'old-version': 0, failed: 0 };
   for (const file of files) {
     const sha = await fileSha(file);
     // extracted even when the bytes are stored: the store keeps it only if this taizhang reads them differently
@@ -102,7 +103,7 @@ async function ingestFiles(store: TaskStore, files: string[], password?: string)
     }
   }
   const reread = tally['re-extracted'] ? `，重新抽取 ${tally['re-extracted']} 个` : '';
-  const reverted = tally.reverted ? `，恢复旧版 ${tally.reverted} 个` : '';
+  const reverted = `${tally.reverted ? `，恢复旧版 ${tally.reverted} 个` : ''}${tally['old-version'] ? `，旧版副本 ${tally['old-version']} 个` : ''}`;
   console.log(`完成：新增 ${tally.added} 个，新版本 ${tally['new-version']} 个，未变 ${tally.unchanged} 个${reread}${reverted}，失败 ${tally.failed} 个`);
   if (tally.failed > 0) process.exitCode = 1;
 }

@@ -150,6 +150,9 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tasks ADD COLUMN people_text TEXT NOT NULL DEFAULT '';
       -- ids a stored file was known by before a re-extraction gave it a new one: what a user typed still finds it
       CREATE TABLE IF NOT EXISTS doc_aliases (alias TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (alias, sha256));
+      -- where each file was read from (absolute): tells a file put back at its place from an old copy elsewhere
+      CREATE TABLE IF NOT EXISTS seen_paths (sha256 TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (sha256, path));
+      INSERT OR IGNORE INTO seen_paths (sha256, path) SELECT sha256, source_path FROM documents;
     `,
     run: keyStoredDocuments,
   },

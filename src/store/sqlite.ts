@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ReadFailure } from '../messages.js';
 import { ExtractResult } from '../model.js';
 import { taskMatches, type RegisterFilter } from '../register/filter.js';
@@ -156,14 +156,17 @@ export class SqliteTaskStore implements TaskStore {
   }
 
   private ingestNow(result: ExtractResult, sha256: string): IngestReport {
-    const report = (r: DocumentRow, status: IngestReport['status']): IngestReport =>
-      ({ status, sha256, docId: r.doc_id, version: r.version, tasks: r.task_count });
+    const report = (r: DocumentRow, status: IngestReport['status'], currentVersion?: number): IngestReport =>
+      ({ status, sha256, docId: r.doc_id, version: r.version, tasks: r.task_count, ...(currentVersion ? { currentVersion } : {}) });
     const print = extractionFingerprint(result);
+    // the path as the ingesting process sees it: ./x/a.txt and x/../x/a.txt are one place
+    const seenAt = resolve(result.document.source.path);
     const known = this.row(sha256);
-    if (known && known.is_current === 1 && this.storedFingerprint(known.id) === print) return report(known, 'unchanged');
+    if (known && known.is_current === 1 && this.storedFingerprint(known.id) === print && this.wasSeen(sha256, seenAt)) return report(known, 'unchanged');
     const words = result.tasks.map((t) => indexWords(t.text));
     const docKey = documentKey(result, sha256);
     return this.db.transaction((): IngestReport => {
+      this.db.prepare('INSERT OR IGNORE INTO seen_paths (sha256, path) VALUES (?, ?)').run(sha256, seenAt);
       // checked again under the write lock: another process may have stored the same bytes meanwhile
       const raced = this.row(sha256);
       if (raced) {
@@ -171,7 +174,9 @@ export class SqliteTaskStore implements TaskStore {
         if (same && raced.is_current === 1) return report(raced, 'unchanged');
         const row = same ? raced : this.replaceExtraction(raced, result, words, docKey);
         if (raced.is_current === 1) return report(row, 're-extracted');
-        // bytes of an older version again (a file reverted): that version is the current one now
+        const current = this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM documents WHERE doc_key = ? AND is_current = 1`).get(row.doc_key) as DocumentRow | undefined;
+        if (current && !this.wasSeen(current.sha256, seenAt)) return report(row, 'old-version', current.version);
+        // the file where the current version was read now holds an older version's bytes: put back, so current again
         this.db.prepare('UPDATE documents SET is_current = 0 WHERE doc_key = ? AND is_current = 1').run(row.doc_key);
         this.db.prepare('UPDATE documents SET is_current = 1 WHERE id = ?').run(row.id);
         return report(row, 'reverted');
@@ -182,6 +187,10 @@ export class SqliteTaskStore implements TaskStore {
       writeDocument(this.st, result, { sha256, docKey, version, ingestedAt: new Date().toISOString() }, words);
       return { status: version > 1 ? 'new-version' : 'added', sha256, docId: result.document.id, version, tasks: result.tasks.length };
     }).immediate();
+  }
+
+  private wasSeen(sha256: string, path: string): boolean {
+    return this.db.prepare('SELECT 1 FROM seen_paths WHERE sha256 = ? AND path = ?').get(sha256, path) !== undefined;
   }
 
   private storedFingerprint(id: number): string | undefined {

@@ -8,9 +8,11 @@ import type { RegisterFilter } from '../register/filter.js';
 /**
  * What an ingest did: nothing (same bytes, same extraction), a new document, a newer version of a
  * document (same 文号, or same issuer and title: identity.ts), a fresh extraction of bytes seen
- * before, or bytes of an older version seen again, which make that version current again.
+ * before; or bytes of an older version seen again: at the path where the current version was seen,
+ * the file was put back, and that older version is current again ('reverted'); elsewhere it is an
+ * old copy lying about, and the current version stays ('old-version').
  */
-export type IngestStatus = 'added' | 'unchanged' | 'new-version' | 're-extracted' | 'reverted';
+export type IngestStatus = 'added' | 'unchanged' | 'new-version' | 're-extracted' | 'reverted' | 'old-version';
 
 export interface IngestReport {
   status: IngestStatus;
@@ -19,6 +21,8 @@ export interface IngestReport {
   /** 1 for the first file seen of a document, then 2, 3… */
   version: number;
   tasks: number;
+  /** for 'old-version': the version that stays current */
+  currentVersion?: number;
 }
 
 export interface StoredDocument {

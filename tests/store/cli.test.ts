@@ -117,6 +117,11 @@ test('ingest says new version and revert in Chinese, and documents shows which v
     `恢复　${file} → ${id}（与第1版内容相同，第1版重新成为当前版本；2 项任务）`,
     '完成：新增 0 个，新版本 0 个，未变 0 个，恢复旧版 1 个，失败 0 个',
   ]);
+  const copy = join(dir, '公路方案（修订稿）.txt');
+  await writeFile(copy, v2);
+  expect(await run('ingest', copy, '--db', store)).toBe(0);
+  expect(out[0]).toMatch(new RegExp(`^旧版　${copy}（与库中 清政办发-2021-12-[0-9a-f]{8} 第2版内容相同；当前版本仍是第1版，未改变）$`, 'u'));
+  expect(out[1]).toBe('完成：新增 0 个，新版本 0 个，未变 0 个，旧版副本 1 个，失败 0 个');
   expect(await run('documents', '--db', store)).toBe(0);
   expect(out.map((l) => /第(\d)版(（旧版）)?/u.exec(l)![0])).toEqual(['第1版', '第2版（旧版）']);
 });

@@ -84,24 +84,38 @@ test('the same bytes under two spellings of one path, or copied elsewhere, are o
   expect(await store.search('水质抽检')).toHaveLength(1);
 });
 
-test('a changed text of the same document is a new version wherever it lies; reverted bytes are current again', async () => {
+test('a changed text of the same document is a new version wherever it lies', async () => {
+  const store = await fresh();
+  const v1 = noticeText(SHUANGHE);
+  const v2 = noticeText({ ...SHUANGHE, tasks: [...SHUANGHE.tasks, '建立农村供水工程运行管护制度。（牵头单位：县水利局）'] });
+  expect(await ingestFile(store, await put(join(dir, '水利', '方案.txt'), v1), v1)).toMatchObject({ status: 'added', version: 1, tasks: 2 });
+  const revised = await put(join(dir, '收文', '双河县饮水方案（修订）.txt'), v2);
+  expect(await ingestFile(store, revised, v2)).toMatchObject({ status: 'new-version', version: 2, tasks: 3 });
+  expect((await store.documents()).map((d) => [d.version, d.current])).toEqual([[1, false], [2, true]]);
+  expect(await store.search('运行管护')).toHaveLength(1);
+  // the old file still lying in its folder, ingested again with the folder: an old copy, the current version stays
+  expect(await ingestFile(store, join(dir, '水利', '方案.txt'), v1)).toMatchObject({ status: 'old-version', version: 1, currentVersion: 2 });
+  expect((await store.documents()).map((d) => [d.version, d.current])).toEqual([[1, false], [2, true]]);
+  expect((await ingestFile(store, revised, v2)).status).toBe('unchanged');
+});
+
+test('a file put back to its earlier bytes makes that earlier version current again, and forward again', async () => {
   const store = await fresh();
   const v1 = noticeText(SHUANGHE);
   const v2 = noticeText({ ...SHUANGHE, tasks: [...SHUANGHE.tasks, '建立农村供水工程运行管护制度。（牵头单位：县水利局）'] });
   const file = await put(join(dir, '水利', '方案.txt'), v1);
-  expect(await ingestFile(store, file, v1)).toMatchObject({ status: 'added', version: 1, tasks: 2 });
-  await put(join(dir, '收文', '双河县饮水方案（修订）.txt'), v2);
-  expect(await ingestFile(store, join(dir, '收文', '双河县饮水方案（修订）.txt'), v2)).toMatchObject({ status: 'new-version', version: 2, tasks: 3 });
-  expect((await store.documents()).map((d) => [d.version, d.current])).toEqual([[1, false], [2, true]]);
-  expect(await store.search('运行管护')).toHaveLength(1);
-
-  await put(file, v1); // the file put back to its first bytes
-  const back = await ingestFile(store, file, v1);
-  expect(back).toMatchObject({ status: 'reverted', version: 1, tasks: 2 });
+  await ingestFile(store, file, v1);
+  await put(file, v2);
+  expect(await ingestFile(store, join(dir, '水利', '..', '水利', '方案.txt'), v2)).toMatchObject({ status: 'new-version', version: 2 });
+  await put(file, v1);
+  expect(await ingestFile(store, file, v1)).toMatchObject({ status: 'reverted', version: 1, tasks: 2 });
   expect((await store.documents()).map((d) => [d.version, d.current])).toEqual([[1, true], [2, false]]);
   expect(await store.search('运行管护')).toEqual([]);
-  expect((await store.tasks()).map((t) => t.task.text)).toHaveLength(2);
+  expect(await store.tasks()).toHaveLength(2);
   expect((await ingestFile(store, file, v1)).status).toBe('unchanged');
+  await put(file, v2);
+  expect(await ingestFile(store, file, v2)).toMatchObject({ status: 'reverted', version: 2, tasks: 3 });
+  expect(await store.search('运行管护')).toHaveLength(1);
 });
 
 const result = (d: Partial<ExtractResult['document']>) => ({ document: { issuer: '', title: '', docNumber: null, jurisdiction: null, ...d } }) as unknown as ExtractResult;
