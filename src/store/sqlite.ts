@@ -134,8 +134,8 @@ export class SqliteTaskStore implements TaskStore {
    * for writing then; a private copy is never written, its changes would be lost.
    */
   private writable(): void {
-    if (!this.db.readonly) return;
     if (this.cleanup) throw new ReadFailure('E_STORE_READONLY', this.path);
+    if (!this.db.readonly) return;
     const rw = SqliteTaskStore.open(this.path);
     this.db.close();
     this.db = rw.db;

@@ -82,6 +82,7 @@ try {
   said.search = (await store.search('危房改造')).map((h) => h.taskId);
   said.documents = (await store.documents()).length;
   said.byId = (await store.result('qinghe-2020-7'))?.tasks.length ?? null;
+  try { said.mark = await store.markSuperseded(['qinghe-2020-7#2.2']); } catch (e) { said.mark = e.code ?? e.message; }
   await store.close();
 } catch (e) { said.readError = e.code ?? e.message; }
 try {
@@ -135,7 +136,7 @@ test('a store in a folder this user may not write is searched, listed and read; 
   chmodSync(db, 0o644);
   chmodSync(dir, 0o555);
   try {
-    expect(await asReader(db)).toEqual({ ...READ_BACK, ingest: 'E_STORE_READONLY' });
+    expect(await asReader(db)).toEqual({ ...READ_BACK, mark: 'E_STORE_READONLY', ingest: 'E_STORE_READONLY' });
   } finally {
     chmodSync(dir, 0o755);
   }
@@ -145,7 +146,7 @@ test('a store file this user may not write (mode 0444) is read the same way', as
   const db = await storedPlan();
   chmodSync(join(db, '..'), 0o777);
   chmodSync(db, 0o444);
-  expect(await asReader(db)).toEqual({ ...READ_BACK, ingest: 'E_STORE_READONLY' });
+  expect(await asReader(db)).toEqual({ ...READ_BACK, mark: 'E_STORE_READONLY', ingest: 'E_STORE_READONLY' });
 }, 90_000);
 
 test('a full disk and a store held by another process each say their own code; nothing half-written stays', async () => {
