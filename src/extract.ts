@@ -1,5 +1,6 @@
 // A normalized document → ExtractResult: structure, clauses, and per clause the extractors.
 // Pure: no I/O (STYLE.md rule 5); the pipeline reads the file and validates the result.
+import { createHash } from 'node:crypto';
 import type { Block, Deadline, DocumentMeta, ExtractResult, Message, PageFacts, Person, Quantity, RawDocument, Task, Unit } from './model.js';
 import { unifyDocNumberBrackets } from './normalize/characters.js';
 import { resolveJurisdiction } from './structure/jurisdiction.js';
@@ -24,10 +25,31 @@ import { findAllResponsibilities } from '../extractors/units.js';
  */
 const PEOPLE_LABEL = /^(牵头|责任|分管|包保|联系)[\u4e00-\u9fff]{0,4}(领导|人)\s*[：:]/u;
 
-export function documentId(source: RawDocument['source'], meta: StructureMeta): string {
-  const stem = source.path.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
-  const slug = stem.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'doc';
-  return [slug, source.format, meta.docNumber ? String(meta.docNumber.serial) : ''].filter(Boolean).join('-');
+/** Hex characters of the bytes' sha256 that end an id: enough to tell a store's files apart, short enough to type. */
+export const ID_HASH_CHARS = 8;
+/** Characters of a title kept in an id when the document has no 文号. */
+const ID_TITLE_CHARS = 24;
+/** Title words every notice shares: they would fill the id without telling documents apart. */
+const ID_TITLE_FRAME = { head: /^关于(?:印发|转发|进一步)?/u, tail: /的(?:通知|函|批复|报告|意见)$/u } as const;
+
+function idSlug(text: string): string {
+  return text.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/gu, '');
+}
+
+/**
+ * Same bytes → same id, whatever the file is called or wherever it lies (OUTPUT.md): a readable
+ * slug of the document's own 文号 (本县扶贫发-2020-19), or of its title when it has none, then the
+ * first hex characters of the bytes' sha256, so two different files never share an id.
+ */
+export function documentId(source: RawDocument['source'], meta: StructureMeta, blocks: Block[] = []): string {
+  const n = meta.docNumber;
+  const title = meta.title.trim().replace(ID_TITLE_FRAME.head, '').replace(ID_TITLE_FRAME.tail, '');
+  const slug = (n ? idSlug(`${n.issuerCode}-${n.year}-${n.serial}`) : '') || Array.from(idSlug(title)).slice(0, ID_TITLE_CHARS).join('').replace(/-+$/u, '') || 'doc';
+  // a result built from blocks without a file (tests, tools) still gets an id that follows its text
+  const sha = /^[0-9a-f]{64}$/iu.test(source.sha256)
+    ? source.sha256.toLowerCase()
+    : createHash('sha256').update(blocks.map((b) => b.text).join('\n')).digest('hex');
+  return `${slug}-${sha.slice(0, ID_HASH_CHARS)}`;
 }
 
 interface PeopleBlock {
@@ -162,7 +184,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const tree = buildTree(blocks);
   const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.docNumber?.year;
   const ctx = { year, issued: meta.date || undefined };
-  const id = documentId(raw.source, meta);
+  const id = documentId(raw.source, meta, blocks);
 
   const skip = new Set<number>(meta.boilerplate);
   for (let i = 0; i < Math.min(meta.bodyStart, blocks.length); i++) skip.add(i);

@@ -35,6 +35,13 @@ export const MESSAGES = {
   E_BAD_DATE: '日期格式不对：请写成 2020-06-30 这样的格式',
   E_STORE_MISSING: '找不到台账数据库：请先用 taizhang ingest 存入文件，或用 --db 指定数据库路径',
   E_BAD_RESULT_JSON: '不是 taizhang extract 输出的抽取结果 JSON：请用 taizhang extract 重新生成',
+  // store identity, damaged or read-only stores, bounded search, safe register writers (helper "store")
+  E_STORE_CORRUPT: '台账数据库文件已损坏：请从备份恢复该文件，或换一个 --db 路径用 taizhang ingest 重新存入原文件',
+  E_STORE_READONLY: '台账数据库只读，无法写入：请检查数据库文件及其所在目录的写权限，或用 --db 指定可写的位置',
+  E_STORE_FULL: '磁盘已满，无法写入台账数据库：请清理磁盘空间后重试',
+  E_STORE_BUSY: '台账数据库正被其他程序长时间占用：请等其完成后重试',
+  W_SEARCH_TRUNCATED: '检索词过多或过长，只用了前面的部分：请减少检索词',
+  W_XML_CHARS: '文中有表格文件不允许的控制字符（如 U+FFFE），已在台账中删去：请核对原文该处',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

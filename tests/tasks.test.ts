@@ -102,7 +102,7 @@ test('task ids are stable and unique', () => {
   const a = extract([...HEAD, ...lines, ...TAIL]).tasks.map((t) => t.id);
   expect(a).toEqual(extract([...HEAD, ...lines, ...TAIL]).tasks.map((t) => t.id));
   expect(new Set(a).size).toBe(a.length);
-  expect(a).toEqual(['test-txt-5#1.1', 'test-txt-5#1.1.2', 'test-txt-5#1.2']);
+  expect(a).toEqual(['某农发-2022-5-00000000#1.1', '某农发-2022-5-00000000#1.1.2', '某农发-2022-5-00000000#1.2']);
 });
 
 describe('documents with other skeletons', () => {

@@ -2,8 +2,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
-import { failureLine } from '../messages.js';
-import type { IngestReport, SearchHit, StoredDocument, TaskStore } from '../store/store.js';
+import { failureLine, MESSAGES, ReadFailure } from '../messages.js';
+import { boundQuery, SEARCH_LIMITS } from '../store/search.js';
+import type { IngestReport, SearchField, SearchHit, StoredDocument, TaskStore } from '../store/store.js';
 
 const DB_HELP = '台账数据库路径（默认 .taizhang/taizhang.sqlite，也可用环境变量 TAIZHANG_DB）';
 
@@ -22,21 +23,40 @@ async function fileSha(file: string): Promise<string | null> {
   }
 }
 
-export function ingestLine(file: string, r: IngestReport): string {
+/** C0 and C1 controls: a file name or title holding ESC [31m would recolour or rewrite the user's terminal. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
+
+/** Text from a file name or a document as a terminal line may show it: controls written out as \x1b. */
+export function shown(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+export function ingestLine(shownFile: string, r: IngestReport): string {
+  const file = shown(shownFile);
   if (r.status === 'unchanged') return `未变　${file}（已在库中：${r.docId}）`;
   if (r.status === 'new-version') return `新版本 ${file} → ${r.docId} 第${r.version}版（${r.tasks} 项任务）`;
+  if (r.status === 'old-version') return `旧版　${file}（与库中 ${r.docId} 第${r.version}版内容相同；当前版本仍是第${r.currentVersion}版，未改变）`;
+  if (r.status === 'reverted') return `恢复　${file} → ${r.docId}（与第${r.version}版内容相同，第${r.version}版重新成为当前版本；${r.tasks} 项任务）`;
   if (r.status === 're-extracted') return `重新抽取 ${file} → ${r.docId}（文件未变，抽取结果已按新版程序更新；${r.tasks} 项任务）`;
   return `已存入 ${file} → ${r.docId}（${r.tasks} 项任务）`;
 }
 
+const FIELD_WORDS: Readonly<Record<SearchField, string>> = { text: '任务内容', units: '责任单位', people: '责任人' };
+
 export function hitLines(hit: SearchHit, n: number): string[] {
   const page = hit.page !== undefined ? ` · 第${hit.page}页` : '';
-  return [`${n}. ${hit.docId}  ${hit.title}`, `   ${hit.path.join(' > ')}${page}`, `   ${hit.snippet}`];
+  const where = hit.matched.map((m) => (m.names.length > 0 ? `${FIELD_WORDS[m.field]}（${m.names.join('、')}）` : FIELD_WORDS[m.field]));
+  return [`${n}. ${hit.docId}  ${hit.title}`, `   ${hit.path.join(' > ')}${page}`, `   ${hit.snippet}`, `   匹配：${where.join('；')}`].map(shown);
+}
+
+/** Said on stderr when the query was cut to SEARCH_LIMITS, so nobody takes the hits for the whole query. */
+export function truncatedLine(): string {
+  return `${MESSAGES.W_SEARCH_TRUNCATED}（最多 ${SEARCH_LIMITS.parts} 个词，每个词最多 ${SEARCH_LIMITS.partChars} 字） [W_SEARCH_TRUNCATED]`;
 }
 
 export function documentLine(d: StoredDocument): string {
   const state = d.current ? '' : '（旧版）';
-  return `${d.docId}  ${d.title}  ${d.tasks} 项任务  第${d.version}版${state}  ${d.date}  ${d.sha256.slice(0, 12)}  ${d.path}`;
+  return shown(`${d.docId}  ${d.title}  ${d.tasks} 项任务  第${d.version}版${state}  ${d.date}  ${d.sha256.slice(0, 12)}  ${d.path}`);
 }
 
 async function withStore<T>(open: () => Promise<TaskStore>, run: (store: TaskStore) => Promise<T>): Promise<T | undefined> {
@@ -50,6 +70,12 @@ async function withStore<T>(open: () => Promise<TaskStore>, run: (store: TaskSto
   }
   try {
     return await run(store);
+  } catch (e) {
+    // a store that fails while read (damaged, locked) is one Chinese line, like a store that fails to open
+    if (!(e instanceof ReadFailure)) throw e;
+    console.error(failureLine('taizhang', e).line);
+    process.exitCode = 1;
+    return undefined;
   } finally {
     await store.close();
   }
@@ -57,13 +83,13 @@ async function withStore<T>(open: () => Promise<TaskStore>, run: (store: TaskSto
 
 async function ingestFiles(store: TaskStore, files: string[], password?: string): Promise<void> {
   const { extractFile } = await import('../pipeline.js');
-  const tally = { added: 0, 'new-version': 0, unchanged: 0, 're-extracted': 0, failed: 0 };
+  const tally = { added: 0, 'new-version': 0, unchanged: 0, 're-extracted': 0, reverted: 0, 'old-version': 0, failed: 0 };
   for (const file of files) {
     const sha = await fileSha(file);
     // extracted even when the bytes are stored: the store keeps it only if this taizhang reads them differently
     const outcome = await extractFile(file, { password });
     if (!outcome.ok) {
-      console.error(outcome.line);
+      console.error(shown(outcome.line));
       tally.failed++;
       continue;
     }
@@ -72,19 +98,20 @@ async function ingestFiles(store: TaskStore, files: string[], password?: string)
       console.log(ingestLine(file, report));
       tally[report.status]++;
     } catch (e) {
-      console.error(failureLine(file, e).line);
+      console.error(failureLine(shown(file), e).line);
       tally.failed++;
     }
   }
   const reread = tally['re-extracted'] ? `，重新抽取 ${tally['re-extracted']} 个` : '';
-  console.log(`完成：新增 ${tally.added} 个，新版本 ${tally['new-version']} 个，未变 ${tally.unchanged} 个${reread}，失败 ${tally.failed} 个`);
+  const reverted = `${tally.reverted ? `，恢复旧版 ${tally.reverted} 个` : ''}${tally['old-version'] ? `，旧版副本 ${tally['old-version']} 个` : ''}`;
+  console.log(`完成：新增 ${tally.added} 个，新版本 ${tally['new-version']} 个，未变 ${tally.unchanged} 个${reread}${reverted}，失败 ${tally.failed} 个`);
   if (tally.failed > 0) process.exitCode = 1;
 }
 
 export function addStoreCommands(program: Command): void {
   program
     .command('ingest')
-    .description('抽取文件并存入台账数据库（同一文件重复存入不会重复；内容变了的同名文件存为新版本）')
+    .description('抽取文件并存入台账数据库（同一文件重复存入不会重复；同一文号或同一发文机关和标题、内容变了的文件存为新版本）')
     .argument('<files...>', '文件或目录')
     .option('--db <path>', DB_HELP)
     .option('--password <password>', '加密 PDF 的打开密码')
@@ -96,14 +123,15 @@ export function addStoreCommands(program: Command): void {
 
   program
     .command('search')
-    .description('在库中全文检索任务内容，如：taizhang search 危房改造')
+    .description('在库中检索任务内容、责任单位和责任人，如：taizhang search 危房改造、taizhang search 教育局')
     .argument('<words...>', '检索词，多个词之间为“并且”')
     .option('--db <path>', DB_HELP)
     .option('-n, --limit <n>', '最多列出多少条', positiveInt, 50)
     .option('--json', '输出 JSON')
     .action(async (words: string[], opts: { db?: string; limit: number; json?: boolean }) => {
       const { openExistingStore } = await import('../store/index.js');
-      const query = words.join(' ');
+      const { query, cut } = boundQuery(words.join(' '));
+      if (cut) console.error(truncatedLine());
       await withStore(async () => openExistingStore(opts.db), async (store) => {
         const hits = await store.search(query, opts.limit);
         if (opts.json) return void process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);

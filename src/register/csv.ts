@@ -1,12 +1,25 @@
 // CSV for Excel users: RFC 4180 quoting, CRLF line ends, and a UTF-8 BOM, without which Excel on
 // Chinese Windows reads the file as GBK and every column becomes mojibake.
 import { registerHeader, rowCells, type RegisterRow } from './rows.js';
+import { stripXmlForbidden } from './xml-chars.js';
 
 export const UTF8_BOM = '\uFEFF';
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, and its quotes doubled. */
+/**
+ * First characters that make Excel (and LibreOffice) read a cell as a formula or a DDE call
+ * (=HYPERLINK(…), +cmd|…, @SUM…), the full-width forms included, which some input methods turn into
+ * formulas too. OWASP's advice: put a single quote in front, so the cell is text.
+ */
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/u;
+
+/** A text cell as Excel must never evaluate it: "'=1+1" shows as =1+1. */
+export function inertCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, and its quotes doubled. Text is made inert first. */
 export function csvField(value: string | number): string {
-  const s = String(value);
+  const s = typeof value === 'number' ? String(value) : inertCell(stripXmlForbidden(value));
   return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
 }
 

@@ -1,5 +1,5 @@
 // One call for every register format: the CLI and the main job choose a format and a path.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { ExtractResult } from '../model.js';
@@ -7,6 +7,7 @@ import { toCsv } from './csv.js';
 import type { RegisterFilter } from './filter.js';
 import { toMarkdown } from './markdown.js';
 import { registerRows, type RegisterRow } from './rows.js';
+import { cleanForWriters } from './xml-chars.js';
 
 import { RegisterFormat } from './filter.js';
 
@@ -30,10 +31,20 @@ const loadXlsx = () => import('./xlsx.js');
 export async function writeRegister(results: ExtractResult[], options: RegisterOptions): Promise<RegisterRow[]> {
   const filter = options.filter ?? {};
   if (options.format === 'xlsx') return (await loadXlsx()).writeXlsx(results, options.out, filter);
-  const rows = registerRows(results, filter);
-  const text = options.format === 'csv' ? toCsv(rows) : options.format === 'md' ? toMarkdown(results, rows) : toRegisterJson(rows);
+  // characters XML forbids are dropped in every format, so the CSV and the workbook say the same
+  const clean = cleanForWriters(results);
+  const rows = registerRows(clean, filter);
+  const text = options.format === 'csv' ? toCsv(rows) : options.format === 'md' ? toMarkdown(clean, rows) : toRegisterJson(rows);
   await mkdir(dirname(options.out), { recursive: true });
-  await writeFile(options.out, text, 'utf8');
+  // written beside and renamed: a crash or a full disk never leaves half a register under its name
+  const part = `${options.out}.${process.pid}.part`;
+  try {
+    await writeFile(part, text, 'utf8');
+    await rename(part, options.out);
+  } catch (e) {
+    await rm(part, { force: true });
+    throw e;
+  }
   return rows;
 }
 

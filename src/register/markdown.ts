@@ -3,15 +3,27 @@
 import type { ExtractResult } from '../model.js';
 import { CELL_LINE_BREAK } from './format.js';
 import { isTaskSource, registerHeader, rowCells, type RegisterRow } from './rows.js';
+import { stripXmlForbidden } from './xml-chars.js';
 
-/** A cell must stay on one table line: | would split it, a line break would end the row. */
+/**
+ * What a notice's text must not become in Markdown: raw HTML (<script>, <img onerror=…>) and
+ * entities (& → &amp;), code spans (`), links ([…](javascript:…)), or a split cell (|). A lone > can
+ * open no tag and starts no quote inside a cell, so "二、重点任务 > （二）…" stays readable.
+ */
+const MARKDOWN_ESCAPES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\\/gu, '\\\\'],
+  [/&/gu, '&amp;'],
+  [/</gu, '&lt;'],
+  [/\|/gu, '\\|'],
+  [/`/gu, '\\`'],
+  [/\[/gu, '\\['],
+  [/\]/gu, '\\]'],
+];
+
+/** A cell must stay on one table line and render as the text it is: a line break becomes <br>. */
 export function markdownCell(value: string | number): string {
-  return String(value)
-    .replace(/\\/gu, '\\\\')
-    .replace(/\|/gu, '\\|')
-    .split(CELL_LINE_BREAK)
-    .join('<br>')
-    .replace(/\r/gu, '');
+  const escaped = MARKDOWN_ESCAPES.reduce((s, [re, to]) => s.replace(re, to), stripXmlForbidden(String(value)));
+  return escaped.split(CELL_LINE_BREAK).join('<br>').replace(/\r/gu, '');
 }
 
 function tableLine(cells: Array<string | number>): string {

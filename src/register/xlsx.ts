@@ -2,7 +2,7 @@
 // gets the page that concerns it), and a 问题清单 of what the extraction warns about. Laid out to be
 // read on screen and printed on A4 landscape without cutting a column.
 import ExcelJS from 'exceljs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { unitAliases } from '../../extractors/unit-names.js';
 import type { ExtractResult, Message } from '../model.js';
@@ -10,6 +10,7 @@ import type { RegisterFilter } from './filter.js';
 import { rowHeight } from './row-height.js';
 import { REGISTER_COLUMNS, registerRows, type RegisterRow } from './rows.js';
 import { SheetNamer } from './sheet-names.js';
+import { cleanForWriters, stripXmlForbidden } from './xml-chars.js';
 
 export const MAIN_SHEET = '任务台账';
 export const WARNINGS_SHEET = '问题清单';
@@ -76,9 +77,12 @@ function styleBody(ws: ExcelJS.Worksheet, centered: number[]): void {
   });
 }
 
-/** An empty cell stays empty (not ""), so Excel's filter offers it as （空白）. */
+/**
+ * An empty cell stays empty (not ""), so Excel's filter offers it as （空白）. Values are plain
+ * strings and numbers, never formula objects: "=HYPERLINK(…)" in a notice is written as text.
+ */
 function cells(values: Array<string | number>): Array<string | number | null> {
-  return values.map((v) => (v === '' ? null : v));
+  return values.map((v) => (v === '' ? null : typeof v === 'string' ? stripXmlForbidden(v) : v));
 }
 
 function addTaskSheet(wb: ExcelJS.Workbook, name: string, rows: RegisterRow[]): void {
@@ -130,8 +134,17 @@ export function buildWorkbook(results: ExtractResult[], rows: RegisterRow[]): Ex
 }
 
 export async function writeXlsx(results: ExtractResult[], path: string, filter: RegisterFilter = {}): Promise<RegisterRow[]> {
-  const rows = registerRows(results, filter);
+  const clean = cleanForWriters(results);
+  const rows = registerRows(clean, filter);
   await mkdir(dirname(path), { recursive: true });
-  await buildWorkbook(results, rows).xlsx.writeFile(path);
+  // written beside and renamed: a reader never opens half a workbook, a crash leaves the old one
+  const part = `${path}.${process.pid}.part`;
+  try {
+    await buildWorkbook(clean, rows).xlsx.writeFile(part);
+    await rename(part, path);
+  } catch (e) {
+    await rm(part, { force: true });
+    throw e;
+  }
   return rows;
 }

@@ -11,11 +11,14 @@ export function openStore(path?: string): TaskStore {
 
 export { SqliteTaskStore } from './sqlite.js';
 export { DEFAULT_DB_PATH, DB_ENV, resolveDbPath } from './store.js';
-export type { IngestReport, IngestStatus, SearchHit, StoreCounts, StoredDocument, StoredTask, TaskStore } from './store.js';
+export type { IngestReport, IngestStatus, SearchField, SearchHit, SearchMatch, StoreCounts, StoredDocument, StoredTask, TaskStore } from './store.js';
 
-/** For commands that only read (search, register DOC_ID): a missing file is an error, not a new empty store. */
+/**
+ * For commands that only read (search, documents, register DOC_ID): a missing file is an error, not
+ * a new empty store, and a file or folder this user may not write is still read.
+ */
 export function openExistingStore(path?: string): TaskStore {
   const resolved = resolveDbPath(path);
   if (!existsSync(resolved)) throw new ReadFailure('E_STORE_MISSING', resolved);
-  return SqliteTaskStore.open(resolved);
+  return SqliteTaskStore.openReadOnly(resolved);
 }

@@ -3,11 +3,43 @@
 // which step a file has reached.
 import type Database from 'better-sqlite3';
 import { ReadFailure } from '../messages.js';
+import type { ExtractResult, Task } from '../model.js';
+import { documentKey, peopleText, unitsText } from './identity.js';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** what SQL alone cannot do (values computed from the stored JSON), run in the same transaction */
+  run?: (db: Database.Database) => void;
+}
+
+/**
+ * Version 1 grouped versions by the path as typed; version 2 groups them by the document
+ * (identity.ts): every stored file gets its key, and each document's newest file is current again,
+ * which brings back a county's document that another county's same-named file had hidden.
+ */
+function keyStoredDocuments(db: Database.Database): void {
+  const docs = db.prepare('SELECT id, sha256, result_json FROM documents ORDER BY id').all() as { id: number; sha256: string; result_json: string }[];
+  const setKey = db.prepare('UPDATE documents SET doc_key = ? WHERE id = ?');
+  for (const d of docs) {
+    // read as stored, not through today's schema: a result written by an older taizhang still has its 文号 and title
+    const stored = JSON.parse(d.result_json) as Partial<ExtractResult>;
+    setKey.run(stored.document ? documentKey(stored as ExtractResult, d.sha256) : `内容|${d.sha256}`, d.id);
+  }
+  const tasks = db.prepare('SELECT id, leaders_json, owners_json FROM tasks').all() as { id: number; leaders_json: string; owners_json: string }[];
+  const unitsOf = db.prepare('SELECT name, role FROM units WHERE task = ? ORDER BY id');
+  const setTask = db.prepare('UPDATE tasks SET units_text = ?, people_text = ? WHERE id = ?');
+  for (const t of tasks) {
+    const people = [...JSON.parse(t.leaders_json), ...JSON.parse(t.owners_json)] as Task['leaders'];
+    const units = unitsOf.all(t.id) as Task['units'];
+    setTask.run(unitsText({ units } as Task), peopleText({ leaders: people, owners: [] } as unknown as Task), t.id);
+  }
+  db.exec(`
+    UPDATE documents SET
+      version = (SELECT count(*) FROM documents o WHERE o.doc_key = documents.doc_key AND o.id <= documents.id),
+      is_current = NOT EXISTS (SELECT 1 FROM documents o WHERE o.doc_key = documents.doc_key AND o.id > documents.id);
+  `);
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -108,20 +140,44 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE VIRTUAL TABLE task_fts USING fts5(words, tokenize = 'unicode61');
     `,
   },
+  {
+    version: 2,
+    name: 'documents.doc_key (versions follow the document, not the path), tasks.units_text/people_text, doc_aliases',
+    sql: `
+      ALTER TABLE documents ADD COLUMN doc_key TEXT NOT NULL DEFAULT '';
+      CREATE INDEX IF NOT EXISTS documents_doc_key ON documents(doc_key, version);
+      ALTER TABLE tasks ADD COLUMN units_text TEXT NOT NULL DEFAULT '';
+      ALTER TABLE tasks ADD COLUMN people_text TEXT NOT NULL DEFAULT '';
+      -- ids a stored file was known by before a re-extraction gave it a new one: what a user typed still finds it
+      CREATE TABLE IF NOT EXISTS doc_aliases (alias TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (alias, sha256));
+      -- where each file was read from (absolute): tells a file put back at its place from an old copy elsewhere
+      CREATE TABLE IF NOT EXISTS seen_paths (sha256 TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (sha256, path));
+      INSERT OR IGNORE INTO seen_paths (sha256, path) SELECT sha256, source_path FROM documents;
+    `,
+    run: keyStoredDocuments,
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
   return migrations.reduce((v, m) => Math.max(v, m.version), 0);
 }
 
-/** Brings the file up to the newest schema; returns the version it had before. */
+/**
+ * Brings the file up to the newest schema; returns the version it had before. Several processes may
+ * open a new file at once: each step re-reads the version under the write lock (BEGIN IMMEDIATE
+ * waits for the others through busy_timeout), so a step another process has just run is skipped.
+ */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
-  const before = db.pragma('user_version', { simple: true }) as number;
-  if (before > latestVersion(migrations)) throw new ReadFailure('E_STORE_TOO_NEW', `库版本 ${before}`);
+  const userVersion = () => db.pragma('user_version', { simple: true }) as number;
+  const latest = latestVersion(migrations);
+  const before = userVersion();
+  if (before > latest) throw new ReadFailure('E_STORE_TOO_NEW', `库版本 ${before}`);
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (m.version <= before) continue;
     db.transaction(() => {
+      if (userVersion() >= m.version) return;
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
   }

@@ -4,6 +4,20 @@
 // adds a plain substring pass for what remains (sqlite.ts).
 import { segment } from '../segment.js';
 
+/**
+ * How much of a query is used: SQLite refuses an expression of a few thousand terms ("Expression
+ * tree is too large"), and nobody means 2,000 words. The rest is dropped and the CLI says so.
+ */
+export const SEARCH_LIMITS = { parts: 16, partChars: 64 } as const;
+
+/** The query as searched: at most SEARCH_LIMITS.parts parts of at most partChars characters each. */
+export function boundQuery(query: string): { query: string; cut: boolean } {
+  const parts = query.split(/[\s\u3000]+/u).filter((p) => p.length > 0);
+  const kept = parts.slice(0, SEARCH_LIMITS.parts).map((p) => Array.from(p).slice(0, SEARCH_LIMITS.partChars).join(''));
+  const cut = parts.length > kept.length || kept.some((p, i) => p !== parts[i]);
+  return { query: kept.join(' '), cut };
+}
+
 /** A token that is only punctuation or symbols names nothing to search for. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 

@@ -2,9 +2,12 @@
 // is written or none of it (a killed process leaves the store as before that document).
 import type Database from 'better-sqlite3';
 import type { ExtractResult, Quantity } from '../model.js';
+import { peopleText, unitsText } from './identity.js';
 
 export interface DocumentRowInfo {
   sha256: string;
+  /** the document this file is a version of (identity.ts) */
+  docKey: string;
   version: number;
   ingestedAt: string;
 }
@@ -22,11 +25,12 @@ export interface Statements {
 export function prepareStatements(db: Database.Database): Statements {
   return {
     document: db.prepare(`INSERT INTO documents (sha256, doc_id, source_path, format, title, doc_type, is_plan, doc_number,
-      issuer, date, jurisdiction, jurisdiction_level, version, is_current, task_count, ingested_at, result_json)
+      issuer, date, jurisdiction, jurisdiction_level, version, is_current, task_count, ingested_at, result_json, doc_key)
       VALUES (@sha256, @docId, @path, @format, @title, @docType, @isPlan, @docNumber, @issuer, @date, @jurisdiction,
-      @level, @version, 1, @taskCount, @ingestedAt, @json)`),
+      @level, @version, 1, @taskCount, @ingestedAt, @json, @docKey)`),
     task: db.prepare(`INSERT INTO tasks (document, seq, task_id, category, path_json, text, kind, page, leaders_json, owners_json,
-      superseded) VALUES (@document, @seq, @taskId, @category, @path, @text, @kind, @page, @leaders, @owners, @superseded)`),
+      superseded, units_text, people_text) VALUES (@document, @seq, @taskId, @category, @path, @text, @kind, @page, @leaders, @owners,
+      @superseded, @unitsText, @peopleText)`),
     unit: db.prepare('INSERT INTO units (task, name, role) VALUES (?, ?, ?)'),
     quantity: db.prepare(`INSERT INTO quantities (document, task, text, kind, value, max, unit, per_json, comparator, subject)
       VALUES (@document, @task, @text, @kind, @value, @max, @unit, @per, @comparator, @subject)`),
@@ -54,14 +58,14 @@ export function writeDocument(st: Statements, result: ExtractResult, info: Docum
     sha256: info.sha256, docId: d.id, path: d.source.path, format: d.source.format, title: d.title, docType: d.docType,
     isPlan: d.isPlan ? 1 : 0, docNumber: d.docNumber?.text ?? null, issuer: d.issuer, date: d.date,
     jurisdiction: d.jurisdiction?.name ?? null, level: d.jurisdiction?.level ?? null, version: info.version,
-    taskCount: result.tasks.length, ingestedAt: info.ingestedAt, json: JSON.stringify(result),
+    taskCount: result.tasks.length, ingestedAt: info.ingestedAt, json: JSON.stringify(result), docKey: info.docKey,
   }).lastInsertRowid;
   for (const q of d.quantities) insertQuantity(st, doc, null, q);
   result.tasks.forEach((t, seq) => {
     const task = st.task.run({
       document: doc, seq, taskId: t.id, category: t.path[0] ?? '', path: JSON.stringify(t.path), text: t.text,
       kind: t.kind ?? null, page: t.where?.page ?? null, leaders: JSON.stringify(t.leaders), owners: JSON.stringify(t.owners),
-      superseded: t.superseded ? 1 : 0,
+      superseded: t.superseded ? 1 : 0, unitsText: unitsText(t), peopleText: peopleText(t),
     }).lastInsertRowid;
     for (const u of t.units) st.unit.run(task, u.name, u.role);
     for (const q of t.quantities) insertQuantity(st, doc, task, q);

@@ -1,15 +1,20 @@
 // The SQLite backend of the task store (better-sqlite3). One file, WAL mode so readers never wait
 // for a writer, one IMMEDIATE transaction per document so a crash loses at most the document being
-// written, never a part of one.
+// written, never a part of one. Files are known by their bytes, versions by their document
+// (identity.ts), never by the path they were typed as.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ReadFailure } from '../messages.js';
 import { ExtractResult } from '../model.js';
 import { taskMatches, type RegisterFilter } from '../register/filter.js';
 import { isTaskSource } from '../register/rows.js';
-import { migrate } from './migrations.js';
-import { ftsQuery, highlightParts, indexWords, snippet, substringParts } from './search.js';
+import { documentKey, extractionFingerprint } from './identity.js';
+import { latestVersion, migrate } from './migrations.js';
+import { boundQuery, indexWords } from './search.js';
+import { searchTasks } from './sqlite-search.js';
+import { guarded, sqliteCode, storeFailure } from './sqlite-errors.js';
 import { prepareStatements, writeDocument, type Statements } from './sqlite-write.js';
 import type { IngestReport, SearchHit, StoreCounts, StoredDocument, StoredTask, TaskStore } from './store.js';
 
@@ -27,6 +32,7 @@ interface DocumentRow {
   version: number;
   is_current: number;
   ingested_at: string;
+  doc_key: string;
 }
 
 interface Json {
@@ -35,8 +41,10 @@ interface Json {
 
 const COUNTED_TABLES = ['documents', 'tasks', 'units', 'quantities', 'deadlines', 'warnings'] as const;
 /** Everything but result_json, which is read only when a whole document is wanted. */
-const LISTED_COLUMNS = 'id, sha256, doc_id, source_path, title, doc_type, is_plan, date, issuer, task_count, version, is_current, ingested_at';
+const LISTED_COLUMNS = 'id, sha256, doc_id, source_path, title, doc_type, is_plan, date, issuer, task_count, version, is_current, ingested_at, doc_key';
 const SHA_REF = /^[0-9a-f]{8,64}$/iu;
+/** "-" and the 8 hex characters that end a document id (extract.ts documentId) */
+const ID_HASH_TAIL = 9;
 
 function toStoredDocument(r: DocumentRow): StoredDocument {
   return {
@@ -46,32 +54,92 @@ function toStoredDocument(r: DocumentRow): StoredDocument {
 }
 
 export class SqliteTaskStore implements TaskStore {
-  private readonly st: Statements;
+  private st: Statements;
 
   private constructor(
     readonly path: string,
-    private readonly db: Database.Database,
+    private db: Database.Database,
+    /** removes the private copy a read-only store was read from */
+    private readonly cleanup?: () => void,
   ) {
     this.st = prepareStatements(db);
   }
 
   /** Opens (creating the file and its folder if needed) and brings the schema up to date. */
   static open(path: string): SqliteTaskStore {
+    return SqliteTaskStore.connect(path, path);
+  }
+
+  private static connect(file: string, shown: string, cleanup?: () => void): SqliteTaskStore {
     let db: Database.Database | undefined;
     try {
-      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-      db = new Database(path);
+      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      db = new Database(file);
+      // before anything else: the switch to WAL and the migrations of a new file wait for other processes
+      db.pragma('busy_timeout = 5000');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
       migrate(db);
-      return new SqliteTaskStore(path, db);
+      return new SqliteTaskStore(shown, db, cleanup);
     } catch (e) {
       db?.close();
+      throw storeFailure(e, shown) ?? new ReadFailure('E_STORE_OPEN', `${shown}：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+  }
+
+  /**
+   * For commands that only read (search, documents, register DOC_ID): a file or folder this user
+   * may not write is still read. SQLite cannot read a WAL file whose folder it may not write (it
+   * needs the -shm index beside it), so such a store, or one whose schema is older and cannot be
+   * brought forward in place, is read from a private copy, removed on close.
+   */
+  static openReadOnly(path: string): SqliteTaskStore {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(path, { readonly: true, fileMustExist: true });
+      db.pragma('busy_timeout = 5000');
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version === latestVersion()) return new SqliteTaskStore(path, db);
+      db.close();
+      db = undefined;
+      if (version > latestVersion()) throw new ReadFailure('E_STORE_TOO_NEW', `库版本 ${version}`);
+      return SqliteTaskStore.open(path);
+    } catch (e) {
+      db?.close();
+      const failure = storeFailure(e, path);
+      if (failure?.code === 'E_STORE_READONLY' || sqliteCode(e).startsWith('SQLITE_CANTOPEN')) return SqliteTaskStore.openCopy(path);
+      throw failure ?? new ReadFailure('E_STORE_OPEN', `${path}：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+  }
+
+  private static openCopy(path: string): SqliteTaskStore {
+    const dir = mkdtempSync(join(tmpdir(), 'taizhang-read-'));
+    const remove = () => rmSync(dir, { recursive: true, force: true });
+    try {
+      const copy = join(dir, basename(path));
+      copyFileSync(path, copy);
+      // the -wal holds what the last writer committed and has not yet moved into the main file
+      if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+      return SqliteTaskStore.connect(copy, path, remove);
+    } catch (e) {
+      remove();
       if (e instanceof ReadFailure) throw e;
       throw new ReadFailure('E_STORE_OPEN', `${path}：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
+  }
+
+  /**
+   * A store opened for reading that is asked to write (conflicts --mark-superseded) opens the file
+   * for writing then; a private copy is never written, its changes would be lost.
+   */
+  private writable(): void {
+    if (this.cleanup) throw new ReadFailure('E_STORE_READONLY', this.path);
+    if (!this.db.readonly) return;
+    const rw = SqliteTaskStore.open(this.path);
+    this.db.close();
+    this.db = rw.db;
+    this.st = rw.st;
   }
 
   private row(sha256: string): DocumentRow | undefined {
@@ -79,70 +147,110 @@ export class SqliteTaskStore implements TaskStore {
   }
 
   async has(sha256: string): Promise<boolean> {
-    return this.row(sha256) !== undefined;
+    return guarded(this.path, () => this.row(sha256) !== undefined);
   }
 
   async ingest(result: ExtractResult, fileBytesSha?: string): Promise<IngestReport> {
-    const sha256 = fileBytesSha ?? result.document.source.sha256;
-    const unchanged = (r: DocumentRow): IngestReport =>
-      ({ status: 'unchanged', sha256, docId: r.doc_id, version: r.version, tasks: r.task_count });
+    this.writable();
+    return guarded(this.path, () => this.ingestNow(result, fileBytesSha ?? result.document.source.sha256));
+  }
+
+  private ingestNow(result: ExtractResult, sha256: string): IngestReport {
+    const report = (r: DocumentRow, status: IngestReport['status'], currentVersion?: number): IngestReport =>
+      ({ status, sha256, docId: r.doc_id, version: r.version, tasks: r.task_count, ...(currentVersion ? { currentVersion } : {}) });
+    const print = extractionFingerprint(result);
+    // the path as the ingesting process sees it: ./x/a.txt and x/../x/a.txt are one place
+    const seenAt = resolve(result.document.source.path);
     const known = this.row(sha256);
-    const json = JSON.stringify(result);
-    if (known && this.storedJson(known.id) === json) return unchanged(known);
+    if (known && known.is_current === 1 && this.storedFingerprint(known.id) === print && this.wasSeen(sha256, seenAt)) return report(known, 'unchanged');
     const words = result.tasks.map((t) => indexWords(t.text));
-    if (known) return this.replaceExtraction(known, result, words);
-    const path = result.document.source.path;
+    const docKey = documentKey(result, sha256);
     return this.db.transaction((): IngestReport => {
+      this.db.prepare('INSERT OR IGNORE INTO seen_paths (sha256, path) VALUES (?, ?)').run(sha256, seenAt);
       // checked again under the write lock: another process may have stored the same bytes meanwhile
       const raced = this.row(sha256);
-      if (raced) return unchanged(raced);
-      const prev = this.db.prepare('SELECT max(version) AS v FROM documents WHERE source_path = ?').get(path) as { v: number | null };
-      this.db.prepare('UPDATE documents SET is_current = 0 WHERE source_path = ? AND is_current = 1').run(path);
+      if (raced) {
+        const same = this.storedFingerprint(raced.id) === print;
+        if (same && raced.is_current === 1) return report(raced, 'unchanged');
+        const row = same ? raced : this.replaceExtraction(raced, result, words, docKey);
+        if (raced.is_current === 1) return report(row, 're-extracted');
+        const current = this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM documents WHERE doc_key = ? AND is_current = 1`).get(row.doc_key) as DocumentRow | undefined;
+        if (current && !this.wasSeen(current.sha256, seenAt)) return report(row, 'old-version', current.version);
+        // the file where the current version was read now holds an older version's bytes: put back, so current again
+        this.db.prepare('UPDATE documents SET is_current = 0 WHERE doc_key = ? AND is_current = 1').run(row.doc_key);
+        this.db.prepare('UPDATE documents SET is_current = 1 WHERE id = ?').run(row.id);
+        return report(row, 'reverted');
+      }
+      const prev = this.db.prepare('SELECT max(version) AS v FROM documents WHERE doc_key = ?').get(docKey) as { v: number | null };
+      this.db.prepare('UPDATE documents SET is_current = 0 WHERE doc_key = ? AND is_current = 1').run(docKey);
       const version = (prev.v ?? 0) + 1;
-      writeDocument(this.st, result, { sha256, version, ingestedAt: new Date().toISOString() }, words);
+      writeDocument(this.st, result, { sha256, docKey, version, ingestedAt: new Date().toISOString() }, words);
       return { status: version > 1 ? 'new-version' : 'added', sha256, docId: result.document.id, version, tasks: result.tasks.length };
     }).immediate();
   }
 
-  private storedJson(id: number): string | undefined {
-    return (this.db.prepare('SELECT result_json FROM documents WHERE id = ?').get(id) as Json | undefined)?.result_json;
+  private wasSeen(sha256: string, path: string): boolean {
+    return this.db.prepare('SELECT 1 FROM seen_paths WHERE sha256 = ? AND path = ?').get(sha256, path) !== undefined;
+  }
+
+  private storedFingerprint(id: number): string | undefined {
+    const json = (this.db.prepare('SELECT result_json FROM documents WHERE id = ?').get(id) as Json | undefined)?.result_json;
+    return json === undefined ? undefined : extractionFingerprint(JSON.parse(json) as ExtractResult);
   }
 
   /**
    * The same bytes read by a newer taizhang give another extraction: it replaces the stored one in
    * place (same version, same current flag), so an upgrade is not mistaken for a new file version.
+   * An id the file had before stays an alias, so what a user typed still finds it.
    */
-  private replaceExtraction(known: DocumentRow, result: ExtractResult, words: string[]): IngestReport {
-    return this.db.transaction((): IngestReport => {
-      this.db.prepare('DELETE FROM task_fts WHERE rowid IN (SELECT id FROM tasks WHERE document = ?)').run(known.id);
-      this.db.prepare('DELETE FROM documents WHERE id = ?').run(known.id);
-      const id = writeDocument(this.st, result, { sha256: known.sha256, version: known.version, ingestedAt: new Date().toISOString() }, words);
-      this.db.prepare('UPDATE documents SET is_current = ? WHERE id = ?').run(known.is_current, id);
-      return { status: 're-extracted', sha256: known.sha256, docId: result.document.id, version: known.version, tasks: result.tasks.length };
-    }).immediate();
+  private replaceExtraction(known: DocumentRow, result: ExtractResult, words: string[], docKey: string): DocumentRow {
+    this.db.prepare('DELETE FROM task_fts WHERE rowid IN (SELECT id FROM tasks WHERE document = ?)').run(known.id);
+    this.db.prepare('DELETE FROM documents WHERE id = ?').run(known.id);
+    const info = { sha256: known.sha256, docKey, version: known.version, ingestedAt: new Date().toISOString() };
+    const id = writeDocument(this.st, result, info, words);
+    this.db.prepare('UPDATE documents SET is_current = ? WHERE id = ?').run(known.is_current, id);
+    if (known.doc_id !== result.document.id) this.db.prepare('INSERT OR IGNORE INTO doc_aliases (alias, sha256) VALUES (?, ?)').run(known.doc_id, known.sha256);
+    return this.row(known.sha256)!;
   }
 
   async document(sha256: string): Promise<StoredDocument | null> {
-    const row = this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM documents WHERE sha256 = ?`).get(sha256) as DocumentRow | undefined;
+    const row = guarded(this.path, () => this.row(sha256));
     return row ? toStoredDocument(row) : null;
   }
 
   async documents(): Promise<StoredDocument[]> {
-    return (this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM documents ORDER BY id`).all() as DocumentRow[]).map(toStoredDocument);
+    return guarded(this.path, () => this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM documents ORDER BY id`).all() as DocumentRow[]).map(toStoredDocument);
   }
 
   async result(ref: string): Promise<ExtractResult | null> {
-    const r = ref.trim();
+    return guarded(this.path, () => {
+      const json = this.resolve(ref.trim());
+      return json === undefined ? null : ExtractResult.parse(JSON.parse(json));
+    });
+  }
+
+  /** sha256 prefix, then the id (current version first), then an earlier id, then the id without its hash. */
+  private resolve(r: string): string | undefined {
     if (SHA_REF.test(r)) {
       const rows = this.db.prepare('SELECT result_json FROM documents WHERE sha256 LIKE ? LIMIT 2').all(`${r.toLowerCase()}%`) as Json[];
-      if (rows.length === 1) return ExtractResult.parse(JSON.parse(rows[0].result_json));
+      if (rows.length === 1) return rows[0].result_json;
     }
-    const row = this.db.prepare('SELECT result_json FROM documents WHERE doc_id = ? AND is_current = 1 ORDER BY id DESC LIMIT 1')
-      .get(r) as Json | undefined;
-    return row ? ExtractResult.parse(JSON.parse(row.result_json)) : null;
+    const byId = this.db.prepare('SELECT result_json FROM documents WHERE doc_id = ? ORDER BY is_current DESC, id DESC LIMIT 1').get(r) as Json | undefined;
+    if (byId) return byId.result_json;
+    const byAlias = this.db.prepare(`SELECT d.result_json FROM doc_aliases a JOIN documents d ON d.sha256 = a.sha256
+      WHERE a.alias = ? ORDER BY d.is_current DESC, d.id DESC LIMIT 1`).get(r) as Json | undefined;
+    if (byAlias) return byAlias.result_json;
+    // the readable part alone names a document only when one current document has it
+    const bySlug = this.db.prepare(`SELECT result_json FROM documents WHERE is_current = 1
+      AND length(doc_id) = ? AND substr(doc_id, 1, ?) = ? LIMIT 2`).all(r.length + ID_HASH_TAIL, r.length + 1, `${r}-`) as Json[];
+    return bySlug.length === 1 ? bySlug[0].result_json : undefined;
   }
 
   async tasks(filter: RegisterFilter = {}): Promise<StoredTask[]> {
+    return guarded(this.path, () => this.tasksNow(filter));
+  }
+
+  private tasksNow(filter: RegisterFilter): StoredTask[] {
     // SQL narrows the documents by date and recurrence; taskMatches (shared with the register) decides
     const where = ['d.is_current = 1', 'd.is_plan = 1'];
     const params: Record<string, string> = {};
@@ -168,37 +276,18 @@ export class SqliteTaskStore implements TaskStore {
   }
 
   async search(query: string, limit = 50): Promise<SearchHit[]> {
-    const fts = ftsQuery(query);
-    const literal = substringParts(query);
-    if (!fts || literal.length === 0) return [];
-    const ids = (this.db.prepare(`SELECT t.id FROM task_fts JOIN tasks t ON t.id = task_fts.rowid
-      JOIN documents d ON d.id = t.document WHERE task_fts MATCH ? AND d.is_current = 1
-      ORDER BY bm25(task_fts), t.id LIMIT ?`).all(fts, limit) as { id: number }[]).map((r) => r.id);
-    // jieba may have glued the typed word into a longer one (危房 inside 危房改造): a substring pass finds those
-    const instr = literal.map(() => 'instr(t.text, ?) > 0').join(' AND ');
-    const more = this.db.prepare(`SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document
-      WHERE d.is_current = 1 AND ${instr} ORDER BY t.id LIMIT ?`).all(...literal, limit) as { id: number }[];
-    for (const { id } of more) if (!ids.includes(id)) ids.push(id);
-    const detail = this.db.prepare(`SELECT t.task_id, t.path_json, t.page, t.text, d.doc_id, d.sha256, d.title
-      FROM tasks t JOIN documents d ON d.id = t.document WHERE t.id = ?`);
-    const marks = highlightParts(query);
-    return ids.slice(0, limit).map((id) => {
-      const r = detail.get(id) as { task_id: string; path_json: string; page: number | null; text: string; doc_id: string; sha256: string; title: string };
-      return {
-        docId: r.doc_id, sha256: r.sha256, title: r.title, taskId: r.task_id, path: JSON.parse(r.path_json) as string[],
-        ...(r.page !== null ? { page: r.page } : {}), text: r.text, snippet: snippet(r.text, marks),
-      };
-    });
+    return guarded(this.path, () => searchTasks(this.db, boundQuery(query).query, limit));
   }
 
   async counts(): Promise<StoreCounts> {
-    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const count = (table: string) => guarded(this.path, () => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
     return Object.fromEntries(COUNTED_TABLES.map((t) => [t, count(t)])) as unknown as StoreCounts;
   }
 
   async markSuperseded(taskIds: string[], options: { by?: string; superseded?: boolean } = {}): Promise<number> {
     const value = options.superseded ?? true;
-    return this.db.transaction((): number => {
+    this.writable();
+    return guarded(this.path, () => this.db.transaction((): number => {
       const find = this.db.prepare(`SELECT t.id, t.document, t.seq FROM tasks t JOIN documents d ON d.id = t.document
         WHERE d.is_current = 1 AND t.task_id = ? AND t.superseded != ?`);
       const mark = this.db.prepare('UPDATE tasks SET superseded = ?, superseded_by = ? WHERE id = ?');
@@ -220,7 +309,7 @@ export class SqliteTaskStore implements TaskStore {
         this.db.prepare('UPDATE documents SET result_json = ? WHERE id = ?').run(JSON.stringify(result), doc);
       }
       return [...touched.values()].reduce((n, s) => n + s.length, 0);
-    }).immediate();
+    }).immediate());
   }
 
   /** The raw handle, for integrity checks in tests and maintenance scripts. */
@@ -230,5 +319,6 @@ export class SqliteTaskStore implements TaskStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+    this.cleanup?.();
   }
 }

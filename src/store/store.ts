@@ -5,16 +5,24 @@ import { resolve } from 'node:path';
 import type { ExtractResult, Task } from '../model.js';
 import type { RegisterFilter } from '../register/filter.js';
 
-/** What an ingest did: nothing (same bytes, same extraction), a new document, a newer version of a path, or a fresh extraction of bytes seen before. */
-export type IngestStatus = 'added' | 'unchanged' | 'new-version' | 're-extracted';
+/**
+ * What an ingest did: nothing (same bytes, same extraction), a new document, a newer version of a
+ * document (same 文号, or same issuer and title: identity.ts), a fresh extraction of bytes seen
+ * before; or bytes of an older version seen again: at the path where the current version was seen,
+ * the file was put back, and that older version is current again ('reverted'); elsewhere it is an
+ * old copy lying about, and the current version stays ('old-version').
+ */
+export type IngestStatus = 'added' | 'unchanged' | 'new-version' | 're-extracted' | 'reverted' | 'old-version';
 
 export interface IngestReport {
   status: IngestStatus;
   sha256: string;
   docId: string;
-  /** 1 for the first file seen at a path, then 2, 3… */
+  /** 1 for the first file seen of a document, then 2, 3… */
   version: number;
   tasks: number;
+  /** for 'old-version': the version that stays current */
+  currentVersion?: number;
 }
 
 export interface StoredDocument {
@@ -28,7 +36,7 @@ export interface StoredDocument {
   issuer: string;
   tasks: number;
   version: number;
-  /** the newest version stored for its path */
+  /** the version of its document that search, registers and conflicts use */
   current: boolean;
   ingestedAt: string;
 }
@@ -50,6 +58,16 @@ export interface SearchHit {
   text: string;
   /** the words around the first match, the match in 【】 */
   snippet: string;
+  /** which fields the typed words were found in; for units and people, the names that matched */
+  matched: SearchMatch[];
+}
+
+export type SearchField = 'text' | 'units' | 'people';
+
+export interface SearchMatch {
+  field: SearchField;
+  /** the unit or person names that hold a typed word (empty for the task text) */
+  names: string[];
 }
 
 export interface StoreCounts {
@@ -70,10 +88,14 @@ export interface TaskStore {
   document(sha256: string): Promise<StoredDocument | null>;
   /** Every stored document, all versions, oldest first. */
   documents(): Promise<StoredDocument[]>;
-  /** A stored document read back whole: by sha256 (or a unique prefix of 8+), or by document id (its current version). */
+  /**
+   * A stored document read back whole: by sha256 (or a unique prefix of 8+), by document id, by an
+   * id it had before a re-extraction, or by the id's readable part alone (its document's current version).
+   */
   result(ref: string): Promise<ExtractResult | null>;
   /** Tasks of the current versions of plans, filtered as a register filters them. */
   tasks(filter?: RegisterFilter): Promise<StoredTask[]>;
+  /** Task text, units and people of current documents; the query is bounded (search.ts SEARCH_LIMITS). */
   search(query: string, limit?: number): Promise<SearchHit[]>;
   counts(): Promise<StoreCounts>;
   /** Marks (or unmarks) tasks of current documents as superseded; returns how many tasks changed. */

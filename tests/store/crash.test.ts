@@ -44,7 +44,9 @@ const store = SqliteTaskStore.open(dbPath);
 for (let i = 0; i < Number(count); i++) {
   const sha256 = createHash('sha256').update('doc ' + i).digest('hex');
   const tasks = Array.from({ length: 40 + (i % 7) * 30 }, (_, k) => ({ ...base.tasks[k % base.tasks.length], id: 'doc-' + i + '#' + k }));
-  const document = { ...base.document, id: 'doc-' + i, source: { ...base.document.source, path: 'batch/doc-' + i + '.pdf', sha256 } };
+  // each file its own document (its own 文号): not versions of one another
+  const docNumber = { ...base.document.docNumber, serial: 1000 + i, text: base.document.docNumber.issuerCode + '〔2020〕' + (1000 + i) + '号' };
+  const document = { ...base.document, id: 'doc-' + i, docNumber, source: { ...base.document.source, path: 'batch/doc-' + i + '.pdf', sha256 } };
   // a restarted batch goes on where the killed one stopped
   if (await store.has(sha256)) continue;
   await store.ingest({ ...base, document, tasks });

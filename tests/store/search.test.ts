@@ -50,6 +50,7 @@ describe('search over the stored fixtures', () => {
       page: 5,
       text: '完成贫困户D级危房改造189户，每户补助1.5万-2万元，9月30日前全部竣工验收。',
       snippet: '完成贫困户D级【危房改造】189户，每户补助1.5万-2万元，9月30日前…',
+      matched: [{ field: 'text', names: [] }],
     }]);
   });
 });
