@@ -8,7 +8,7 @@ import { pairDeadlines, pairQuantities, sameSubject } from './pairing.js';
 import { clauseSide, compareDeadlinePair, compareQuantityPair, type PairContext } from './rules.js';
 import type { Alignment, Finding } from './schema.js';
 import { isScaleFree, toComparable } from './units.js';
-import { addresses, itemOffsets } from './addressee.js';
+import { addresses, offsetsIn } from './addressee.js';
 
 export interface AlignOptions {
   candidates?: CandidateOptions;
@@ -137,7 +137,7 @@ export function addressedToLower(ctx: PairContext, ta: Task, tb: Task, itemA: { 
 /** Which items of the higher task speak to the lower side's level, by index; every item when no side governs. */
 function addressedItems(ctx: PairContext, high: Task, items: readonly { text: string }[]): (index: number) => boolean {
   const level = (ctx.higher === 'a' ? ctx.b : ctx.a).jurisdiction?.level;
-  const offsets = itemOffsets(high.text, items);
+  const offsets = offsetsIn(high, items);
   return (i) => addresses(high.text, offsets[i] ?? null, level);
 }
 
@@ -170,8 +170,8 @@ function pairCopies(ctx: PairContext, ta: Task, tb: Task, al: ClauseAlignment): 
   const keep = (list: 'quantities' | 'deadlines') =>
     ctx.higher === 'a' ? { keepA: addressedItems(ctx, ta, ta[list]) } : ctx.higher === 'b' ? { keepB: addressedItems(ctx, tb, tb[list]) } : {};
   return {
-    quantities: pairQuantities(ta.text, ta.quantities, tb.text, tb.quantities, al, keep('quantities')),
-    deadlines: pairDeadlines(ta.text, ta.deadlines, tb.text, tb.deadlines, al, keep('deadlines')),
+    quantities: pairQuantities(ta, ta.quantities, tb, tb.quantities, al, keep('quantities')),
+    deadlines: pairDeadlines(ta, ta.deadlines, tb, tb.deadlines, al, keep('deadlines')),
   };
 }
 

@@ -6,7 +6,7 @@ import { LEVEL_LABEL, shortPlaceName } from './jurisdiction-relation.js';
 import { REASONS, describeDeadline, describeQuantity, type Names } from './reasons.js';
 import type { ClauseSide, Finding, FindingType, Relation } from './schema.js';
 import { compareValues, toComparable } from './units.js';
-import { itemOffsets } from './addressee.js';
+import { offsetsIn } from './addressee.js';
 import { splitSentences } from './sentences.js';
 
 /** Scopes a higher clause may limit itself to; a lower body outside the scope is not bound by it. Longest first. */
@@ -165,7 +165,7 @@ export function compareQuantityPair(ctx: PairContext, ta: Task, qa: Quantity, tb
 function sentenceOf(task: Task, item: Quantity | Deadline): string {
   const list: { text: string }[] = task.quantities.includes(item as Quantity) ? task.quantities : task.deadlines;
   const idx = list.indexOf(item);
-  const at = idx >= 0 ? itemOffsets(task.text, list)[idx] : null;
+  const at = idx >= 0 ? offsetsIn(task, list)[idx] : null;
   if (at === null) return task.text;
   return splitSentences(task.text).find((s) => s.start <= at && at < s.end)?.text ?? task.text;
 }
