@@ -230,13 +230,37 @@ const TYPE_ORDER: readonly Finding['type'][] = [
   'consistent',
 ];
 
-/** Problems first, then agreements; the same finding reached twice (by wording and by subject) once. */
+/** Does fact x lie inside fact y on the same clause? */
+function inside(x: Finding['a'], y: Finding['a']): boolean {
+  return !!x?.fact && !!y?.fact && x.taskId === y.taskId && x.fact.start >= y.fact.start && x.fact.end <= y.fact.end;
+}
+
+/**
+ * One agreement or conflict is one finding: a count read as a quantity ("一次" per 月) inside a
+ * recurring duty already compared as a frequency ("每月至少专题研究一次") is the same fact reached
+ * twice when the same two clauses give the same verdict, even if the lower clause repeats the duty
+ * in a second sentence ("…每一个月至少研究一次…党政正职每月至少专题研究1次"); the frequency (the
+ * fuller words) is kept.
+ */
+function sameFactTwice(f: Finding, all: readonly Finding[]): boolean {
+  if (!f.a?.quantity || !f.b?.quantity) return false;
+  return all.some(
+    (g) =>
+      g !== f &&
+      g.type === f.type &&
+      !!g.a?.deadline &&
+      !!g.b?.deadline &&
+      ((inside(f.a, g.a) && f.b?.taskId === g.b?.taskId) || (inside(f.b, g.b) && f.a?.taskId === g.a?.taskId)),
+  );
+}
+
+/** Problems first, then agreements; the same finding reached twice (by wording and by subject, or as a count and a frequency) once. */
 export function orderFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const unique = findings.filter((f) => {
-    const side = (s: Finding['a']) => (s ? [s.docId, s.taskId, s.quantity?.text ?? '', s.deadline?.text ?? ''].join('\u0001') : '');
+    const side = (s: Finding['a']) => (s ? [s.docId, s.taskId, s.quantity?.text ?? '', s.deadline?.text ?? '', s.fact ? `${s.fact.start}-${s.fact.end}` : ''].join('\u0001') : '');
     const key = [f.type, side(f.a), side(f.b)].join('\u0000');
-    if (seen.has(key)) return false;
+    if (seen.has(key) || sameFactTwice(f, findings)) return false;
     seen.add(key);
     return true;
   });

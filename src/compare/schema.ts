@@ -10,6 +10,10 @@ export const DocSummary = z.object({
 });
 export type DocSummary = z.infer<typeof DocSummary>;
 
+/** The words a finding compares on one side, and where they stand in the clause text (character offsets). */
+export const Fact = z.object({ text: z.string(), start: z.number().int(), end: z.number().int() });
+export type Fact = z.infer<typeof Fact>;
+
 /** One side of an alignment or a finding: the clause it rests on and where it is. */
 export const ClauseSide = z.object({
   docId: z.string(),
@@ -19,6 +23,8 @@ export const ClauseSide = z.object({
   page: z.number().int().optional(),
   quantity: Quantity.optional(),
   deadline: Deadline.optional(),
+  /** the compared words (a figure, a deadline, a duty word) and their place in `text` */
+  fact: Fact.optional(),
 });
 export type ClauseSide = z.infer<typeof ClauseSide>;
 

@@ -47,7 +47,10 @@ describe('a county plan against its provincial opinion', () => {
       path: ['三、强化帮扶力量'],
       page: 3,
       quantity: province.tasks[0].quantities[0],
+      // the compared words and where they stand in the clause (OUTPUT.md: a finding names its fact)
+      fact: { text: '不少于10个工作日', start: 12, end: 21 },
     });
+    expect(f.b?.text.slice(f.b.fact!.start, f.b.fact!.end)).toBe(f.b?.quantity?.text);
     expect(f.b?.page).toBe(20);
     expect(f.b?.path).toEqual(['二、工作措施', '（三）驻村帮扶']);
     expect(f.b?.text).toContain(f.b?.quantity?.text);
