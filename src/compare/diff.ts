@@ -3,7 +3,7 @@
 import type { ExtractResult } from '../model.js';
 import { orderFindings, subjectPairs, tasksDisagreeingWith, textAlignedPairs, type AlignOptions } from './compare-pair.js';
 import { coverageOf } from './coverage.js';
-import { relate } from './jurisdiction-relation.js';
+import { effectiveJurisdiction, relateDocuments } from './jurisdiction-relation.js';
 import type { PairContext } from './rules.js';
 import { DiffResult, type DocSummary, type Finding } from './schema.js';
 import { findSupersessions, supersessionFinding } from './supersede.js';
@@ -12,13 +12,15 @@ import { deadlinesBeforeIssue, inconsistentWithin } from './within.js';
 export { conflictsAcross, type AcrossResult, type AcrossOptions } from './across.js';
 
 function summary(r: ExtractResult): DocSummary {
-  const j = r.document.jurisdiction;
+  const j = effectiveJurisdiction(r.document);
   return { id: r.document.id, title: r.document.title, jurisdiction: j ? { name: j.name, level: j.level } : null };
 }
 
-export function pairContext(a: ExtractResult, b: ExtractResult): PairContext {
-  const { relation, higher } = relate(a.document.jurisdiction, b.document.jurisdiction);
-  return { a: a.document, b: b.document, relation, higher };
+/** The two documents as the comparer reads them: a national body recognised by its marks, and who governs. */
+export function pairContext(a: ExtractResult, b: ExtractResult): PairContext & { basis: 'jurisdiction' | 'citation' | null } {
+  const { relation, higher, basis } = relateDocuments(a.document, b.document);
+  const withPlace = (d: ExtractResult['document']) => ({ ...d, jurisdiction: effectiveJurisdiction(d) });
+  return { a: withPlace(a.document), b: withPlace(b.document), relation, higher, basis };
 }
 
 export function diffDocuments(a: ExtractResult, b: ExtractResult, options: AlignOptions = {}): DiffResult {
@@ -40,6 +42,7 @@ export function diffDocuments(a: ExtractResult, b: ExtractResult, options: Align
     b: summary(b),
     relation: ctx.relation,
     higher: ctx.higher,
+    ...(ctx.basis ? { relationBasis: ctx.basis } : {}),
     alignments,
     findings: orderFindings(findings),
   });

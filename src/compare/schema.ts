@@ -82,6 +82,8 @@ export const DiffResult = z.object({
   relation: Relation,
   /** which side governs the other, when relation is binding */
   higher: z.enum(['a', 'b']).nullable(),
+  /** why binding: one body governs the other's place, or the lower document cites the higher as what it implements */
+  relationBasis: z.enum(['jurisdiction', 'citation']).optional(),
   alignments: z.array(Alignment),
   findings: z.array(Finding),
   coverage: Coverage.optional(),
