@@ -2,7 +2,8 @@
 // quantity subject in other words), and what their figures and deadlines mean for each other.
 import type { Deadline, ExtractResult, Quantity, Task } from '../model.js';
 import { alignClauses, type ClauseAlignment } from './align.js';
-import { phrasesWithItems } from './sentences.js';
+import { phrasesWithItems, splitSentences } from './sentences.js';
+import { alignSentences, SENTENCE_MATCH, strengthFindings } from './sentence-align.js';
 import { findCandidatePairs, type CandidateOptions } from './candidates.js';
 import { pairDeadlines, pairQuantities, sameSubject } from './pairing.js';
 import { clauseSide, compareDeadlinePair, compareQuantityPair, type PairContext } from './rules.js';
@@ -78,6 +79,11 @@ export function textAlignedPairs(ctx: PairContext, a: ExtractResult, b: ExtractR
     ...b.tasks.flatMap((t, i) => phrasesWithItems(t).map((ph) => ({ group: 'b', text: ph.text, task: i }))),
   ];
   for (const p of findCandidatePairs(phrases, options.candidates)) pairs.set(`${phrases[p.i].task}:${phrases[p.j].task}`, [phrases[p.i].task, phrases[p.j].task]);
+  // Sentences too: a duty reworded inside two long clauses (立即 → 及时 in one sentence of an article).
+  const sentencesOf = (group: string, tasks: Task[]) =>
+    tasks.flatMap((t, i) => splitSentences(t.text).filter((x) => x.text.length >= SENTENCE_MATCH.minChars).map((x) => ({ group, text: x.text, task: i })));
+  const sentences = [...sentencesOf('a', a.tasks), ...sentencesOf('b', b.tasks)];
+  for (const p of findCandidatePairs(sentences, options.candidates)) pairs.set(`${sentences[p.i].task}:${sentences[p.j].task}`, [sentences[p.i].task, sentences[p.j].task]);
   const out: AlignedPair[] = [];
   for (const [i, j] of [...pairs.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1])) {
     const pair = alignPair(ctx, a.tasks[i], b.tasks[j], options);
@@ -90,8 +96,26 @@ export function textAlignedPairs(ctx: PairContext, a: ExtractResult, b: ExtractR
 export function alignPair(ctx: PairContext, ta: Task, tb: Task, options: AlignOptions = {}): AlignedPair | null {
   const al = alignClauses(ta.text, tb.text);
   const findings = findingsForPair(ctx, ta, tb, al);
-  if (!isTextAlignment(al, options) && findings.length === 0) return null;
-  return { ta, tb, al, findings, alignment: makeAlignment(ctx, ta, tb, al, 'text') };
+  const sentences = alignSentences(ta.text, tb.text);
+  const whole = isTextAlignment(al, options);
+  if (!whole && findings.length === 0 && sentences.length === 0) return null;
+  findings.push(...strengthFindings(ctx, ta, tb, sentences));
+  // Clauses aligned only through a sentence show that sentence's similarity and changes.
+  const best = sentences.reduce<(typeof sentences)[number] | null>((x, y) => (!x || y.al.matches > x.al.matches ? y : x), null);
+  const shown = whole || !best ? al : best.al;
+  const alignment: Alignment = {
+    ...makeAlignment(ctx, ta, tb, shown, 'text'),
+    ...(sentences.length > 0
+      ? {
+          sentences: sentences.map((p) => ({
+            a: { text: p.sa.text, start: p.sa.start, end: p.sa.end },
+            b: { text: p.sb.text, start: p.sb.start, end: p.sb.end },
+            similarity: p.al.similarity,
+          })),
+        }
+      : {}),
+  };
+  return { ta, tb, al, findings, alignment };
 }
 
 function comparableAcross(q: Quantity): boolean {
@@ -219,6 +243,7 @@ export function tasksDisagreeingWith(older: ExtractResult, newer: ExtractResult)
 
 const TYPE_ORDER: readonly Finding['type'][] = [
   'conflict',
+  'weakened',
   'conditional',
   'superseded',
   'deadline-before-issue',

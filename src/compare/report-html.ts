@@ -15,11 +15,13 @@ export const FINDING_LABEL: Readonly<Record<Finding['type'], string>> = {
   'inconsistent-within': '文内前后不一致',
   uncovered: '未覆盖',
   informational: '仅供参考',
+  weakened: '减弱',
 };
 
 const SEVERITY: Readonly<Record<Finding['type'], 'bad' | 'warn' | 'ok' | 'info'>> = {
   conflict: 'bad',
   conditional: 'warn',
+  weakened: 'bad',
   superseded: 'warn',
   'deadline-before-issue': 'warn',
   'inconsistent-within': 'warn',

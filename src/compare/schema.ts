@@ -38,6 +38,8 @@ export const Alignment = z.object({
   changes: z.array(Change),
   /** text: the wording is reused; subject: the same quantity subject in other words */
   basis: z.enum(['text', 'subject']),
+  /** the sentences of the two clauses that say the same thing (one may answer several), with offsets in each clause */
+  sentences: z.array(z.object({ a: Fact, b: Fact, similarity: z.number() })).optional(),
 });
 export type Alignment = z.infer<typeof Alignment>;
 
@@ -52,6 +54,8 @@ export const FindingType = z.enum([
   'inconsistent-within',
   'uncovered',
   'informational',
+  // a binding lower clause lays the higher duty more weakly in words (立即 → 及时, 应当 → 可以, a list item left out)
+  'weakened',
 ]);
 export type FindingType = z.infer<typeof FindingType>;
 
