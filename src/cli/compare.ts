@@ -108,7 +108,10 @@ function summaryLines(diff: DiffResult): string[] {
       : '关系：无上下级关系，差异仅供参考',
     `对齐条款 ${diff.alignments.length} 对，发现 ${diff.findings.length} 条`,
   ];
-  if (diff.coverage) lines.push(`上级措施覆盖率 ${diff.coverage.percent}%（${diff.coverage.covered}/${diff.coverage.total}）`);
+  if (diff.coverage) {
+    lines.push(`上级措施覆盖率 ${diff.coverage.percent}%（${diff.coverage.covered}/${diff.coverage.total}）`);
+    if (diff.coverage.summary) lines.push(diff.coverage.summary);
+  }
   return [...lines, ...diff.findings.map(findingLine)];
 }
 

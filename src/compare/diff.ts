@@ -37,6 +37,8 @@ export function diffDocuments(a: ExtractResult, b: ExtractResult, options: Align
   for (const doc of a === b ? [a] : [a, b]) findings.push(...inconsistentWithin(doc), ...deadlinesBeforeIssue(doc));
 
   const alignments = [...text, ...bySubject].map((p) => p.alignment);
+  // Where one side governs the other, how much of the higher side's measures the lower takes up.
+  const coverage = ctx.higher && a !== b ? coverageFor(ctx.higher === 'a' ? a : b, ctx.higher === 'a' ? b : a, alignments, ctx.higher) : undefined;
   return DiffResult.parse({
     a: summary(a),
     b: summary(b),
@@ -45,13 +47,24 @@ export function diffDocuments(a: ExtractResult, b: ExtractResult, options: Align
     ...(ctx.basis ? { relationBasis: ctx.basis } : {}),
     alignments,
     findings: orderFindings(findings),
+    ...(coverage ? { coverage: coverage.coverage } : {}),
   });
+}
+
+function coverageFor(higher: ExtractResult, lower: ExtractResult, alignments: DiffResult['alignments'], side: 'a' | 'b') {
+  const aligned = new Map<string, { taskId: string; similarity: number }[]>();
+  for (const al of alignments) {
+    const [h, l] = side === 'a' ? [al.a.taskId, al.b.taskId] : [al.b.taskId, al.a.taskId];
+    const similarity = Math.max(al.similarity, ...(al.sentences ?? []).map((x) => x.similarity));
+    aligned.set(h, [...(aligned.get(h) ?? []), { taskId: l, similarity }]);
+  }
+  return coverageOf(higher, lower, aligned);
 }
 
 /** A lower plan against the higher document it implements: consistency findings plus coverage. a = higher, b = plan. */
 export function checkPlan(plan: ExtractResult, higher: ExtractResult, options: AlignOptions = {}): DiffResult {
   const diff = diffDocuments(higher, plan, options);
-  const matched = new Set(diff.alignments.map((al) => al.a.taskId));
-  const { coverage, findings } = coverageOf(higher, plan, matched);
+  // The user said which side is higher: measured that way even when the places alone are unsure.
+  const { coverage, findings } = coverageFor(higher, plan, diff.alignments, 'a');
   return DiffResult.parse({ ...diff, findings: orderFindings([...diff.findings, ...findings]), coverage });
 }

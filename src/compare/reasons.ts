@@ -79,6 +79,9 @@ export const REASONS = {
   deadlineBeforeIssue: (title: string, due: string, issued: string) =>
     `《${title}》要求${due}，早于发文日期${issued}，请核对时限是否有误`,
   uncovered: (lower: string, higher: string) => `${lower}方案中没有找到与这项${higher}措施对应的内容`,
+  uncoveredNearest: (lower: string, higher: string, nearest: string, score: number, threshold: number) =>
+    `${lower}方案中没有找到与这项${higher}措施对应的内容（最接近的是 ${nearest}，相似度 ${score.toFixed(2)}，低于 ${threshold.toFixed(2)}）`,
+  coverageSummary: (total: number, covered: number) => `上级部署的 ${total} 项任务中，本方案覆盖 ${covered} 项`,
   superseded: (older: string, newer: string, basis: string) => `《${older}》已被《${newer}》替代（${basis}）`,
   // compare: duty words (strength.ts)
   weakenedWord: (n: Names, high: string, low: string, what: string) => `${n.lower}将${n.higher}要求中的“${high}”改为“${low}”，${what}减弱`,

@@ -72,11 +72,29 @@ export type Finding = z.infer<typeof Finding>;
 export const Relation = z.enum(['binding', 'informational']);
 export type Relation = z.infer<typeof Relation>;
 
+/** One higher measure: covered or not, and the lower clause that comes closest with its score (coverage.ts). */
+export const CoverageItem = z.object({
+  taskId: z.string(),
+  covered: z.boolean(),
+  /** the lower clause sharing most of its weighted words, and that share (0–1) */
+  best: z.object({ taskId: z.string(), score: z.number() }).optional(),
+  /** the lower clause aligned with it (wording, a shared sentence, a quantity subject) and that similarity */
+  aligned: z.object({ taskId: z.string(), similarity: z.number() }).optional(),
+  /** why covered: alignment, or the word score reaching the threshold; null when not covered */
+  via: z.enum(['alignment', 'words']).nullable(),
+});
+export type CoverageItem = z.infer<typeof CoverageItem>;
+
 export const Coverage = z.object({
   total: z.number().int(),
   covered: z.number().int(),
   percent: z.number(),
   uncovered: z.array(z.string()),
+  /** the score a best candidate needs for the measure to count as covered */
+  threshold: z.number().optional(),
+  items: z.array(CoverageItem).optional(),
+  /** 上级部署的 N 项任务中，本方案覆盖 M 项 */
+  summary: z.string().optional(),
 });
 export type Coverage = z.infer<typeof Coverage>;
 
