@@ -3,6 +3,7 @@
 import type { ExtractResult } from '../model.js';
 import { orderFindings, subjectPairs, tasksDisagreeingWith, textAlignedPairs, type AlignOptions } from './compare-pair.js';
 import { coverageOf } from './coverage.js';
+import { documentFactFindings } from './document-facts.js';
 import { effectiveJurisdiction, relateDocuments } from './jurisdiction-relation.js';
 import type { PairContext } from './rules.js';
 import { DiffResult, type DocSummary, type Finding } from './schema.js';
@@ -30,6 +31,7 @@ export function diffDocuments(a: ExtractResult, b: ExtractResult, options: Align
   const bySubject = subjectPairs(ctx, a, b, taken);
 
   const findings: Finding[] = [...text, ...bySubject].flatMap((p) => p.findings);
+  if (a !== b) findings.push(...documentFactFindings(ctx, a, b));
   for (const s of findSupersessions([a, b], { inconsistentTasks: tasksDisagreeingWith })) {
     const [older, newer] = s.older === a.document.id ? [a, b] : [b, a];
     findings.push(supersessionFinding(s, older, newer));
@@ -39,6 +41,8 @@ export function diffDocuments(a: ExtractResult, b: ExtractResult, options: Align
   const alignments = [...text, ...bySubject].map((p) => p.alignment);
   // Where one side governs the other, how much of the higher side's measures the lower takes up.
   const coverage = ctx.higher && a !== b ? coverageFor(ctx.higher === 'a' ? a : b, ctx.higher === 'a' ? b : a, alignments, ctx.higher) : undefined;
+  // A bulletin or a notice without measures has nothing to cover.
+  const measured = coverage && coverage.coverage.total > 0 ? coverage : undefined;
   return DiffResult.parse({
     a: summary(a),
     b: summary(b),
@@ -47,7 +51,7 @@ export function diffDocuments(a: ExtractResult, b: ExtractResult, options: Align
     ...(ctx.basis ? { relationBasis: ctx.basis } : {}),
     alignments,
     findings: orderFindings(findings),
-    ...(coverage ? { coverage: coverage.coverage } : {}),
+    ...(measured ? { coverage: measured.coverage } : {}),
   });
 }
 

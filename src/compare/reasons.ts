@@ -81,6 +81,8 @@ export const REASONS = {
   uncovered: (lower: string, higher: string) => `${lower}方案中没有找到与这项${higher}措施对应的内容`,
   uncoveredNearest: (lower: string, higher: string, nearest: string, score: number, threshold: number) =>
     `${lower}方案中没有找到与这项${higher}措施对应的内容（最接近的是 ${nearest}，相似度 ${score.toFixed(2)}，低于 ${threshold.toFixed(2)}）`,
+  reported: (title: string, reported: string, other: string, theirs: string, same: boolean) =>
+    `《${title}》载明${reported}，${other}为${theirs}，${same ? '两者相同' : '两者不同'}；通报、快报所载数据仅供参考，不作为要求`,
   coverageSummary: (total: number, covered: number) => `上级部署的 ${total} 项任务中，本方案覆盖 ${covered} 项`,
   superseded: (older: string, newer: string, basis: string) => `《${older}》已被《${newer}》替代（${basis}）`,
   // compare: duty words (strength.ts)
