@@ -15,14 +15,17 @@ import { normalizeForShingles } from './shingles.js';
  * characters at half similarity — sentence-align.ts — or a quantity subject), or, failing that,
  * when its best lower candidate's word score reaches this.
  *
- * Measured on the corpus pair (liaoning-2019-opinion → benxi-2020, 50 measures): 33 align with a
- * county clause; the other 17 have best word scores 0.07–0.24. Read by hand, 2 of those 17 are
- * taken up in other words (#5.2 定点扶贫 0.15, #2.6 生态扶贫 0.23) and are missed; lowering the
- * threshold to reach them would also take #8.2 (边境道路, 0.21, answered by a county clause on
- * roads in general) and #10.11.2 (a cited decision, 0.21). On the planted pairs
- * (tests/compare/coverage.test.ts) measures restated in other words score 0.4 and up, measures of
- * the same field the plan leaves out below 0.3. The old rule (4 shared 3-character shingles, 25% of
- * the shorter clause) called a measure covered by a clause sharing a few common words.
+ * Measured (score = weighted shared bigrams / geometric mean of both clauses' weights):
+ * - corpus pair (liaoning-2019-opinion → benxi-2020, 50 measures): 33 align with a county clause;
+ *   the other 17 have best word scores 0.04–0.19. Read by hand, 2 of those 17 are taken up in
+ *   other words (#5.2 定点扶贫 0.11, #2.6 生态扶贫 0.11) and are missed.
+ * - real pair (tests/fixtures/compare/real: 消防法 → 太原市消防条例, opening articles): the best
+ *   unaligned candidates score 0.26 and below; the one true rewording among them (第四条第三款
+ *   森林、草原 ↔ 第二条第二款 森林消防, 0.24) is missed, the wrong candidate above it (0.26) too.
+ * - planted pairs (tests/compare/coverage.test.ts): measures restated in other words reach 0.35+.
+ * 0.35 sits above every wrong candidate measured. The old rule (4 shared 3-character shingles, 25%
+ * of the shorter clause) called a measure covered by a clause sharing a few common words; scoring
+ * against the shorter side alone did the same with one-line clauses ("按照法律、法规的规定执行").
  * See docs/compare-real-pair.md.
  */
 export const COVERAGE_THRESHOLD = 0.35;
@@ -84,10 +87,11 @@ export function coverageScorer(higher: readonly Task[], lower: readonly Task[]):
         if (l.has(g)) shared += w;
       }
       for (const g of l) totalL += weight(g);
-      // Of the shorter side: a county sentence restating one duty of a long provincial paragraph
-      // covers that paragraph's measure; a long county paragraph that shares a few words does not.
-      const smaller = Math.min(totalH, totalL);
-      return smaller > 0 ? shared / smaller : 0;
+      // Against both sides (the geometric mean of the two shares): a short county sentence that
+      // restates one duty of a long provincial paragraph still scores, but a one-line clause sharing
+      // a few common words ("按照法律、法规的规定执行") no longer covers a long article.
+      const norm = Math.sqrt(totalH * totalL);
+      return norm > 0 ? shared / norm : 0;
     },
   };
 }
