@@ -28,6 +28,12 @@ test('purpose, definition and effective-date articles are not measures', () => {
   expect(isMeasure(task('x', '第一条 为了预防和减少生产安全事故，保障人民群众生命和财产安全，制定本条例。'))).toBe(false);
   expect(isMeasure(task('x', '第二条 本条例所称危险化学品，是指具有毒害、腐蚀、爆炸等性质的化学品。'))).toBe(false);
   expect(isMeasure(task('x', '第三条 生产经营单位应当建立安全生产责任制。'))).toBe(true);
+  expect(isMeasure(task('x', '第二章 火灾预防'))).toBe(false);
+  expect(isMeasure(task('x', '第八十条 本条例下列用语的含义：'))).toBe(false);
+  expect(isMeasure(task('x', '（二）消防产品，是指专门用于火灾预防、灭火救援的产品。'))).toBe(false);
+  expect(isMeasure(task('x', '第九十一条 本条例自2022年1月1日起施行。'))).toBe(false);
+  // a chapter title followed by its duty is a measure
+  expect(isMeasure(task('x', '第二章 火灾预防，各单位应当落实防火责任。'))).toBe(true);
 });
 
 describe('checkPlan coverage', () => {
