@@ -4,6 +4,7 @@ import type { ExtractResult } from '../model.js';
 import { orderFindings, subjectPairs, tasksDisagreeingWith, textAlignedPairs, type AlignOptions } from './compare-pair.js';
 import { coverageOf } from './coverage.js';
 import { documentFactFindings } from './document-facts.js';
+import { splitListFindings } from './lists.js';
 import { effectiveJurisdiction, relateDocuments } from './jurisdiction-relation.js';
 import type { PairContext } from './rules.js';
 import { DiffResult, type DocSummary, type Finding } from './schema.js';
@@ -31,7 +32,7 @@ export function diffDocuments(a: ExtractResult, b: ExtractResult, options: Align
   const bySubject = subjectPairs(ctx, a, b, taken);
 
   const findings: Finding[] = [...text, ...bySubject].flatMap((p) => p.findings);
-  if (a !== b) findings.push(...documentFactFindings(ctx, a, b));
+  if (a !== b) findings.push(...documentFactFindings(ctx, a, b), ...splitListFindings(ctx, a, b));
   for (const s of findSupersessions([a, b], { inconsistentTasks: tasksDisagreeingWith })) {
     const [older, newer] = s.older === a.document.id ? [a, b] : [b, a];
     findings.push(supersessionFinding(s, older, newer));

@@ -47,13 +47,14 @@ export function alignSentences(textA: string, textB: string): SentencePair[] {
   return out;
 }
 
-function names(ctx: PairContext) {
+/** How the two sides are named in a reason: the lower by place or title, the higher by level. */
+export function pairNames(ctx: PairContext) {
   const [lowDoc, highDoc] = ctx.higher === 'a' ? [ctx.b, ctx.a] : [ctx.a, ctx.b];
   return { lower: placeName(lowDoc), higher: highDoc.jurisdiction ? LEVEL_LABEL[highDoc.jurisdiction.level] : placeName(highDoc) };
 }
 
 /** Two list entries are one entry when most of the shorter is in the longer. */
-function sameItem(x: string, y: string): boolean {
+export function sameItem(x: string, y: string): boolean {
   const al = alignClauses(x, y);
   return al.similarity >= 0.5 || al.containment >= 0.6;
 }
@@ -66,7 +67,7 @@ function sameItem(x: string, y: string): boolean {
  */
 export function strengthFindings(ctx: PairContext, ta: Task, tb: Task, pairs: SentencePair[]): Finding[] {
   if (ctx.relation !== 'binding' || !ctx.higher) return [];
-  const n = names(ctx);
+  const n = pairNames(ctx);
   const [highTask, lowTask] = ctx.higher === 'a' ? [ta, tb] : [tb, ta];
   const byHigh = new Map<number, { s: SentencePair; changes: StrengthChange[] }[]>();
   for (const p of pairs) {
