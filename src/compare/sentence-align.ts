@@ -17,7 +17,7 @@ import { listChanges, strengthChanges, type StrengthChange } from './strength.js
  * planted pairs and the corpus pair: below 8 characters, sentences pair on boilerplate
  * (“加强组织领导”); at 0.5 similarity a reworded duty (立即→及时, 应当→可以) still pairs.
  */
-export const SENTENCE_MATCH = { minChars: 8, minMatches: 8, minSimilarity: 0.5, minContainment: 0.6 } as const;
+export const SENTENCE_MATCH = { minChars: 8, minMatches: 8, minSimilarity: 0.5, minContainment: 0.6, minStretchIdentity: 0.8 } as const;
 // Two long articles of 30 sentences each are 900 small alignments; beyond that the pair is skipped.
 const MAX_SENTENCE_PAIRS = 900;
 
@@ -29,7 +29,9 @@ export interface SentencePair {
 
 export function sentencesMatch(al: ClauseAlignment): boolean {
   const o = SENTENCE_MATCH;
-  return al.matches >= o.minMatches && (al.similarity >= o.minSimilarity || al.containment >= o.minContainment);
+  // A short sentence inside a long one counts only when the shared stretch is nearly verbatim:
+  // eight characters scattered over a long sentence ("加大…投入力度") are chance.
+  return al.matches >= o.minMatches && (al.similarity >= o.minSimilarity || (al.containment >= o.minContainment && al.localIdentity >= o.minStretchIdentity));
 }
 
 /** The sentences of clause a that say what a sentence of clause b says, with their alignment. */
