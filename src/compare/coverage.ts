@@ -76,24 +76,33 @@ export function coverageScorer(higher: readonly Task[], lower: readonly Task[]):
     for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
   }
   const n = higher.length;
-  const weight = (g: string) => Math.log((n + 1) / (df.get(g) ?? 1));
+  // Weights and clause totals are computed once: scoring is every measure against every lower clause.
+  const weights = new Map<string, number>();
+  const weight = (g: string) => {
+    let w = weights.get(g);
+    if (w === undefined) weights.set(g, (w = Math.log((n + 1) / (df.get(g) ?? 1))));
+    return w;
+  };
+  const totals = new Map<Set<string>, number>();
+  const total = (set: Set<string>) => {
+    let t = totals.get(set);
+    if (t === undefined) {
+      t = 0;
+      for (const g of set) t += weight(g);
+      totals.set(set, t);
+    }
+    return t;
+  };
   return {
     score(high, low) {
       const h = sets.get(high) ?? bigrams(high.text);
       const l = sets.get(low) ?? bigrams(low.text);
-      let totalH = 0;
-      let totalL = 0;
       let shared = 0;
-      for (const g of h) {
-        const w = weight(g);
-        totalH += w;
-        if (l.has(g)) shared += w;
-      }
-      for (const g of l) totalL += weight(g);
+      for (const g of h) if (l.has(g)) shared += weight(g);
       // Against both sides (the geometric mean of the two shares): a short county sentence that
       // restates one duty of a long provincial paragraph still scores, but a one-line clause sharing
       // a few common words ("按照法律、法规的规定执行") no longer covers a long article.
-      const norm = Math.sqrt(totalH * totalL);
+      const norm = Math.sqrt(total(h) * total(l));
       return norm > 0 ? shared / norm : 0;
     },
   };

