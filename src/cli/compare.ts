@@ -101,10 +101,17 @@ function summaryLines(diff: DiffResult): string[] {
   const lines = [
     `甲：${name(diff.a)}`,
     `乙：${name(diff.b)}`,
-    diff.relation === 'binding' ? `关系：上下级，${diff.higher === 'a' ? '甲管辖乙' : '乙管辖甲'}` : '关系：无上下级关系，差异仅供参考',
+    diff.relation === 'binding'
+      ? diff.relationBasis === 'citation'
+        ? `关系：上下级，${diff.higher === 'a' ? '乙以甲为依据制定（按文号或标题引用）' : '甲以乙为依据制定（按文号或标题引用）'}`
+        : `关系：上下级，${diff.higher === 'a' ? '甲管辖乙' : '乙管辖甲'}`
+      : '关系：无上下级关系，差异仅供参考',
     `对齐条款 ${diff.alignments.length} 对，发现 ${diff.findings.length} 条`,
   ];
-  if (diff.coverage) lines.push(`上级措施覆盖率 ${diff.coverage.percent}%（${diff.coverage.covered}/${diff.coverage.total}）`);
+  if (diff.coverage) {
+    lines.push(`上级措施覆盖率 ${diff.coverage.percent}%（${diff.coverage.covered}/${diff.coverage.total}）`);
+    if (diff.coverage.summary) lines.push(diff.coverage.summary);
+  }
   return [...lines, ...diff.findings.map(findingLine)];
 }
 

@@ -6,7 +6,7 @@ import type { ExtractResult, Quantity, Task } from '../model.js';
 import { findCandidatePairs, type CandidateOptions } from './candidates.js';
 import { addressedToLower, findingsForPhrases, orderFindings, tasksDisagreeingWith } from './compare-pair.js';
 import { phrasesWithItems } from './sentences.js';
-import { relate } from './jurisdiction-relation.js';
+import { effectiveJurisdiction, relateDocuments } from './jurisdiction-relation.js';
 import { compareQuantityPair, type PairContext } from './rules.js';
 import type { Finding } from './schema.js';
 import { normalizeForShingles } from './shingles.js';
@@ -72,9 +72,9 @@ export function conflictsAcross(all: ExtractResult[], options: AcrossOptions = {
   const contextOf = (i: number, j: number): PairContext | null => {
     const key = `${i}:${j}`;
     if (!contexts.has(key)) {
-      const a = results[i].document;
-      const b = results[j].document;
-      const { relation, higher } = relate(a.jurisdiction, b.jurisdiction);
+      const a = { ...results[i].document, jurisdiction: effectiveJurisdiction(results[i].document) };
+      const b = { ...results[j].document, jurisdiction: effectiveJurisdiction(results[j].document) };
+      const { relation, higher } = relateDocuments(a, b);
       contexts.set(key, relation === 'binding' || options.includeInformational ? { a, b, relation, higher } : null);
     }
     return contexts.get(key)!;

@@ -2,13 +2,14 @@
 // quantity subject in other words), and what their figures and deadlines mean for each other.
 import type { Deadline, ExtractResult, Quantity, Task } from '../model.js';
 import { alignClauses, type ClauseAlignment } from './align.js';
-import { phrasesWithItems } from './sentences.js';
+import { phrasesWithItems, splitSentences } from './sentences.js';
+import { alignSentences, SENTENCE_MATCH, strengthFindings } from './sentence-align.js';
 import { findCandidatePairs, type CandidateOptions } from './candidates.js';
 import { pairDeadlines, pairQuantities, sameSubject } from './pairing.js';
 import { clauseSide, compareDeadlinePair, compareQuantityPair, type PairContext } from './rules.js';
 import type { Alignment, Finding } from './schema.js';
 import { isScaleFree, toComparable } from './units.js';
-import { addresses, itemOffsets } from './addressee.js';
+import { addresses, offsetsIn } from './addressee.js';
 
 export interface AlignOptions {
   candidates?: CandidateOptions;
@@ -78,6 +79,11 @@ export function textAlignedPairs(ctx: PairContext, a: ExtractResult, b: ExtractR
     ...b.tasks.flatMap((t, i) => phrasesWithItems(t).map((ph) => ({ group: 'b', text: ph.text, task: i }))),
   ];
   for (const p of findCandidatePairs(phrases, options.candidates)) pairs.set(`${phrases[p.i].task}:${phrases[p.j].task}`, [phrases[p.i].task, phrases[p.j].task]);
+  // Sentences too: a duty reworded inside two long clauses (立即 → 及时 in one sentence of an article).
+  const sentencesOf = (group: string, tasks: Task[]) =>
+    tasks.flatMap((t, i) => splitSentences(t.text).filter((x) => x.text.length >= SENTENCE_MATCH.minChars).map((x) => ({ group, text: x.text, task: i })));
+  const sentences = [...sentencesOf('a', a.tasks), ...sentencesOf('b', b.tasks)];
+  for (const p of findCandidatePairs(sentences, options.candidates)) pairs.set(`${sentences[p.i].task}:${sentences[p.j].task}`, [sentences[p.i].task, sentences[p.j].task]);
   const out: AlignedPair[] = [];
   for (const [i, j] of [...pairs.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1])) {
     const pair = alignPair(ctx, a.tasks[i], b.tasks[j], options);
@@ -90,8 +96,26 @@ export function textAlignedPairs(ctx: PairContext, a: ExtractResult, b: ExtractR
 export function alignPair(ctx: PairContext, ta: Task, tb: Task, options: AlignOptions = {}): AlignedPair | null {
   const al = alignClauses(ta.text, tb.text);
   const findings = findingsForPair(ctx, ta, tb, al);
-  if (!isTextAlignment(al, options) && findings.length === 0) return null;
-  return { ta, tb, al, findings, alignment: makeAlignment(ctx, ta, tb, al, 'text') };
+  const sentences = alignSentences(ta.text, tb.text);
+  const whole = isTextAlignment(al, options);
+  if (!whole && findings.length === 0 && sentences.length === 0) return null;
+  findings.push(...strengthFindings(ctx, ta, tb, sentences));
+  // Clauses aligned only through a sentence show that sentence's similarity and changes.
+  const best = sentences.reduce<(typeof sentences)[number] | null>((x, y) => (!x || y.al.matches > x.al.matches ? y : x), null);
+  const shown = whole || !best ? al : best.al;
+  const alignment: Alignment = {
+    ...makeAlignment(ctx, ta, tb, shown, 'text'),
+    ...(sentences.length > 0
+      ? {
+          sentences: sentences.map((p) => ({
+            a: { text: p.sa.text, start: p.sa.start, end: p.sa.end },
+            b: { text: p.sb.text, start: p.sb.start, end: p.sb.end },
+            similarity: p.al.similarity,
+          })),
+        }
+      : {}),
+  };
+  return { ta, tb, al, findings, alignment };
 }
 
 function comparableAcross(q: Quantity): boolean {
@@ -137,7 +161,7 @@ export function addressedToLower(ctx: PairContext, ta: Task, tb: Task, itemA: { 
 /** Which items of the higher task speak to the lower side's level, by index; every item when no side governs. */
 function addressedItems(ctx: PairContext, high: Task, items: readonly { text: string }[]): (index: number) => boolean {
   const level = (ctx.higher === 'a' ? ctx.b : ctx.a).jurisdiction?.level;
-  const offsets = itemOffsets(high.text, items);
+  const offsets = offsetsIn(high, items);
   return (i) => addresses(high.text, offsets[i] ?? null, level);
 }
 
@@ -170,8 +194,8 @@ function pairCopies(ctx: PairContext, ta: Task, tb: Task, al: ClauseAlignment): 
   const keep = (list: 'quantities' | 'deadlines') =>
     ctx.higher === 'a' ? { keepA: addressedItems(ctx, ta, ta[list]) } : ctx.higher === 'b' ? { keepB: addressedItems(ctx, tb, tb[list]) } : {};
   return {
-    quantities: pairQuantities(ta.text, ta.quantities, tb.text, tb.quantities, al, keep('quantities')),
-    deadlines: pairDeadlines(ta.text, ta.deadlines, tb.text, tb.deadlines, al, keep('deadlines')),
+    quantities: pairQuantities(ta, ta.quantities, tb, tb.quantities, al, keep('quantities')),
+    deadlines: pairDeadlines(ta, ta.deadlines, tb, tb.deadlines, al, keep('deadlines')),
   };
 }
 
@@ -219,6 +243,7 @@ export function tasksDisagreeingWith(older: ExtractResult, newer: ExtractResult)
 
 const TYPE_ORDER: readonly Finding['type'][] = [
   'conflict',
+  'weakened',
   'conditional',
   'superseded',
   'deadline-before-issue',
@@ -230,13 +255,37 @@ const TYPE_ORDER: readonly Finding['type'][] = [
   'consistent',
 ];
 
-/** Problems first, then agreements; the same finding reached twice (by wording and by subject) once. */
+/** Does fact x lie inside fact y on the same clause? */
+function inside(x: Finding['a'], y: Finding['a']): boolean {
+  return !!x?.fact && !!y?.fact && x.taskId === y.taskId && x.fact.start >= y.fact.start && x.fact.end <= y.fact.end;
+}
+
+/**
+ * One agreement or conflict is one finding: a count read as a quantity ("一次" per 月) inside a
+ * recurring duty already compared as a frequency ("每月至少专题研究一次") is the same fact reached
+ * twice when the same two clauses give the same verdict, even if the lower clause repeats the duty
+ * in a second sentence ("…每一个月至少研究一次…党政正职每月至少专题研究1次"); the frequency (the
+ * fuller words) is kept.
+ */
+function sameFactTwice(f: Finding, all: readonly Finding[]): boolean {
+  if (!f.a?.quantity || !f.b?.quantity) return false;
+  return all.some(
+    (g) =>
+      g !== f &&
+      g.type === f.type &&
+      !!g.a?.deadline &&
+      !!g.b?.deadline &&
+      ((inside(f.a, g.a) && f.b?.taskId === g.b?.taskId) || (inside(f.b, g.b) && f.a?.taskId === g.a?.taskId)),
+  );
+}
+
+/** Problems first, then agreements; the same finding reached twice (by wording and by subject, or as a count and a frequency) once. */
 export function orderFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const unique = findings.filter((f) => {
-    const side = (s: Finding['a']) => (s ? [s.docId, s.taskId, s.quantity?.text ?? '', s.deadline?.text ?? ''].join('\u0001') : '');
+    const side = (s: Finding['a']) => (s ? [s.docId, s.taskId, s.quantity?.text ?? '', s.deadline?.text ?? '', s.fact ? `${s.fact.start}-${s.fact.end}` : ''].join('\u0001') : '');
     const key = [f.type, side(f.a), side(f.b)].join('\u0000');
-    if (seen.has(key)) return false;
+    if (seen.has(key) || sameFactTwice(f, findings)) return false;
     seen.add(key);
     return true;
   });

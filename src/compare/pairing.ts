@@ -5,7 +5,7 @@ import type { Deadline, Quantity } from '../model.js';
 import type { ClauseAlignment } from './align.js';
 import { normalizeForShingles } from './shingles.js';
 import { toComparable } from './units.js';
-import { itemOffsets } from './addressee.js';
+import { offsetsIn } from './addressee.js';
 
 // How far back from a figure to look for aligned context, and how far the mapped position may miss.
 const CONTEXT_REACH = 8;
@@ -32,8 +32,8 @@ function mapPosition(al: ClauseAlignment, k: number): number | null {
   return null;
 }
 
-function normalizedPositions(text: string, items: readonly { text: string }[], offsets: number[]): (number | null)[] {
-  return itemOffsets(text, items).map((at) => (at === null ? null : toNormalized(offsets, at)));
+function normalizedPositions(clause: { text: string }, items: readonly { text: string }[], offsets: number[]): (number | null)[] {
+  return offsetsIn(clause, items).map((at) => (at === null ? null : toNormalized(offsets, at)));
 }
 
 export function sameSubject(x: string | undefined, y: string | undefined): boolean {
@@ -96,21 +96,21 @@ export interface PairOptions {
   keepB?: (index: number) => boolean;
 }
 
-export function pairQuantities(textA: string, qa: Quantity[], textB: string, qb: Quantity[], al: ClauseAlignment, o: PairOptions): [Quantity, Quantity][] {
-  const prep = (text: string, qs: Quantity[], offsets: number[], keep?: (i: number) => boolean): Positioned<Quantity>[] => {
-    const pos = normalizedPositions(text, qs, offsets);
+export function pairQuantities(clauseA: { text: string }, qa: Quantity[], clauseB: { text: string }, qb: Quantity[], al: ClauseAlignment, o: PairOptions): [Quantity, Quantity][] {
+  const prep = (clause: { text: string }, qs: Quantity[], offsets: number[], keep?: (i: number) => boolean): Positioned<Quantity>[] => {
+    const pos = normalizedPositions(clause, qs, offsets);
     return qs.flatMap((q, i) => {
       const c = toComparable(q);
       return c && (!keep || keep(i)) ? [{ item: q, key: c.key, pos: pos[i], subject: q.subject }] : [];
     });
   };
-  return pairItems(prep(textA, qa, al.offsetsA, o.keepA), prep(textB, qb, al.offsetsB, o.keepB), al);
+  return pairItems(prep(clauseA, qa, al.offsetsA, o.keepA), prep(clauseB, qb, al.offsetsB, o.keepB), al);
 }
 
-export function pairDeadlines(textA: string, da: Deadline[], textB: string, db: Deadline[], al: ClauseAlignment, o: PairOptions): [Deadline, Deadline][] {
-  const prep = (text: string, ds: Deadline[], offsets: number[], keep?: (i: number) => boolean): Positioned<Deadline>[] => {
-    const pos = normalizedPositions(text, ds, offsets);
+export function pairDeadlines(clauseA: { text: string }, da: Deadline[], clauseB: { text: string }, db: Deadline[], al: ClauseAlignment, o: PairOptions): [Deadline, Deadline][] {
+  const prep = (clause: { text: string }, ds: Deadline[], offsets: number[], keep?: (i: number) => boolean): Positioned<Deadline>[] => {
+    const pos = normalizedPositions(clause, ds, offsets);
     return ds.flatMap((d, i) => (d.kind === 'start' || (keep && !keep(i)) ? [] : [{ item: d, key: d.kind, pos: pos[i] }]));
   };
-  return pairItems(prep(textA, da, al.offsetsA, o.keepA), prep(textB, db, al.offsetsB, o.keepB), al);
+  return pairItems(prep(clauseA, da, al.offsetsA, o.keepA), prep(clauseB, db, al.offsetsB, o.keepB), al);
 }

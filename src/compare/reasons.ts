@@ -79,5 +79,19 @@ export const REASONS = {
   deadlineBeforeIssue: (title: string, due: string, issued: string) =>
     `《${title}》要求${due}，早于发文日期${issued}，请核对时限是否有误`,
   uncovered: (lower: string, higher: string) => `${lower}方案中没有找到与这项${higher}措施对应的内容`,
+  uncoveredNearest: (lower: string, higher: string, nearest: string, score: number, threshold: number) =>
+    `${lower}方案中没有找到与这项${higher}措施对应的内容（最接近的是 ${nearest}，相似度 ${score.toFixed(2)}，低于 ${threshold.toFixed(2)}）`,
+  reported: (title: string, reported: string, other: string, theirs: string, same: boolean) =>
+    `《${title}》载明${reported}，${other}为${theirs}，${same ? '两者相同' : '两者不同'}；通报、快报所载数据仅供参考，不作为要求`,
+  coverageSummary: (total: number, covered: number) => `上级部署的 ${total} 项任务中，本方案覆盖 ${covered} 项`,
   superseded: (older: string, newer: string, basis: string) => `《${older}》已被《${newer}》替代（${basis}）`,
+  // compare: duty words (strength.ts)
+  weakenedWord: (n: Names, high: string, low: string, what: string) => `${n.lower}将${n.higher}要求中的“${high}”改为“${low}”，${what}减弱`,
+  droppedWord: (n: Names, high: string, what: string) => `${n.lower}删去了${n.higher}要求中的“${high}”，${what}减弱`,
+  strengthenedWord: (n: Names, high: string, low: string) => `${n.lower}将${n.higher}要求中的“${high}”改为“${low}”，严于上级要求，符合上级规定`,
+  addedWord: (n: Names, low: string) => `${n.lower}在${n.higher}要求上增加了“${low}”，严于上级要求，符合上级规定`,
+  addedLimit: (n: Names, low: string, what: string) => `${n.lower}在${n.higher}要求上增加了“${low}”，${what}减弱`,
+  droppedLimit: (n: Names, high: string) => `${n.lower}删去了${n.higher}要求中的“${high}”，严于上级要求，符合上级规定`,
+  listNarrowed: (n: Names, item: string, highCount: number, lowCount: number) =>
+    `${n.higher}列出${highCount}项，${n.lower}只列${lowCount}项，未列入“${item}”，适用范围缩小`,
 } as const;

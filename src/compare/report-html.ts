@@ -15,11 +15,13 @@ export const FINDING_LABEL: Readonly<Record<Finding['type'], string>> = {
   'inconsistent-within': '文内前后不一致',
   uncovered: '未覆盖',
   informational: '仅供参考',
+  weakened: '减弱',
 };
 
 const SEVERITY: Readonly<Record<Finding['type'], 'bad' | 'warn' | 'ok' | 'info'>> = {
   conflict: 'bad',
   conditional: 'warn',
+  weakened: 'bad',
   superseded: 'warn',
   'deadline-before-issue': 'warn',
   'inconsistent-within': 'warn',
@@ -106,12 +108,15 @@ function alignmentRow(al: Alignment): string {
 export function renderDiffHtml(diff: DiffResult): string {
   const counts = new Map<Finding['type'], number>();
   for (const f of diff.findings) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
+  const [hi, lo] = diff.higher === 'a' ? ['甲', '乙'] : ['乙', '甲'];
   const relation =
-    diff.relation === 'binding'
-      ? `上下级关系：${diff.higher === 'a' ? '甲' : '乙'}文件的制定机关管辖${diff.higher === 'a' ? '乙' : '甲'}，差异按约束性规定判断`
-      : '两份文件的制定机关无上下级关系：差异仅供参考，不判定为冲突';
+    diff.relation !== 'binding'
+      ? '两份文件的制定机关无上下级关系：差异仅供参考，不判定为冲突'
+      : diff.relationBasis === 'citation'
+        ? `上下级关系：${lo}文件引用${hi}文件（文号或标题）作为制定依据，差异按约束性规定判断`
+        : `上下级关系：${hi}文件的制定机关管辖${lo}，差异按约束性规定判断`;
   const coverage = diff.coverage
-    ? `<div class="coverage">上级措施覆盖率：<b>${diff.coverage.percent}%</b>（${diff.coverage.covered}/${diff.coverage.total} 项有对应内容）</div>`
+    ? `<div class="coverage">上级措施覆盖率：<b>${diff.coverage.percent}%</b>（${diff.coverage.covered}/${diff.coverage.total} 项有对应内容）${diff.coverage.summary ? `；${escapeHtml(diff.coverage.summary)}` : ''}</div>`
     : '';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -4,9 +4,9 @@
 import type { Deadline, DocumentMeta, Quantity, Recurrence, Task } from '../model.js';
 import { LEVEL_LABEL, shortPlaceName } from './jurisdiction-relation.js';
 import { REASONS, describeDeadline, describeQuantity, type Names } from './reasons.js';
-import type { ClauseSide, Finding, FindingType, Relation } from './schema.js';
+import type { ClauseSide, Fact, Finding, FindingType, Relation } from './schema.js';
 import { compareValues, toComparable } from './units.js';
-import { itemOffsets } from './addressee.js';
+import { offsetsIn } from './addressee.js';
 import { splitSentences } from './sentences.js';
 
 /** Scopes a higher clause may limit itself to; a lower body outside the scope is not bound by it. Longest first. */
@@ -45,7 +45,8 @@ export function placeName(doc: DocumentMeta): string {
   return doc.jurisdiction ? shortPlaceName(doc.jurisdiction) : `《${doc.title}》`;
 }
 
-export function clauseSide(doc: DocumentMeta, task: Task, extra: { quantity?: Quantity; deadline?: Deadline } = {}): ClauseSide {
+export function clauseSide(doc: DocumentMeta, task: Task, extra: { quantity?: Quantity; deadline?: Deadline; fact?: Fact } = {}): ClauseSide {
+  const fact = extra.fact ?? factOf(task, extra.quantity ?? extra.deadline);
   return {
     docId: doc.id,
     taskId: task.id,
@@ -54,7 +55,17 @@ export function clauseSide(doc: DocumentMeta, task: Task, extra: { quantity?: Qu
     ...(task.where?.page !== undefined ? { page: task.where.page } : {}),
     ...(extra.quantity ? { quantity: extra.quantity } : {}),
     ...(extra.deadline ? { deadline: extra.deadline } : {}),
+    ...(fact ? { fact } : {}),
   };
+}
+
+/** The item's words and where they stand in the clause, from the offsets extraction found. */
+function factOf(task: Task, item: Quantity | Deadline | undefined): Fact | undefined {
+  if (!item) return undefined;
+  const list: { text: string }[] = task.quantities.includes(item as Quantity) ? task.quantities : task.deadlines;
+  const idx = list.indexOf(item);
+  const at = idx >= 0 ? offsetsIn(task, list)[idx] : offsetsIn(task, [item])[0];
+  return at === null ? undefined : { text: item.text, start: at, end: at + item.text.length };
 }
 
 type Outcome = 'weaker' | 'stricter' | 'equal' | 'differs' | null;
@@ -165,7 +176,7 @@ export function compareQuantityPair(ctx: PairContext, ta: Task, qa: Quantity, tb
 function sentenceOf(task: Task, item: Quantity | Deadline): string {
   const list: { text: string }[] = task.quantities.includes(item as Quantity) ? task.quantities : task.deadlines;
   const idx = list.indexOf(item);
-  const at = idx >= 0 ? itemOffsets(task.text, list)[idx] : null;
+  const at = idx >= 0 ? offsetsIn(task, list)[idx] : null;
   if (at === null) return task.text;
   return splitSentences(task.text).find((s) => s.start <= at && at < s.end)?.text ?? task.text;
 }

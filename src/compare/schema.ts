@@ -10,6 +10,10 @@ export const DocSummary = z.object({
 });
 export type DocSummary = z.infer<typeof DocSummary>;
 
+/** The words a finding compares on one side, and where they stand in the clause text (character offsets). */
+export const Fact = z.object({ text: z.string(), start: z.number().int(), end: z.number().int() });
+export type Fact = z.infer<typeof Fact>;
+
 /** One side of an alignment or a finding: the clause it rests on and where it is. */
 export const ClauseSide = z.object({
   docId: z.string(),
@@ -19,6 +23,8 @@ export const ClauseSide = z.object({
   page: z.number().int().optional(),
   quantity: Quantity.optional(),
   deadline: Deadline.optional(),
+  /** the compared words (a figure, a deadline, a duty word) and their place in `text` */
+  fact: Fact.optional(),
 });
 export type ClauseSide = z.infer<typeof ClauseSide>;
 
@@ -32,6 +38,8 @@ export const Alignment = z.object({
   changes: z.array(Change),
   /** text: the wording is reused; subject: the same quantity subject in other words */
   basis: z.enum(['text', 'subject']),
+  /** the sentences of the two clauses that say the same thing (one may answer several), with offsets in each clause */
+  sentences: z.array(z.object({ a: Fact, b: Fact, similarity: z.number() })).optional(),
 });
 export type Alignment = z.infer<typeof Alignment>;
 
@@ -46,6 +54,8 @@ export const FindingType = z.enum([
   'inconsistent-within',
   'uncovered',
   'informational',
+  // a binding lower clause lays the higher duty more weakly in words (立即 → 及时, 应当 → 可以, a list item left out)
+  'weakened',
 ]);
 export type FindingType = z.infer<typeof FindingType>;
 
@@ -62,11 +72,29 @@ export type Finding = z.infer<typeof Finding>;
 export const Relation = z.enum(['binding', 'informational']);
 export type Relation = z.infer<typeof Relation>;
 
+/** One higher measure: covered or not, and the lower clause that comes closest with its score (coverage.ts). */
+export const CoverageItem = z.object({
+  taskId: z.string(),
+  covered: z.boolean(),
+  /** the lower clause sharing most of its weighted words, and that share (0–1) */
+  best: z.object({ taskId: z.string(), score: z.number() }).optional(),
+  /** the lower clause aligned with it (wording, a shared sentence, a quantity subject) and that similarity */
+  aligned: z.object({ taskId: z.string(), similarity: z.number() }).optional(),
+  /** why covered: alignment, or the word score reaching the threshold; null when not covered */
+  via: z.enum(['alignment', 'words']).nullable(),
+});
+export type CoverageItem = z.infer<typeof CoverageItem>;
+
 export const Coverage = z.object({
   total: z.number().int(),
   covered: z.number().int(),
   percent: z.number(),
   uncovered: z.array(z.string()),
+  /** the score a best candidate needs for the measure to count as covered */
+  threshold: z.number().optional(),
+  items: z.array(CoverageItem).optional(),
+  /** 上级部署的 N 项任务中，本方案覆盖 M 项 */
+  summary: z.string().optional(),
 });
 export type Coverage = z.infer<typeof Coverage>;
 
@@ -76,6 +104,8 @@ export const DiffResult = z.object({
   relation: Relation,
   /** which side governs the other, when relation is binding */
   higher: z.enum(['a', 'b']).nullable(),
+  /** why binding: one body governs the other's place, or the lower document cites the higher as what it implements */
+  relationBasis: z.enum(['jurisdiction', 'citation']).optional(),
   alignments: z.array(Alignment),
   findings: z.array(Finding),
   coverage: Coverage.optional(),

@@ -4,7 +4,7 @@
 // at commas too) because one sentence often lays several duties ("…每月至少研究一次，…每个月至少要有
 // 10个工作日…"); scopes and addressees are read in the whole sentence.
 import type { Task } from '../model.js';
-import { itemOffsets } from './addressee.js';
+import { markSentenceStart, offsetsIn, sentenceStart } from './addressee.js';
 
 export interface Sentence {
   text: string;
@@ -33,10 +33,12 @@ export function splitSentences(text: string, unit: 'sentence' | 'phrase' = 'sent
 /** The task narrowed to one sentence or phrase: its text, and the figures and deadlines written inside it. */
 export function sentenceTask(task: Task, s: Sentence): Task {
   const inside = <T extends { text: string }>(items: T[]): T[] => {
-    const at = itemOffsets(task.text, items);
+    const at = offsetsIn(task, items);
     return items.filter((_, i) => at[i] !== null && at[i]! >= s.start && at[i]! + items[i].text.length <= s.end);
   };
-  return { ...task, text: s.text, quantities: inside(task.quantities), deadlines: inside(task.deadlines) };
+  const part = { ...task, text: s.text, quantities: inside(task.quantities), deadlines: inside(task.deadlines) };
+  markSentenceStart(part, sentenceStart(task) + s.start);
+  return part;
 }
 
 /** Phrases that carry something to compare. */

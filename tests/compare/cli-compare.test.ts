@@ -50,7 +50,9 @@ test('diff by stored id with --from, summary lines, and the HTML report at --out
     '关系：上下级，甲管辖乙',
     '对齐条款 7 对，发现 9 条',
   ]);
-  expect(lines[4]).toBe('[冲突] 本溪县要求驻村时间每月至少5个工作日，低于省级每月至少10个工作日的要求（prov-2019-5#1 第3页 ↔ benxi-2020-19#1 第20页）');
+  // diff reports the coverage of the higher side's measures too (issue #17)
+  expect(lines.slice(4, 6)).toEqual(['上级措施覆盖率 87.5%（7/8）', '上级部署的 8 项任务中，本方案覆盖 7 项']);
+  expect(lines[6]).toBe('[冲突] 本溪县要求驻村时间每月至少5个工作日，低于省级每月至少10个工作日的要求（prov-2019-5#1 第3页 ↔ benxi-2020-19#1 第20页）');
   expect(lines.at(-1)).toBe(`对照报告已写入 ${html}`);
   expect(readFileSync(html, 'utf8')).toContain('<span class="ins">全县</span>');
 });
@@ -58,7 +60,8 @@ test('diff by stored id with --from, summary lines, and the HTML report at --out
 test('check prints coverage', async () => {
   const { out } = await run('check', 'benxi-2020-19', '--against', 'prov-2019-5', '--from', dir);
   expect(out).toContain('上级措施覆盖率 87.5%（7/8）');
-  expect(out).toContain('[未覆盖] 本溪县方案中没有找到与这项省级措施对应的内容（prov-2019-5#8 第1页）');
+  expect(out).toContain('上级部署的 8 项任务中，本方案覆盖 7 项');
+  expect(out).toMatch(/\[未覆盖\] 本溪县方案中没有找到与这项省级措施对应的内容（最接近的是 benxi-2020-19#\d+，相似度 0\.\d\d，低于 0\.35）（prov-2019-5#8 第1页）/);
 });
 
 test('conflicts over a folder of extracts', async () => {

@@ -47,7 +47,10 @@ describe('a county plan against its provincial opinion', () => {
       path: ['三、强化帮扶力量'],
       page: 3,
       quantity: province.tasks[0].quantities[0],
+      // the compared words and where they stand in the clause (OUTPUT.md: a finding names its fact)
+      fact: { text: '不少于10个工作日', start: 12, end: 21 },
     });
+    expect(f.b?.text.slice(f.b.fact!.start, f.b.fact!.end)).toBe(f.b?.quantity?.text);
     expect(f.b?.page).toBe(20);
     expect(f.b?.path).toEqual(['二、工作措施', '（三）驻村帮扶']);
     expect(f.b?.text).toContain(f.b?.quantity?.text);
@@ -116,11 +119,15 @@ test('a notice superseded by 发文字号 shows in the diff', () => {
 describe('checkPlan', () => {
   const r = checkPlan(county, province);
   test('coverage of the higher measures', () => {
-    expect(r.coverage).toEqual({ total: 8, covered: 7, percent: 87.5, uncovered: ['prov-2019-5#8'] });
+    expect(r.coverage).toMatchObject({ total: 8, covered: 7, percent: 87.5, uncovered: ['prov-2019-5#8'], summary: '上级部署的 8 项任务中，本方案覆盖 7 项' });
+    // each measure with its best lower candidate and score (issue #17)
+    expect(r.coverage?.items?.find((i) => i.taskId === 'prov-2019-5#8')).toMatchObject({ covered: false, via: null });
+    expect(r.coverage?.items?.filter((i) => i.covered).every((i) => i.via === 'alignment')).toBe(true);
   });
   test('the uncovered measure is a finding with the higher clause', () => {
     const u = r.findings.filter((f) => f.type === 'uncovered');
-    expect(u.map((f) => [f.a?.taskId, f.b, f.reason])).toEqual([['prov-2019-5#8', undefined, '本溪县方案中没有找到与这项省级措施对应的内容']]);
+    expect(u.map((f) => [f.a?.taskId, f.b])).toEqual([['prov-2019-5#8', undefined]]);
+    expect(u[0].reason).toMatch(/^本溪县方案中没有找到与这项省级措施对应的内容（最接近的是 benxi-2020-19#\d+，相似度 0\.\d\d，低于 0\.35）$/);
   });
   test('a is the higher document, b the plan', () => {
     expect([r.a.id, r.b.id, r.higher]).toEqual(['prov-2019-5', 'benxi-2020-19', 'a']);

@@ -67,3 +67,20 @@ test('markedHtml dims text outside the aligned stretch', () => {
   const al = alignClauses(long, '驻村时间不少于10个工作日');
   expect(markedHtml(long, al.marksA, 'del')).toBe('<span class="out">加强组织领导。</span>驻村时间不少于10个工作日<span class="out">。</span>');
 });
+
+test('a pair bound by citation says so, and coverage carries its summary sentence', async () => {
+  const { renderDiffHtml: render } = await import('../../src/compare/report-html.js');
+  const { diffDocuments: diffOf } = await import('../../src/compare/diff.js');
+  const { doc: mk, task: t } = await import('../fixtures/compare/builders.js');
+  const opinion = mk(
+    { id: 'gb', title: '国务院办公厅关于加强城乡社区养老服务的指导意见', jurisdiction: null, date: '2019-02-01', docNumber: { text: '国办发〔2019〕6号', issuerCode: '国办发', year: 2019, serial: 6 } },
+    [t('1', '各地要在2020年底前建成社区养老服务信息平台，实现养老服务需求和供给精准对接。')],
+  );
+  const measure = mk(
+    { id: 'm', title: '关于加快社区养老服务发展的若干措施', jurisdiction: null, date: '2019-06-01', references: [{ text: '国办发〔2019〕6号', issuerCode: '国办发', year: 2019, serial: 6 }] },
+    [t('1', '2020年底前建成社区养老服务信息平台，实现养老服务需求和供给精准对接。')],
+  );
+  const html = render(diffOf(opinion, measure));
+  expect(html).toContain('上下级关系：乙文件引用甲文件（文号或标题）作为制定依据');
+  expect(html).toContain('上级部署的 1 项任务中，本方案覆盖 1 项');
+});
