@@ -7,10 +7,9 @@ import { parseDocNumber } from '../extractors/doc-numbers.js';
 import { parseFullDate } from '../extractors/dates.js';
 import { SCHEMA_VERSION } from './model.js';
 import { message } from './messages.js';
-import { extractMetadata, type StructureMeta } from './structure/metadata.js';
-import { buildTree, headingLevel, type HeadingNode } from './structure/headings.js';
-import { locateAttachments } from './structure/attachments.js';
-import { embeddedHeaderBlocks } from './structure/embedded.js';
+import type { StructureMeta } from './structure/metadata.js';
+import { headingLevel, type HeadingNode } from './structure/headings.js';
+import { APPARATUS_LAYERS, TASK_LAYERS, structureDocument } from './structure/layers.js';
 import { SEP, isGuidingStatement, splitClauses, type Clause } from './tasks.js';
 import { readTaskTables } from './task-tables.js';
 import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
@@ -52,21 +51,6 @@ function findPeopleBlocks(blocks: Block[], pathOf: string[][], skip: Set<number>
     out.push({ first: i, last: j, ...extractPeople(lines) });
     i = j;
   }
-  return out;
-}
-
-function headingOnlyBlocks(blocks: Block[], nodes: HeadingNode[]): number[] {
-  const out: number[] = [];
-  const walk = (ns: HeadingNode[]) => {
-    for (const n of ns) {
-      // a numbered item that is a whole sentence ("1.完成230名…帮扶工作。") is content, not a title
-      const text = blocks[n.block].text.trim();
-      const h = headingLevel(text);
-      if (!h || (!h.body && !/[。！？；]$/u.test(text))) out.push(n.block);
-      walk(n.children);
-    }
-  };
-  walk(nodes);
   return out;
 }
 
@@ -157,25 +141,24 @@ function withPageFacts(meta: StructureMeta, facts: PageFacts | undefined): Struc
 }
 
 export function buildResult(raw: RawDocument): ExtractResult {
-  const { blocks } = raw;
-  const meta = withPageFacts(extractMetadata(blocks), raw.pageFacts);
-  const tree = buildTree(blocks);
+  const doc = structureDocument(raw.blocks);
+  const { blocks, tree } = doc;
+  const meta = withPageFacts(doc.meta, raw.pageFacts);
   const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.docNumber?.year;
   const ctx = { year, issued: meta.date || undefined };
   const id = documentId(raw.source, meta);
 
-  const skip = new Set<number>(meta.boilerplate);
-  for (let i = 0; i < Math.min(meta.bodyStart, blocks.length); i++) skip.add(i);
-  // headings are the path, not clause text, unless body text follows the label in the same paragraph
-  const titleOnly = new Set(headingOnlyBlocks(blocks, tree.headings));
-  for (const i of titleOnly) skip.add(i);
+  // tasks come from the layers that hold measures; headings are the path, not clause text, unless
+  // body text follows the label in the same paragraph
+  const skip = new Set<number>();
+  blocks.forEach((b, i) => {
+    if (!TASK_LAYERS.has(b.layer!) || doc.headingOnly.has(i)) skip.add(i);
+  });
+  const titleOnly = doc.headingOnly;
   const leafItems = leafHeadingsWithoutBody(blocks, tree.headings, titleOnly);
   const itemPaths = new Set(
     headingBlocks(tree.headings).filter((i) => !titleOnly.has(i) || leafItems.has(i)).map((i) => tree.pathOf[i].join(SEP)),
   );
-  for (const i of embeddedHeaderBlocks(blocks, meta.bodyStart)) skip.add(i);
-  const layout = locateAttachments(blocks);
-  for (const i of [...layout.listBlocks, ...layout.titleBlocks]) skip.add(i);
   const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf, skip) : [];
   for (const p of people) for (let i = p.first; i <= p.last; i++) skip.add(i);
 
@@ -221,7 +204,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const inTasks = new Set(clauses.flatMap((c) => range(c.block, c.blockEnd)));
   const docQuantities: Quantity[] = [];
   blocks.forEach((b, i) => {
-    if (inTasks.has(i) || meta.boilerplate.includes(i)) return;
+    if (inTasks.has(i) || APPARATUS_LAYERS.has(b.layer!)) return;
     for (const q of extractQuantities(b.text)) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page } });
   });
 

@@ -92,32 +92,44 @@ export function isByline(text: string): boolean {
   return findDates(t).length > 0 && /(?:来源|作者|发布|稿源|浏览|字号)\s*[:：]?/u.test(t);
 }
 
+/** What a closing block is: the 落款 (signature, date), the 版记 (抄送/印发, 附注) or the site's residue. */
+export type ClosingLayer = 'signature' | 'colophon' | 'site-furniture';
+
+function residueLayer(t: string): ClosingLayer {
+  return WEB_LINE.test(t) || COUNTER.test(t) || isByline(t) ? 'site-furniture' : 'colophon';
+}
+
 /**
- * Boilerplate blocks after `from`: signatures and dates, 版记 lines and the unlabelled lines that
- * continue a 抄送/报送 list (no sentence end, short), web residue.
+ * Closing blocks after `from` and what each is: signatures and dates, 版记 lines and the unlabelled
+ * lines that continue a 抄送/报送 list (no sentence end, short), web residue.
  */
-export function boilerplateBlocks(blocks: Block[], from: number): number[] {
-  const out = new Set<number>();
+export function closingLayers(blocks: Block[], from: number): Map<number, ClosingLayer> {
+  const out = new Map<number, ClosingLayer>();
   for (const s of findSignatures(blocks, from)) {
-    out.add(s.dateBlock);
-    s.signerBlocks.forEach((b) => out.add(b));
+    out.set(s.dateBlock, 'signature');
+    s.signerBlocks.forEach((b) => out.set(b, 'signature'));
   }
   let inImprint = false;
   for (let i = from; i < blocks.length; i++) {
     const t = blocks[i].text.trim();
     if (isImprintLine(t) || isByline(t)) {
-      out.add(i);
+      if (!out.has(i)) out.set(i, residueLayer(t));
       inImprint = IMPRINT.test(t);
       continue;
     }
     // The 报送 list runs on over unlabelled lines, then the 印发机关 and its date close the 版记;
     // a masthead ending in a 文种 word opens the next issue of a bulletin.
     if (inImprint && t !== '' && !/[。！？]/u.test(t) && t.length <= MAX_IMPRINT_CONTINUATION && !endsWithTitleWord(t)) {
-      out.add(i);
+      out.set(i, 'colophon');
       if (dateLine(t)) inImprint = false;
       continue;
     }
     if (t !== '') inImprint = false;
   }
-  return [...out].sort((a, b) => a - b);
+  return out;
+}
+
+/** Boilerplate blocks after `from`: every closing block (see closingLayers). */
+export function boilerplateBlocks(blocks: Block[], from: number): number[] {
+  return [...closingLayers(blocks, from).keys()].sort((a, b) => a - b);
 }

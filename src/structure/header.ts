@@ -42,6 +42,8 @@ export interface Header {
   rawTitle: string;
   titleBlocks: number[];
   recipients: string[];
+  /** the 主送 line(s) among `blocks` */
+  recipientBlocks: number[];
   /** a date printed in the header (a bulletin's date line, "（2018年4月2日）" under a title) */
   date: string;
   /** a scraped article's publication date, which is not the 成文日期 */
@@ -113,7 +115,7 @@ function isTitleStart(block: Block): boolean {
 export function readHeader(blocks: Block[]): Header {
   const start = navigationEnd(blocks);
   const h: Header = {
-    start, issuer: '', docNumber: null, rawTitle: '', titleBlocks: [], recipients: [], date: '', published: '', blocks: [], end: start,
+    start, issuer: '', docNumber: null, rawTitle: '', titleBlocks: [], recipients: [], recipientBlocks: [], date: '', published: '', blocks: [], end: start,
   };
   const issuerLines: string[] = [];
   const limit = Math.min(blocks.length, start + HEADER_WINDOW);
@@ -152,6 +154,7 @@ export function readHeader(blocks: Block[]): Header {
     } else if (titled && h.recipients.length === 0 && recipientsAt(blocks, i)) {
       const r = recipientsAt(blocks, i)!;
       h.recipients = r.list;
+      h.recipientBlocks = r.blocks;
       h.blocks.push(...r.blocks);
       i = r.blocks[r.blocks.length - 1] + 1;
       break;

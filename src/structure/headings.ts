@@ -4,7 +4,7 @@
 // the tree keeps whatever nesting the ranks give.
 import type { Block } from '../model.js';
 import { parseChineseNumber } from '../../extractors/numerals.js';
-import { locateAttachments, parseAttachmentMarker } from './attachments.js';
+import { locateAttachments, parseAttachmentMarker, type AttachmentLayout } from './attachments.js';
 
 export const meta = {
   name: 'headings',
@@ -164,8 +164,7 @@ export function isColonHeading(line: string): boolean {
  * A colon heading ranks half a level below the heading it sits under, so numbered items nest in it,
  * and a later colon heading closes it (its siblings, not its children).
  */
-export function buildTree(blocks: Block[]): HeadingTree {
-  const layout = locateAttachments(blocks);
+export function buildTree(blocks: Block[], layout: AttachmentLayout = locateAttachments(blocks)): HeadingTree {
   const headings: HeadingNode[] = [];
   const stack: HeadingNode[] = [];
   const pathOf: string[][] = [];

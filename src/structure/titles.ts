@@ -92,7 +92,8 @@ export function wrappedTitle(title: string): string | null {
 
 /** Two titles name the same document when they agree once spaces, brackets and qualifiers are gone. */
 export function sameTitle(a: string, b: string): boolean {
-  const norm = (s: string) => stripQualifiers(s.replace(/[《》〈〉“”"]/gu, ''));
+  // a year range is written 2024—2026 in one place and 2024-2026 in the other
+  const norm = (s: string) => stripQualifiers(s.replace(/[《》〈〉“”"]/gu, '')).replace(/[—–\-－~～―─]+/gu, '-');
   const x = norm(a);
   const y = norm(b);
   return x.length >= 4 && x === y;
