@@ -110,9 +110,12 @@ function headingBlocks(nodes: HeadingNode[]): number[] {
   return nodes.flatMap((n) => [n.block, ...headingBlocks(n.children)]);
 }
 
-function taskNumbers(clauses: Clause[]): string[] {
-  // "2.1.1" from the heading path's position among siblings, and ".k" when one path holds several tasks
-  const seen = new Map<string, number>();
+/**
+ * "2.1.1" from the heading path's position among siblings, and ".k" when one path holds several
+ * tasks. A ".k" that another path's number already is ("1.3" twice gives "1.3.2", and a "1.3.2"
+ * heading may exist) moves on to the next free k: ids stay unique within a document.
+ */
+export function taskNumbers(clauses: Pick<Clause, 'path'>[]): string[] {
   const childCount = new Map<string, string[]>();
   const ordinal = (parent: string, label: string) => {
     const list = childCount.get(parent) ?? [];
@@ -120,13 +123,25 @@ function taskNumbers(clauses: Clause[]): string[] {
     childCount.set(parent, list);
     return list.indexOf(label) + 1;
   };
-  return clauses.map((c) => {
+  const bases = clauses.map((c) => {
     const parts: number[] = [];
-    c.path.forEach((label, k) => parts.push(ordinal(c.path.slice(0, k).join('\u0001'), label)));
-    const base = parts.join('.') || '0';
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base}.${n}`;
+    c.path.forEach((label, k) => parts.push(ordinal(c.path.slice(0, k).join(SEP), label)));
+    return parts.join('.') || '0';
+  });
+  const taken = new Set(bases);
+  const used = new Set<string>();
+  const repeats = new Map<string, number>();
+  return bases.map((base) => {
+    if (!used.has(base)) {
+      used.add(base);
+      return base;
+    }
+    let n = repeats.get(base) ?? 1;
+    let id: string;
+    do id = `${base}.${++n}`; while (taken.has(id) || used.has(id));
+    repeats.set(base, n);
+    used.add(id);
+    return id;
   });
 }
 
@@ -155,7 +170,8 @@ export function buildResult(raw: RawDocument): ExtractResult {
     if (!TASK_LAYERS.has(b.layer!) || doc.headingOnly.has(i)) skip.add(i);
   });
   const titleOnly = doc.headingOnly;
-  const leafItems = leafHeadingsWithoutBody(blocks, tree.headings, titleOnly);
+  // a numbered heading with nothing under it is a measure only where the layer holds measures
+  const leafItems = new Set([...leafHeadingsWithoutBody(blocks, tree.headings, titleOnly)].filter((i) => TASK_LAYERS.has(blocks[i].layer!)));
   const itemPaths = new Set(
     headingBlocks(tree.headings).filter((i) => !titleOnly.has(i) || leafItems.has(i)).map((i) => tree.pathOf[i].join(SEP)),
   );
@@ -204,7 +220,8 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const inTasks = new Set(clauses.flatMap((c) => range(c.block, c.blockEnd)));
   const docQuantities: Quantity[] = [];
   blocks.forEach((b, i) => {
-    if (inTasks.has(i) || APPARATUS_LAYERS.has(b.layer!)) return;
+    // an appendix's numbers are serials and thresholds of a catalogue, not the document's targets
+    if (inTasks.has(i) || APPARATUS_LAYERS.has(b.layer!) || b.layer === 'attachment-appendix') return;
     for (const q of extractQuantities(b.text)) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page } });
   });
 

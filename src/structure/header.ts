@@ -6,6 +6,7 @@ import { findDocNumbers, parseDocNumber } from '../../extractors/doc-numbers.js'
 import { findDates } from '../../extractors/dates.js';
 import { isIssueLine } from './bulletin.js';
 import { headingLevel } from './headings.js';
+import { parseAttachmentMarker } from './attachments.js';
 import { dateLine, isByline } from './closing.js';
 import { mastheadIssuer, splitIssuers } from './issuers.js';
 import { endsWithTitleWord, isTitleShaped } from './titles.js';
@@ -123,6 +124,11 @@ export function readHeader(blocks: Block[]): Header {
   for (; i < limit; i++) {
     const t = blocks[i].text.trim();
     if (t === '' || TOP_MARKS.test(t)) continue;
+    // a file that is one attachment split out of its notice opens with "附件1": its title follows
+    if (i === start && h.titleBlocks.length === 0 && parseAttachmentMarker(t)?.title === '') {
+      h.blocks.push(i);
+      continue;
+    }
     if (SIGNER_LINE.test(t)) {
       h.blocks.push(i);
       continue;
