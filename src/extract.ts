@@ -9,7 +9,7 @@ import { SCHEMA_VERSION } from './model.js';
 import { message } from './messages.js';
 import type { StructureMeta } from './structure/metadata.js';
 import { headingLevel, type HeadingNode } from './structure/headings.js';
-import { APPARATUS_LAYERS, TASK_LAYERS, structureDocument } from './structure/layers.js';
+import { APPARATUS_LAYERS, TASK_LAYERS, carriesDuty, isGeneralProvisions, structureDocument } from './structure/layers.js';
 import { SEP, isGuidingStatement, splitClauses, type Clause } from './tasks.js';
 import { readTaskTables } from './task-tables.js';
 import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
@@ -145,6 +145,25 @@ export function taskNumbers(clauses: Pick<Clause, 'path'>[]): string[] {
   });
 }
 
+/** "第十条": a law's article, whose （一）… items are part of it. */
+const ARTICLE_LABEL = /^第[一二三四五六七八九十百零〇\d]{1,4}条$/u;
+
+/**
+ * A law's article and the item paragraphs under it ("第十条 …履行下列职责：" then "（一）…；（二）…。")
+ * are one task: the items stay inside their article. A paragraph cut into several statements stays cut.
+ */
+function mergeArticleItems(clauses: Clause[], isTableRow: (c: Clause) => boolean): void {
+  for (let k = clauses.length - 1; k > 0; k--) {
+    const [a, b] = [clauses[k - 1], clauses[k]];
+    const label = a.path[a.path.length - 1] ?? '';
+    if (!ARTICLE_LABEL.test(label) || isTableRow(a) || isTableRow(b) || a.path.join(SEP) !== b.path.join(SEP) || b.block <= a.blockEnd) continue;
+    a.text = `${a.text}\n${b.text}`;
+    a.blockEnd = Math.max(a.blockEnd, b.blockEnd);
+    for (const u of b.units) if (!a.units.some((x) => x.name === u.name)) a.units.push(u);
+    clauses.splice(k, 1);
+  }
+}
+
 /** The text's own skeleton first; what the web page states around the article fills the gaps. */
 function withPageFacts(meta: StructureMeta, facts: PageFacts | undefined): StructureMeta {
   if (!facts) return meta;
@@ -185,10 +204,14 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const clauses = meta.isPlan
     ? [...splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths, headless: tree.headings.length === 0, leafItems }), ...tables.map((t) => t.clause)]
         .filter((c) => c.units.length > 0 || !isGuidingStatement(c.text))
+        // a law's 总则/附则 articles are tasks only where they give a duty
+        .filter((c) => !isGeneralProvisions(c.path) || c.units.length > 0 || carriesDuty(c.text))
         .sort((a, b) => a.block - b.block)
     : [];
+  mergeArticleItems(clauses, (c) => fromTable.has(c));
   const numbers = taskNumbers(clauses);
-  const warnings: Message[] = [...raw.messages];
+  // one list: what the reader and the structure stage said, then what extraction finds
+  const warnings: Message[] = [...raw.messages, ...meta.messages];
   const tasks: Task[] = clauses.map((c, k): Task => {
     const taskId = `${id}#${numbers[k]}`;
     const att = people.find((p) => isUnder(c.headingPath, peopleScope(tree.pathOf[p.first] ?? [], itemPaths, peoplePaths)));

@@ -26,6 +26,9 @@ const SIGNER = /\s*签发人\s*[:：].*$/u;
 const SIGNER_LINE = /^签发人\s*[:：]/u;
 /** "（2019年4月2日县委常委会会议审议通过）": a bracketed note under the title, dated for adopted texts. */
 const TITLE_NOTE = /^[（(][^（）()]{4,60}[）)]$/u;
+/** The body a law or regulation was adopted by, in the note under its title. */
+const ADOPTED_BY =
+  /(?:^|[日（(，,\s])((?:[\u4e00-\u9fff]{2,10}?)?第[一二三四五六七八九十]{1,3}届(?:全国)?人民代表大会(?:常务委员会)?|国务院|[\u4e00-\u9fff]{2,12}?人民政府)第[一二三四五六七八九十百零〇\d]{1,4}次(?:全体|常务)?会议(?:审议)?(?:通过|修订|修正)/u;
 /** A 主送 line ends in a colon and addresses bodies. */
 const RECIPIENTS = /^[^。！？]{2,200}[：:]$/u;
 /** How far the header may reach before the body must have started. */
@@ -146,6 +149,9 @@ export function readHeader(blocks: Block[]): Header {
     } else if (titled && TITLE_NOTE.test(t) && !parseRecipients(t)) {
       const dates = findDates(t);
       if (dates.length === 1 && !h.date) h.date = dates[0].date;
+      // a law's note names the body that adopted it: "（…第十届全国人民代表大会常务委员会第十次会议通过）"
+      const adopted = ADOPTED_BY.exec(t);
+      if (adopted && issuerLines.length === 0) issuerLines.push(adopted[1]);
     } else if (isByline(t)) {
       h.published = findDates(t)[0].date;
     } else if (!titled && isTitleStart(blocks[i])) {
@@ -154,7 +160,7 @@ export function readHeader(blocks: Block[]): Header {
       while (i + 1 < limit && !titleComplete(h.titleBlocks.map((k) => blocks[k].text.trim()).join(''))) {
         const next = blocks[i + 1].text.trim();
         if (!isTitleShaped(next, 1) || parseRecipients(next) || dateLine(next) || isByline(next)) break;
-        if (headingLevel(next) || splitIssuers(next) || isIssueLine(next)) break;
+        if (headingLevel(next) || splitIssuers(next) || isIssueLine(next) || TITLE_NOTE.test(next)) break;
         h.titleBlocks.push(++i);
       }
     } else if (titled && h.recipients.length === 0 && recipientsAt(blocks, i)) {

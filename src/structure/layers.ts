@@ -29,6 +29,26 @@ export const APPARATUS_LAYERS: ReadonlySet<Layer> = new Set<Layer>([
  */
 const DUTY_WORDS =
   /(?<![主重需纲])要(?![求素点])|应当|(?<![对适响相供反])应(?![用急对])|必须|负责|确保|牵头|配合|落实|推进|推动|加强|加快|做好|抓好|开展|督促|完成|制定|强化|严格|依法/u;
+/**
+ * A law's 总则 and 附则 ("第一章 总则"): their articles state purpose, scope and definitions, and some
+ * give duties ("县级以上人民政府应当…"); only those are tasks.
+ */
+const GENERAL_PROVISIONS = /^(?:第[一二三四五六七八九十百零〇\d]{1,4}章\s*)?(?:总则|附则)$/u;
+/** Words of a legal duty or prohibition, in addition to the measure verbs. */
+const LEGAL_DUTY = /不得|禁止|有权|有义务/u;
+/** "…，制定本法。": the purpose clause names the law's own making, not a duty. */
+const PURPOSE = /(?:制定|修订)本(?:法|条例|办法|实施办法|规定|细则|决定)/gu;
+
+export function isGeneralProvisions(path: string[]): boolean {
+  return path.some((p) => GENERAL_PROVISIONS.test(p.replace(/\s+/gu, ' ').trim()));
+}
+
+/** True when a sentence gives someone something to do (or not to do). */
+export function carriesDuty(text: string): boolean {
+  const t = text.replace(PURPOSE, '');
+  return DUTY_WORDS.test(t) || LEGAL_DUTY.test(t);
+}
+
 /** A date or time limit: measures have them, catalogues do not. */
 const DATE_WORDS = /\d{4}\s*年|\d{1,2}\s*月(?:底|末|\d{1,2}日)?(?:前|底)|年底前|年内|限期|时限/u;
 /** A line that is a sentence: measures are written in sentences, catalogue entries are names. */

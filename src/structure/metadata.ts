@@ -8,7 +8,7 @@ import { findReferences, findSupersedes } from './citations.js';
 import { closingLayers, dateLine, findSignatures, isImprintLine } from './closing.js';
 import { headerDocNumber, readHeader, type Header } from './header.js';
 import { mastheadIssuer, splitIssuers, titleIssuer } from './issuers.js';
-import { resolveJurisdictionDetailed } from './jurisdiction.js';
+import { jurisdictionFromDocCode, resolveJurisdictionDetailed } from './jurisdiction.js';
 import { docTypeOf, endsWithTitleWord, isTitleShaped, sameTitle, tidyTitle, wrappedTitle } from './titles.js';
 
 export const meta = {
@@ -158,7 +158,8 @@ export function extractMetadata(blocks: Block[], layout: AttachmentLayout = loca
     references: findReferences(blocks, self),
     supersedes: findSupersedes(blocks, self),
     articles: issues.length > 0 ? splitBulletin(blocks) : [],
-    jurisdiction: place.jurisdiction,
+    // the 文号's issuer code speaks for the body when neither issuer nor title names a place
+    jurisdiction: place.jurisdiction ?? jurisdictionFromDocCode(header.docNumber?.issuerCode),
     noticeTitle,
     bodyStart,
     boilerplate: [...boiler].sort((a, b) => a - b),

@@ -30,7 +30,7 @@ const DOC_TYPE_ENDINGS: readonly (readonly [string, DocType])[] = [
 /** Other 文种 and plan words a title may end with; they make a line a title but map to 其他. */
 const OTHER_TITLE_ENDINGS = [
   '规划', '计划', '办法', '细则', '要点', '规定', '条例', '决议', '公告', '通告', '批复', '请示', '总结', '安排',
-  '措施', '清单', '指南', '制度', '机制', '标准', '守则', '章程', '公报', '命令', '议案', '倡议书', '通讯', '动态',
+  '措施', '清单', '法', '指南', '制度', '机制', '标准', '守则', '章程', '公报', '命令', '议案', '倡议书', '通讯', '动态',
 ] as const;
 
 /** Words that wrap another document: 关于印发《…》的通知. 转发 is left out on purpose: the forwarded
