@@ -31,6 +31,16 @@ const ADOPTED_BY =
   /(?:^|[日（(，,\s])((?:[\u4e00-\u9fff]{2,10}?)?第[一二三四五六七八九十]{1,3}届(?:全国)?人民代表大会(?:常务委员会)?|国务院|[\u4e00-\u9fff]{2,12}?人民政府)第[一二三四五六七八九十百零〇\d]{1,4}次(?:全体|常务)?会议(?:审议)?(?:通过|修订|修正)/u;
 /** A 主送 line ends in a colon and addresses bodies. */
 const RECIPIENTS = /^[^。！？]{2,200}[：:]$/u;
+/** The red line under the 版头 as text templates draw it: a run of rules, dashes or underscores. */
+const RED_LINE = /^[━─—―_＿=＝\-－~～·•\s]{4,}$/u;
+/** "文件" on a line of its own, beside or under a joint masthead's stacked names. */
+const FILE_WORD = /^文\s*件$/u;
+
+/** "海 南 省 农 业 农 村 厅 文 件": a letter-spaced masthead, read without its spaces. */
+function unspaced(t: string): string {
+  return /^(?:[\u4e00-\u9fff]\s+){3,}[\u4e00-\u9fff]$/u.test(t) ? t.replace(/\s+/gu, '') : t;
+}
+
 /** How far the header may reach before the body must have started. */
 const HEADER_WINDOW = 14;
 /** Where site navigation can still be above the title. */
@@ -125,14 +135,25 @@ export function readHeader(blocks: Block[]): Header {
   const limit = Math.min(blocks.length, start + HEADER_WINDOW);
   let i = start;
   for (; i < limit; i++) {
-    const t = blocks[i].text.trim();
+    const t = unspaced(blocks[i].text.trim());
     if (t === '' || TOP_MARKS.test(t)) continue;
+    // the red line and a "文件" standing apart from the names belong to the 版头
+    if (h.titleBlocks.length === 0 && (RED_LINE.test(t) || (FILE_WORD.test(t) && issuerLines.length > 0))) {
+      h.blocks.push(i);
+      continue;
+    }
     // a file that is one attachment split out of its notice opens with "附件1": its title follows
     if (i === start && h.titleBlocks.length === 0 && parseAttachmentMarker(t)?.title === '') {
       h.blocks.push(i);
       continue;
     }
     if (SIGNER_LINE.test(t)) {
+      // "签发人：张三    琼农报〔2024〕3号": the number may stand right of the signer on the same line
+      const hits = h.docNumber ? [] : findDocNumbers(t);
+      if (hits.length === 1 && hits[0].end === t.length) {
+        const n = hits[0];
+        h.docNumber = { text: n.text, issuerCode: n.issuerCode, year: n.year, serial: n.serial };
+      }
       h.blocks.push(i);
       continue;
     }
@@ -180,6 +201,7 @@ export function readHeader(blocks: Block[]): Header {
   h.end = h.titleBlocks.length > 0 || h.docNumber ? i : start;
   h.blocks = h.end === start ? [] : [...new Set([...h.blocks, ...h.titleBlocks])].sort((a, b) => a - b);
   h.rawTitle = h.titleBlocks.map((k) => blocks[k].text.trim()).join(' ');
-  h.issuer = issuerLines.join(' ');
+  // the masthead and an issuer line above the title often name the same body twice
+  h.issuer = [...new Set(issuerLines.flatMap((l) => l.split(' ')))].join(' ');
   return h;
 }
