@@ -140,6 +140,13 @@ export function locateAttachments(blocks: Block[]): AttachmentLayout {
     if (title === '' && i + 1 < blocks.length && isTitleLine(blocks[i + 1].text)) {
       title = collapse(blocks[i + 1].text);
       titleBlocks.add(i + 1);
+      // a title over two or three lines ("2024—2026年某省" / "农机…种类范围"): join until it ends
+      for (let k = i + 2; k <= i + 3 && k < blocks.length && !TITLE_END.test(title); k++) {
+        const next = blocks[k].text.trim();
+        if (!isTitleLine(next) || LIST_ITEM.test(next) || /^[（(\d一二三四五六七八九十]/u.test(next) || !TITLE_END.test(collapse(title + next))) break;
+        title = collapse(`${title}${next}`);
+        titleBlocks.add(k);
+      }
     }
     startBlocks.set(i, index);
     if (!bodies.has(index)) bodies.set(index, { index, title, where: { block: i } });
