@@ -36,9 +36,18 @@ const RED_LINE = /^[━─—―_＿=＝\-－~～·•\s]{4,}$/u;
 /** "文件" on a line of its own, beside or under a joint masthead's stacked names. */
 const FILE_WORD = /^文\s*件$/u;
 
-/** "海 南 省 农 业 农 村 厅 文 件": a letter-spaced masthead, read without its spaces. */
-function unspaced(t: string): string {
-  return /^(?:[\u4e00-\u9fff]\s+){3,}[\u4e00-\u9fff]$/u.test(t) ? t.replace(/\s+/gu, '') : t;
+/** A red line drawn with characters, glued by line joining to the number under it. */
+const RULE_RUN = /^[━─—―_＿=＝]{4,}\s*|\s*[━─—―_＿=＝]{4,}$/gu;
+
+/**
+ * A header line as the template meant it: "海 南 省 农 业 农 村 厅 文 件" (letter-spaced) without its
+ * spaces, and a rule run glued to the line ("＿＿＿＿琼农发〔2024〕12号") cut off.
+ */
+function headerLine(text: string): string {
+  const t = text.trim();
+  if (RED_LINE.test(t)) return t;
+  const cut = t.replace(RULE_RUN, '').trim();
+  return /^(?:[\u4e00-\u9fff]\s+){3,}[\u4e00-\u9fff]$/u.test(cut) ? cut.replace(/\s+/gu, '') : cut;
 }
 
 /** How far the header may reach before the body must have started. */
@@ -135,7 +144,7 @@ export function readHeader(blocks: Block[]): Header {
   const limit = Math.min(blocks.length, start + HEADER_WINDOW);
   let i = start;
   for (; i < limit; i++) {
-    const t = unspaced(blocks[i].text.trim());
+    const t = headerLine(blocks[i].text);
     if (t === '' || TOP_MARKS.test(t)) continue;
     // the red line and a "文件" standing apart from the names belong to the 版头
     if (h.titleBlocks.length === 0 && (RED_LINE.test(t) || (FILE_WORD.test(t) && issuerLines.length > 0))) {
