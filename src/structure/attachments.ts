@@ -121,6 +121,8 @@ export function locateAttachments(blocks: Block[]): AttachmentLayout {
     const text = blocks[i].text.trim();
     if (ATTACHMENT_LIST_HEAD.test(text) && markers[i] === null) {
       const { items, used } = readList(blocks, i);
+      // a bare "附件：" (the files were links on a web page) is still the list's head, not a measure
+      if (items.length === 0 && ATTACHMENT_LIST_HEAD.exec(text)![1].trim() === '') listBlocks.add(i);
       if (items.length === 0) continue;
       used.forEach((b) => listBlocks.add(b));
       for (const it of items) if (!listed.has(it.index)) listed.set(it.index, it);

@@ -92,6 +92,9 @@ export function isByline(text: string): boolean {
   return findDates(t).length > 0 && /(?:来源|作者|发布|稿源|浏览|字号)\s*[:：]?/u.test(t);
 }
 
+/** 结束语 on a line of its own ("特此通知。", "此复。"): it closes the body and belongs with the 落款. */
+const CLOSING_FORMULA = /^(?:特此(?:通知|通告|公告|报告|函告|函复|批复|说明|证明)|此复|专此报告|以上报告，请审阅)[。！]?$/u;
+
 /** What a closing block is: the 落款 (signature, date), the 版记 (抄送/印发, 附注) or the site's residue. */
 export type ClosingLayer = 'signature' | 'colophon' | 'site-furniture';
 
@@ -112,6 +115,10 @@ export function closingLayers(blocks: Block[], from: number): Map<number, Closin
   let inImprint = false;
   for (let i = from; i < blocks.length; i++) {
     const t = blocks[i].text.trim();
+    if (CLOSING_FORMULA.test(t)) {
+      if (!out.has(i)) out.set(i, 'signature');
+      continue;
+    }
     if (isImprintLine(t) || isByline(t)) {
       if (!out.has(i)) out.set(i, residueLayer(t));
       inImprint = IMPRINT.test(t);

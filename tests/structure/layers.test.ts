@@ -145,3 +145,20 @@ describe('furniture and closing lines', () => {
     ]);
   });
 });
+
+describe('short closing lines are not measures', () => {
+  test('结束语 and a bare 附件： head', () => {
+    const layers = layersOf([
+      '某县人民政府关于禁止野外用火的通告',
+      '一、禁火期',
+      '每年10月1日至次年4月30日为森林防火期，严禁野外用火。',
+      '特此通告。',
+      '附件：',
+      '某县人民政府',
+      '2023年9月1日',
+    ]);
+    expect(layers.slice(3, 5)).toEqual(['b3 signature', 'b4 attachment-list']);
+    const tasks = buildResult(raw(['某县人民政府关于禁止野外用火的通告', '一、禁火期', '每年10月1日至次年4月30日为森林防火期，严禁野外用火。', '特此通告。', '附件：'])).tasks;
+    expect(tasks.map((t) => t.text)).toEqual(['每年10月1日至次年4月30日为森林防火期，严禁野外用火。']);
+  });
+});
