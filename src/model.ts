@@ -189,7 +189,13 @@ export type Task = z.infer<typeof Task>;
 export const Article = z.object({ title: z.string(), date: z.string().optional(), issue: z.string().optional(), where: Where.optional() });
 export type Article = z.infer<typeof Article>;
 
-export const Attachment = z.object({ index: z.number().int(), title: z.string(), where: Where.optional() });
+export const Attachment = z.object({
+  index: z.number().int(),
+  title: z.string(),
+  where: Where.optional(),
+  /** a catalogue or list (目录, 品目, 材料清单, 名单) kept as an appendix: it gives no tasks (helper "layers") */
+  appendix: z.boolean().optional(),
+});
 export type Attachment = z.infer<typeof Attachment>;
 
 export const DocumentMeta = z.object({

@@ -163,6 +163,9 @@ export function structureDocument(blocks: Block[]): LayeredDocument {
   const meta = extractMetadata(blocks, attachments);
   const tree = buildTree(blocks, attachments);
   const layers = assignLayers(blocks, meta, attachments);
+  // the attachment whose 附件N line opens an appendix says so in the document's list of attachments
+  meta.attachments = meta.attachments.map((a) =>
+    a.where?.block !== undefined && attachments.startBlocks.has(a.where.block) && layers[a.where.block] === 'attachment-appendix' ? { ...a, appendix: true } : a);
   const headingOnly = new Set([...headingOnlyBlocks(blocks, tree.headings), ...attachments.titleBlocks]);
   return { blocks: blocks.map((b, i) => ({ ...b, ref: blockRef(i), layer: layers[i] })), meta, tree, attachments, headingOnly };
 }

@@ -66,6 +66,12 @@ describe('layers of a notice carrying a plan and a catalogue', () => {
     ]);
   });
 
+  test('the document lists the catalogue as an appendix', () => {
+    expect(buildResult(raw(SUBSIDY)).document.attachments).toEqual([
+      { index: 1, title: '2024—2026年某省农机购置与应用补贴机具种类范围', where: { block: 16 }, appendix: true },
+    ]);
+  });
+
   test('the catalogue gives no document quantities either', () => {
     expect(buildResult(raw(SUBSIDY)).document.quantities).toEqual([]);
   });
