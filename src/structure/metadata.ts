@@ -9,7 +9,7 @@ import { closingLayers, dateLine, findSignatures, isImprintLine } from './closin
 import { headerDocNumber, readHeader, type Header } from './header.js';
 import { mastheadIssuer, splitIssuers, titleIssuer } from './issuers.js';
 import { jurisdictionFromDocCode, resolveJurisdictionDetailed } from './jurisdiction.js';
-import { docTypeOf, endsWithTitleWord, isTitleShaped, sameTitle, tidyTitle, wrappedTitle } from './titles.js';
+import { docTypeOf, endsWithTitleWord, isTitleShaped, sameTitle, tidyTitle, withoutColumnName, wrappedTitle } from './titles.js';
 
 export const meta = {
   name: 'metadata',
@@ -100,7 +100,7 @@ export function extractMetadata(blocks: Block[], layout: AttachmentLayout = loca
   for (const k of header.titleBlocks) layerOf.set(k, 'title');
   for (const k of header.recipientBlocks) layerOf.set(k, 'recipients');
   const issues = findIssueHeaders(blocks);
-  const rawTitle = header.rawTitle;
+  const rawTitle = withoutColumnName(header.rawTitle);
   let title = tidyTitle(rawTitle);
   let noticeTitle = '';
   let bodyStart = header.end;

@@ -98,3 +98,17 @@ export function sameTitle(a: string, b: string): boolean {
   const y = norm(b);
   return x.length >= 4 && x === y;
 }
+
+/**
+ * A portal's column name glued before the title ("江西省人民政府 政策文件 江西省人民政府办公厅关于…"):
+ * the site's name and its column, ending in a column word, before a title that starts with its issuer
+ * and 关于 (or with 关于). Only such a prefix goes; "关于印发《…规范性文件…》的通知" keeps every word.
+ */
+const SITE_COLUMN = /^([^关《》“”]{0,30}?(?:政策文件|政府文件|规范性文件|政策法规|法规文件|文件发布|通知公告|政府信息公开|信息公开|最新文件|政务公开))\s*(?=\S)/u;
+
+export function withoutColumnName(rawTitle: string): string {
+  const m = SITE_COLUMN.exec(rawTitle.trim());
+  if (!m) return rawTitle;
+  const rest = rawTitle.trim().slice(m[0].length);
+  return /^[^。，,；;《》]{0,40}?关于/u.test(rest) && rest.length >= 8 ? rest : rawTitle;
+}

@@ -8,6 +8,7 @@ import type { Block, RawDocument } from '../../src/model.js';
 import { readDocumentBytes } from '../../src/read/index.js';
 import { normalizeBlocks } from '../../src/normalize/index.js';
 import { structureDocument } from '../../src/structure/layers.js';
+import { withoutColumnName } from '../../src/structure/titles.js';
 
 // through normalize, as a reader's blocks would come: [2024] and （2024） become 〔2024〕 there
 const blocks = (lines: string[]): Block[] => normalizeBlocks(lines.map((text) => ({ text })));
@@ -98,5 +99,22 @@ describe('red-header DOCX files', () => {
     expect(result.document.issuer).toBe('某省农业农村厅');
     expect(result.document.date).toBe('2024-03-01');
     expect(result.tasks.map((t) => t.text)).toEqual(['各市县农业农村局要于6月底前完成春播备耕工作。']);
+  });
+});
+
+describe('a portal column name glued before the title', () => {
+  test.each([
+    ['江西省人民政府 政策文件 江西省人民政府办公厅关于促进婴幼儿照护服务发展的实施意见', '江西省人民政府办公厅关于促进婴幼儿照护服务发展的实施意见'],
+    ['某市人民政府规范性文件某市人民政府关于加强城市管理的意见', '某市人民政府关于加强城市管理的意见'],
+    ['信息公开 关于做好防汛工作的通知', '关于做好防汛工作的通知'],
+    // the words inside a real title stay
+    ['关于印发《某县规范性文件管理办法》的通知', '关于印发《某县规范性文件管理办法》的通知'],
+    ['某省政策法规汇编', '某省政策法规汇编'],
+    ['某县人民政府信息公开工作年度报告', '某县人民政府信息公开工作年度报告'],
+  ])('%s', (raw, title) => expect(withoutColumnName(raw)).toBe(title));
+
+  test('the issuer is read from the title once the column name is gone', () => {
+    const m = structureDocument(blocks(['某省人民政府 政策文件 某省人民政府办公厅关于促进婴幼儿照护服务发展的实施意见', '各市、县人民政府，省政府各部门：', '一、加强领导', '各地要于年底前出台实施方案。', '省政府办公厅', '2020年3月1日'])).meta;
+    expect([m.title, m.issuer]).toEqual(['某省人民政府办公厅关于促进婴幼儿照护服务发展的实施意见', '某省人民政府办公厅']);
   });
 });
