@@ -197,7 +197,8 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf, skip) : [];
   for (const p of people) for (let i = p.first; i <= p.last; i++) skip.add(i);
 
-  const tables = meta.isPlan ? readTaskTables(blocks, tree.pathOf) : [];
+  // a task row counts where its layer holds measures (not in a 版头 or an appendix)
+  const tables = meta.isPlan ? readTaskTables(blocks, tree.pathOf).filter((t) => TASK_LAYERS.has(blocks[t.clause.block]?.layer ?? 'body')) : [];
   for (const t of tables) for (const b of t.blocks) skip.add(b);
   const fromTable = new Map(tables.map((t) => [t.clause, t]));
   const peoplePaths = people.map((p) => tree.pathOf[p.first] ?? []);
