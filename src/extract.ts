@@ -244,8 +244,10 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const inTasks = new Set(clauses.flatMap((c) => range(c.block, c.blockEnd)));
   const docQuantities: Quantity[] = [];
   blocks.forEach((b, i) => {
-    // an appendix's numbers are serials and thresholds of a catalogue, not the document's targets
-    if (inTasks.has(i) || APPARATUS_LAYERS.has(b.layer!) || b.layer === 'attachment-appendix') return;
+    // an appendix's numbers are serials and thresholds of a catalogue, not the document's targets;
+    // the attachment list and an attachment's title name documents ("促进3岁以下…职责分工")
+    if (inTasks.has(i) || APPARATUS_LAYERS.has(b.layer!) || b.layer === 'attachment-appendix' || b.layer === 'attachment-list') return;
+    if (doc.attachments.titleBlocks.has(i)) return;
     for (const q of extractQuantities(b.text)) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page } });
   });
 

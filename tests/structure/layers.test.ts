@@ -168,3 +168,20 @@ describe('short closing lines are not measures', () => {
     expect(tasks.map((t) => t.text)).toEqual(['每年10月1日至次年4月30日为森林防火期，严禁野外用火。']);
   });
 });
+
+test('numbers in the attachment list and an attachment title are not document quantities', () => {
+  const result = buildResult(raw([
+    '某市人民政府办公室关于促进3岁以下婴幼儿照护服务发展的实施意见',
+    '各县（区）人民政府，市政府各部门：',
+    '一、主要任务',
+    '各县（区）要于2021年底前建成1个示范性照护机构。',
+    '附件：促进3岁以下婴幼儿照护服务发展工作部门职责分工',
+    '某市人民政府办公室',
+    '2020年3月1日',
+    '附件',
+    '促进3岁以下婴幼儿照护服务发展工作部门职责分工',
+    '市卫生健康委负责统筹协调全市婴幼儿照护服务工作。',
+  ]));
+  expect(result.document.quantities.map((q) => q.text)).toEqual([]);
+  expect(result.tasks.flatMap((t) => t.quantities.map((q) => q.text))).toEqual(['1个']);
+});
