@@ -8,7 +8,7 @@ import { parseFullDate } from '../extractors/dates.js';
 import { SCHEMA_VERSION } from './model.js';
 import { message } from './messages.js';
 import type { StructureMeta } from './structure/metadata.js';
-import { headingLevel, type HeadingNode } from './structure/headings.js';
+import type { HeadingInfo, HeadingNode } from './structure/headings.js';
 import { APPARATUS_LAYERS, TASK_LAYERS, carriesDuty, isGeneralProvisions, structureDocument } from './structure/layers.js';
 import { SEP, isGuidingStatement, splitClauses, type Clause } from './tasks.js';
 import { readTaskTables } from './task-tables.js';
@@ -38,14 +38,14 @@ interface PeopleBlock {
 }
 
 /** Each attachment's closing accountability lines, read once for every task of that attachment. */
-function findPeopleBlocks(blocks: Block[], pathOf: string[][], skip: Set<number>): PeopleBlock[] {
+function findPeopleBlocks(blocks: Block[], pathOf: string[][], skip: Set<number>, headingOf: (HeadingInfo | null)[]): PeopleBlock[] {
   const out: PeopleBlock[] = [];
   for (let i = 0; i < blocks.length; i++) {
     if (skip.has(i) || !PEOPLE_LABEL.test(blocks[i].text.trim())) continue;
     const top = pathOf[i]?.[0];
     let j = i;
     const goesOn = (k: number) =>
-      k < blocks.length && !skip.has(k) && pathOf[k]?.[0] === top && headingLevel(blocks[k].text) === null && !/[。；]/u.test(blocks[k].text);
+      k < blocks.length && !skip.has(k) && pathOf[k]?.[0] === top && headingOf[k] === null && !/[。；]/u.test(blocks[k].text);
     while (goesOn(j + 1)) j++;
     const lines = blocks.slice(i, j + 1).map((b) => b.text.trim());
     out.push({ first: i, last: j, ...extractPeople(lines) });
@@ -89,7 +89,7 @@ function isUnder(path: string[], scope: string[]): boolean {
  * Numbered headings with nothing under them ("1.储备燃煤" then "2.检修管网"): each is a measure of its
  * own. A heading followed by body text, or by subheadings, is not. Attachment titles are not measures.
  */
-function leafHeadingsWithoutBody(blocks: Block[], nodes: HeadingNode[], titleOnly: Set<number>): Set<number> {
+function leafHeadingsWithoutBody(blocks: Block[], nodes: HeadingNode[], titleOnly: Set<number>, headingOf: (HeadingInfo | null)[]): Set<number> {
   const out = new Set<number>();
   const walk = (ns: HeadingNode[]) => {
     for (const n of ns) {
@@ -99,7 +99,7 @@ function leafHeadingsWithoutBody(blocks: Block[], nodes: HeadingNode[], titleOnl
       // the end means nothing was written under it
       const next = blocks[n.block + 1];
       const closes = next !== undefined && findAllResponsibilities(next.text).some((r) => r.standalone);
-      if (next === undefined || headingLevel(next.text) !== null || closes) out.add(n.block);
+      if (next === undefined || headingOf[n.block + 1] !== null || closes) out.add(n.block);
     }
   };
   walk(nodes);
@@ -190,11 +190,11 @@ export function buildResult(raw: RawDocument): ExtractResult {
   });
   const titleOnly = doc.headingOnly;
   // a numbered heading with nothing under it is a measure only where the layer holds measures
-  const leafItems = new Set([...leafHeadingsWithoutBody(blocks, tree.headings, titleOnly)].filter((i) => TASK_LAYERS.has(blocks[i].layer!)));
+  const leafItems = new Set([...leafHeadingsWithoutBody(blocks, tree.headings, titleOnly, doc.headingOf)].filter((i) => TASK_LAYERS.has(blocks[i].layer!)));
   const itemPaths = new Set(
     headingBlocks(tree.headings).filter((i) => !titleOnly.has(i) || leafItems.has(i)).map((i) => tree.pathOf[i].join(SEP)),
   );
-  const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf, skip) : [];
+  const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf, skip, doc.headingOf) : [];
   for (const p of people) for (let i = p.first; i <= p.last; i++) skip.add(i);
 
   // a task row counts where its layer holds measures (not in a 版头 or an appendix)

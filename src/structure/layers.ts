@@ -5,7 +5,7 @@
 import type { Block, Layer } from '../model.js';
 import { locateAttachments, type AttachmentLayout } from './attachments.js';
 import { embeddedHeaderBlocks } from './embedded.js';
-import { buildTree, headingLevel, type HeadingNode, type HeadingTree } from './headings.js';
+import { buildTree, headingLevel, type HeadingInfo, type HeadingNode, type HeadingTree } from './headings.js';
 import { extractMetadata, type StructureMeta } from './metadata.js';
 import { isPageNumberLine } from '../normalize/page-furniture.js';
 
@@ -105,6 +105,8 @@ export interface LayeredDocument {
    * body in the same paragraph, and the title line under a bare 附件N.
    */
   headingOnly: Set<number>;
+  /** the numbering each block starts with (headingLevel), read once for every later stage */
+  headingOf: (HeadingInfo | null)[];
 }
 
 /** The ref of block i: its index in the normalized blocks, stable for one reading of one file. */
@@ -143,12 +145,12 @@ export function assignLayers(blocks: Block[], meta: StructureMeta, layout: Attac
 }
 
 /** Heading nodes whose paragraph is the heading alone; "1.完成230名…帮扶工作。" is a sentence, content. */
-function headingOnlyBlocks(blocks: Block[], nodes: HeadingNode[]): number[] {
+function headingOnlyBlocks(blocks: Block[], nodes: HeadingNode[], headingOf: (HeadingInfo | null)[]): number[] {
   const out: number[] = [];
   const walk = (ns: HeadingNode[]) => {
     for (const n of ns) {
       const text = blocks[n.block].text.trim();
-      const h = headingLevel(text);
+      const h = headingOf[n.block];
       if (!h || (!h.body && !/[。！？；]$/u.test(text))) out.push(n.block);
       walk(n.children);
     }
@@ -166,6 +168,7 @@ export function structureDocument(blocks: Block[]): LayeredDocument {
   // the attachment whose 附件N line opens an appendix says so in the document's list of attachments
   meta.attachments = meta.attachments.map((a) =>
     a.where?.block !== undefined && attachments.startBlocks.has(a.where.block) && layers[a.where.block] === 'attachment-appendix' ? { ...a, appendix: true } : a);
-  const headingOnly = new Set([...headingOnlyBlocks(blocks, tree.headings), ...attachments.titleBlocks]);
-  return { blocks: blocks.map((b, i) => ({ ...b, ref: blockRef(i), layer: layers[i] })), meta, tree, attachments, headingOnly };
+  const headingOf = blocks.map((b) => headingLevel(b.text));
+  const headingOnly = new Set([...headingOnlyBlocks(blocks, tree.headings, headingOf), ...attachments.titleBlocks]);
+  return { blocks: blocks.map((b, i) => ({ ...b, ref: blockRef(i), layer: layers[i] })), meta, tree, attachments, headingOnly, headingOf };
 }
