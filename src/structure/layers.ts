@@ -49,6 +49,9 @@ export function carriesDuty(text: string): boolean {
   return DUTY_WORDS.test(t) || LEGAL_DUTY.test(t);
 }
 
+/** Words of a task table's header row or a task guide's labels: who is accountable and by when. */
+const TASK_TABLE_HEADER = /牵头(?:单位|部门|领导)|责任(?:单位|部门|领导|人)|配合(?:单位|部门)|协办单位|完成时限|时间节点|工作任务|重点任务|主要任务/u;
+
 /** A date or time limit: measures have them, catalogues do not. */
 const DATE_WORDS = /\d{4}\s*年|\d{1,2}\s*月(?:底|末|\d{1,2}日)?(?:前|底)|年底前|年内|限期|时限/u;
 /** A line that is a sentence: measures are written in sentences, catalogue entries are names. */
@@ -88,6 +91,8 @@ export function attachmentFeatures(lines: string[]): AttachmentFeatures {
  * verbs, bodies and dates on its lines, so it stays measures whatever its title says.
  */
 export function isAppendix(lines: string[]): boolean {
+  // a task table's header (工作任务 | 牵头单位 | 完成时限) makes the rows under it measures, terse as they are
+  if (lines.some((l) => TASK_TABLE_HEADER.test(l))) return false;
   const f = attachmentFeatures(lines);
   if (f.lines < MIN_LINES) return false;
   return f.entries / f.lines >= APPENDIX_SHARE && f.duties / f.lines <= MAX_DUTY_SHARE;

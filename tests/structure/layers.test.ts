@@ -92,6 +92,7 @@ describe('an attachment is an appendix by what its lines say, not by its name', 
     ['short measures with verbs', ['1.完善农村供水设施', '2.推进农村厕所革命', '3.加强村庄清洁行动', '4.建立长效管护机制']],
     ['dated work plan', ['3月底前：摸底调查', '6月底前：集中整治', '9月底前：验收评估', '12月底前：总结推广']],
     ['too short to tell', ['某县农村人居环境整治方案', '见附表']],
+    ['terse task table (no verbs, no dates)', ['序号\t重点任务\t牵头单位\t配合单位', '1\t高标准农田建设\t县农业农村局\t县财政局', '2\t农村公路提档\t县交通运输局\t各乡镇', '3\t村庄清洁\t县住建局\t各乡镇', '4\t农村供水保障\t县水利局\t县卫健局']],
   ])('%s → measures', (_, lines) => expect(isAppendix(lines)).toBe(false));
 });
 
