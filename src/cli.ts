@@ -31,11 +31,14 @@ export function buildProgram(): Command {
     .argument('<file>', '文件路径')
     .option('--password <password>', '加密 PDF 的打开密码')
     .option('--max-size <MB>', '文件大小上限（MB）', megabytes)
-    .action(async (file: string, opts: { password?: string; maxSize?: number }) => {
+    .option('--layers', '每段前标出编号和层次（版头、标题、正文、落款、版记、附件……）')
+    .action(async (file: string, opts: { password?: string; maxSize?: number; layers?: boolean }) => {
       const { readDocumentFile } = await import('./read/index.js');
       try {
         const doc = await readDocumentFile(file, { password: opts.password, maxBytes: opts.maxSize });
-        process.stdout.write(doc.blocks.map((b) => b.text).join('\n') + '\n');
+        const blocks = opts.layers ? (await import('./structure/layers.js')).structureDocument(doc.blocks).blocks : doc.blocks;
+        const line = (b: (typeof blocks)[number]) => (opts.layers ? `${b.ref}\t${b.layer}\t${b.text.replace(/\t/gu, ' | ')}` : b.text);
+        process.stdout.write(blocks.map(line).join('\n') + '\n');
       } catch (e) {
         fail(file, e);
       }

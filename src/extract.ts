@@ -8,10 +8,9 @@ import { parseDocNumber } from '../extractors/doc-numbers.js';
 import { parseFullDate } from '../extractors/dates.js';
 import { SCHEMA_VERSION } from './model.js';
 import { message } from './messages.js';
-import { extractMetadata, type StructureMeta } from './structure/metadata.js';
-import { buildTree, headingLevel, type HeadingNode } from './structure/headings.js';
-import { locateAttachments } from './structure/attachments.js';
-import { embeddedHeaderBlocks } from './structure/embedded.js';
+import type { StructureMeta } from './structure/metadata.js';
+import type { HeadingInfo, HeadingNode } from './structure/headings.js';
+import { APPARATUS_LAYERS, TASK_LAYERS, carriesDuty, isGeneralProvisions, structureDocument } from './structure/layers.js';
 import { SEP, isGuidingStatement, splitClauses, type Clause } from './tasks.js';
 import { readTaskTables } from './task-tables.js';
 import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
@@ -61,34 +60,19 @@ interface PeopleBlock {
 }
 
 /** Each attachment's closing accountability lines, read once for every task of that attachment. */
-function findPeopleBlocks(blocks: Block[], pathOf: string[][], skip: Set<number>): PeopleBlock[] {
+function findPeopleBlocks(blocks: Block[], pathOf: string[][], skip: Set<number>, headingOf: (HeadingInfo | null)[]): PeopleBlock[] {
   const out: PeopleBlock[] = [];
   for (let i = 0; i < blocks.length; i++) {
     if (skip.has(i) || !PEOPLE_LABEL.test(blocks[i].text.trim())) continue;
     const top = pathOf[i]?.[0];
     let j = i;
     const goesOn = (k: number) =>
-      k < blocks.length && !skip.has(k) && pathOf[k]?.[0] === top && headingLevel(blocks[k].text) === null && !/[。；]/u.test(blocks[k].text);
+      k < blocks.length && !skip.has(k) && pathOf[k]?.[0] === top && headingOf[k] === null && !/[。；]/u.test(blocks[k].text);
     while (goesOn(j + 1)) j++;
     const lines = blocks.slice(i, j + 1).map((b) => b.text.trim());
     out.push({ first: i, last: j, ...extractPeople(lines) });
     i = j;
   }
-  return out;
-}
-
-function headingOnlyBlocks(blocks: Block[], nodes: HeadingNode[]): number[] {
-  const out: number[] = [];
-  const walk = (ns: HeadingNode[]) => {
-    for (const n of ns) {
-      // a numbered item that is a whole sentence ("1.完成230名…帮扶工作。") is content, not a title
-      const text = blocks[n.block].text.trim();
-      const h = headingLevel(text);
-      if (!h || (!h.body && !/[。！？；]$/u.test(text))) out.push(n.block);
-      walk(n.children);
-    }
-  };
-  walk(nodes);
   return out;
 }
 
@@ -127,7 +111,7 @@ function isUnder(path: string[], scope: string[]): boolean {
  * Numbered headings with nothing under them ("1.储备燃煤" then "2.检修管网"): each is a measure of its
  * own. A heading followed by body text, or by subheadings, is not. Attachment titles are not measures.
  */
-function leafHeadingsWithoutBody(blocks: Block[], nodes: HeadingNode[], titleOnly: Set<number>): Set<number> {
+function leafHeadingsWithoutBody(blocks: Block[], nodes: HeadingNode[], titleOnly: Set<number>, headingOf: (HeadingInfo | null)[]): Set<number> {
   const out = new Set<number>();
   const walk = (ns: HeadingNode[]) => {
     for (const n of ns) {
@@ -137,7 +121,7 @@ function leafHeadingsWithoutBody(blocks: Block[], nodes: HeadingNode[], titleOnl
       // the end means nothing was written under it
       const next = blocks[n.block + 1];
       const closes = next !== undefined && findAllResponsibilities(next.text).some((r) => r.standalone);
-      if (next === undefined || headingLevel(next.text) !== null || closes) out.add(n.block);
+      if (next === undefined || headingOf[n.block + 1] !== null || closes) out.add(n.block);
     }
   };
   walk(nodes);
@@ -148,9 +132,12 @@ function headingBlocks(nodes: HeadingNode[]): number[] {
   return nodes.flatMap((n) => [n.block, ...headingBlocks(n.children)]);
 }
 
-function taskNumbers(clauses: Clause[]): string[] {
-  // "2.1.1" from the heading path's position among siblings, and ".k" when one path holds several tasks
-  const seen = new Map<string, number>();
+/**
+ * "2.1.1" from the heading path's position among siblings, and ".k" when one path holds several
+ * tasks. A ".k" that another path's number already is ("1.3" twice gives "1.3.2", and a "1.3.2"
+ * heading may exist) moves on to the next free k: ids stay unique within a document.
+ */
+export function taskNumbers(clauses: Pick<Clause, 'path'>[]): string[] {
   const childCount = new Map<string, string[]>();
   const ordinal = (parent: string, label: string) => {
     const list = childCount.get(parent) ?? [];
@@ -158,14 +145,45 @@ function taskNumbers(clauses: Clause[]): string[] {
     childCount.set(parent, list);
     return list.indexOf(label) + 1;
   };
-  return clauses.map((c) => {
+  const bases = clauses.map((c) => {
     const parts: number[] = [];
-    c.path.forEach((label, k) => parts.push(ordinal(c.path.slice(0, k).join('\u0001'), label)));
-    const base = parts.join('.') || '0';
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base}.${n}`;
+    c.path.forEach((label, k) => parts.push(ordinal(c.path.slice(0, k).join(SEP), label)));
+    return parts.join('.') || '0';
   });
+  const taken = new Set(bases);
+  const used = new Set<string>();
+  const repeats = new Map<string, number>();
+  return bases.map((base) => {
+    if (!used.has(base)) {
+      used.add(base);
+      return base;
+    }
+    let n = repeats.get(base) ?? 1;
+    let id: string;
+    do id = `${base}.${++n}`; while (taken.has(id) || used.has(id));
+    repeats.set(base, n);
+    used.add(id);
+    return id;
+  });
+}
+
+/** "第十条": a law's article, whose （一）… items are part of it. */
+const ARTICLE_LABEL = /^第[一二三四五六七八九十百零〇\d]{1,4}条$/u;
+
+/**
+ * A law's article and the item paragraphs under it ("第十条 …履行下列职责：" then "（一）…；（二）…。")
+ * are one task: the items stay inside their article. A paragraph cut into several statements stays cut.
+ */
+function mergeArticleItems(clauses: Clause[], isTableRow: (c: Clause) => boolean): void {
+  for (let k = clauses.length - 1; k > 0; k--) {
+    const [a, b] = [clauses[k - 1], clauses[k]];
+    const label = a.path[a.path.length - 1] ?? '';
+    if (!ARTICLE_LABEL.test(label) || isTableRow(a) || isTableRow(b) || a.path.join(SEP) !== b.path.join(SEP) || b.block <= a.blockEnd) continue;
+    a.text = `${a.text}\n${b.text}`;
+    a.blockEnd = Math.max(a.blockEnd, b.blockEnd);
+    for (const u of b.units) if (!a.units.some((x) => x.name === u.name)) a.units.push(u);
+    clauses.splice(k, 1);
+  }
 }
 
 /** The text's own skeleton first; what the web page states around the article fills the gaps. */
@@ -179,39 +197,44 @@ function withPageFacts(meta: StructureMeta, facts: PageFacts | undefined): Struc
 }
 
 export function buildResult(raw: RawDocument): ExtractResult {
-  const { blocks } = raw;
-  const meta = withPageFacts(extractMetadata(blocks), raw.pageFacts);
-  const tree = buildTree(blocks);
+  const doc = structureDocument(raw.blocks);
+  const { blocks, tree } = doc;
+  const meta = withPageFacts(doc.meta, raw.pageFacts);
   const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.docNumber?.year;
   const ctx = { year, issued: meta.date || undefined };
   const id = documentId(raw.source, meta, blocks);
 
-  const skip = new Set<number>(meta.boilerplate);
-  for (let i = 0; i < Math.min(meta.bodyStart, blocks.length); i++) skip.add(i);
-  // headings are the path, not clause text, unless body text follows the label in the same paragraph
-  const titleOnly = new Set(headingOnlyBlocks(blocks, tree.headings));
-  for (const i of titleOnly) skip.add(i);
-  const leafItems = leafHeadingsWithoutBody(blocks, tree.headings, titleOnly);
+  // tasks come from the layers that hold measures; headings are the path, not clause text, unless
+  // body text follows the label in the same paragraph
+  const skip = new Set<number>();
+  blocks.forEach((b, i) => {
+    if (!TASK_LAYERS.has(b.layer!) || doc.headingOnly.has(i)) skip.add(i);
+  });
+  const titleOnly = doc.headingOnly;
+  // a numbered heading with nothing under it is a measure only where the layer holds measures
+  const leafItems = new Set([...leafHeadingsWithoutBody(blocks, tree.headings, titleOnly, doc.headingOf)].filter((i) => TASK_LAYERS.has(blocks[i].layer!)));
   const itemPaths = new Set(
     headingBlocks(tree.headings).filter((i) => !titleOnly.has(i) || leafItems.has(i)).map((i) => tree.pathOf[i].join(SEP)),
   );
-  for (const i of embeddedHeaderBlocks(blocks, meta.bodyStart)) skip.add(i);
-  const layout = locateAttachments(blocks);
-  for (const i of [...layout.listBlocks, ...layout.titleBlocks]) skip.add(i);
-  const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf, skip) : [];
+  const people = meta.isPlan ? findPeopleBlocks(blocks, tree.pathOf, skip, doc.headingOf) : [];
   for (const p of people) for (let i = p.first; i <= p.last; i++) skip.add(i);
 
-  const tables = meta.isPlan ? readTaskTables(blocks, tree.pathOf) : [];
+  // a task row counts where its layer holds measures (not in a 版头 or an appendix)
+  const tables = meta.isPlan ? readTaskTables(blocks, tree.pathOf).filter((t) => TASK_LAYERS.has(blocks[t.clause.block]?.layer ?? 'body')) : [];
   for (const t of tables) for (const b of t.blocks) skip.add(b);
   const fromTable = new Map(tables.map((t) => [t.clause, t]));
   const peoplePaths = people.map((p) => tree.pathOf[p.first] ?? []);
   const clauses = meta.isPlan
     ? [...splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths, headless: tree.headings.length === 0, leafItems }), ...tables.map((t) => t.clause)]
         .filter((c) => c.units.length > 0 || !isGuidingStatement(c.text))
+        // a law's 总则/附则 articles are tasks only where they give a duty
+        .filter((c) => !isGeneralProvisions(c.path) || c.units.length > 0 || carriesDuty(c.text))
         .sort((a, b) => a.block - b.block)
     : [];
+  mergeArticleItems(clauses, (c) => fromTable.has(c));
   const numbers = taskNumbers(clauses);
-  const warnings: Message[] = [...raw.messages];
+  // one list: what the reader and the structure stage said, then what extraction finds
+  const warnings: Message[] = [...raw.messages, ...meta.messages];
   const tasks: Task[] = clauses.map((c, k): Task => {
     const taskId = `${id}#${numbers[k]}`;
     const att = people.find((p) => isUnder(c.headingPath, peopleScope(tree.pathOf[p.first] ?? [], itemPaths, peoplePaths)));
@@ -243,7 +266,10 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const inTasks = new Set(clauses.flatMap((c) => range(c.block, c.blockEnd)));
   const docQuantities: Quantity[] = [];
   blocks.forEach((b, i) => {
-    if (inTasks.has(i) || meta.boilerplate.includes(i)) return;
+    // an appendix's numbers are serials and thresholds of a catalogue, not the document's targets;
+    // the attachment list and an attachment's title name documents ("促进3岁以下…职责分工")
+    if (inTasks.has(i) || APPARATUS_LAYERS.has(b.layer!) || b.layer === 'attachment-appendix' || b.layer === 'attachment-list') return;
+    if (doc.attachments.titleBlocks.has(i)) return;
     for (const q of extractQuantities(b.text)) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page } });
   });
 

@@ -6,7 +6,7 @@ import type { ExtractResult } from './model.js';
 import { extractMany } from './batch.js';
 import type { ExtractOptions } from './pipeline.js';
 
-export const INPUT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.txt', '.html', '.htm']);
+export const INPUT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.txt', '.html', '.htm', '.md']);
 
 /** Files named, and the supported files directly inside folders named (not their subfolders). */
 export async function listInputFiles(paths: string[]): Promise<string[]> {

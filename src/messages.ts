@@ -42,6 +42,8 @@ export const MESSAGES = {
   E_STORE_BUSY: '台账数据库正被其他程序长时间占用：请等其完成后重试',
   W_SEARCH_TRUNCATED: '检索词过多或过长，只用了前面的部分：请减少检索词',
   W_XML_CHARS: '文中有表格文件不允许的控制字符（如 U+FFFE），已在台账中删去：请核对原文该处',
+  // structure (helper "layers"): warnings the structure stage adds to the document's message list
+  'jurisdiction-ambiguous': '地名对应多个行政区，已取第一个，请核对发文机关所在地',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

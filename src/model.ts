@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 export const SCHEMA_VERSION = 1;
 
-export const Format = z.enum(['pdf', 'docx', 'doc', 'txt', 'html']);
+export const Format = z.enum(['pdf', 'docx', 'doc', 'txt', 'html', 'md']);
 export type Format = z.infer<typeof Format>;
 
 /** Where a fact came from: paragraph index in the normalized text, its page, and a character span. */
@@ -37,8 +37,26 @@ export const BlockStyle = z.object({
 });
 export type BlockStyle = z.infer<typeof BlockStyle>;
 
+// --- layers (helper "layers"): the one place every block is said to be what it is -------------
+/**
+ * What a block is in the document, given once by structure (Docling's content layer): 版头, 标题,
+ * 主送, 正文, 落款, 版记, furniture, the 附件 list, an attachment that is measures (attachment-body)
+ * or a catalogue/list kept as an appendix (attachment-appendix), a table row; "notice" is the covering
+ * 印发通知 around a plan it carries. Tasks come only from body, attachment-body and table blocks.
+ */
+export const Layer = z.enum([
+  'masthead', 'title', 'recipients', 'notice', 'body', 'signature', 'colophon', 'page-furniture', 'site-furniture',
+  'attachment-list', 'attachment-body', 'attachment-appendix', 'table',
+]);
+export type Layer = z.infer<typeof Layer>;
+// --- end layers ---------------------------------------------------------------------------------
+
 export const Block = z.object({
   text: z.string(),
+  /** stable reference "b12" (index in the normalized blocks), set by structure */
+  ref: z.string().optional(),
+  /** set by structure: what the block is (see Layer) */
+  layer: Layer.optional(),
   page: z.number().int().optional(),
   /** page on which the paragraph ends, when it runs over a page break */
   pageEnd: z.number().int().optional(),
@@ -171,7 +189,13 @@ export type Task = z.infer<typeof Task>;
 export const Article = z.object({ title: z.string(), date: z.string().optional(), issue: z.string().optional(), where: Where.optional() });
 export type Article = z.infer<typeof Article>;
 
-export const Attachment = z.object({ index: z.number().int(), title: z.string(), where: Where.optional() });
+export const Attachment = z.object({
+  index: z.number().int(),
+  title: z.string(),
+  where: Where.optional(),
+  /** a catalogue or list (目录, 品目, 材料清单, 名单) kept as an appendix: it gives no tasks (helper "layers") */
+  appendix: z.boolean().optional(),
+});
 export type Attachment = z.infer<typeof Attachment>;
 
 export const DocumentMeta = z.object({

@@ -40,7 +40,8 @@ export interface SplitInput {
 export const SEP = '\u0001';
 
 /** Sections whose text states principles, not measures: they give no task rows. */
-const NON_TASK_SECTION = /(指导思想|基本原则|工作原则|总体思路|重要意义|编制依据|背景|形势|主要问题|面临的|总则|附则)/u;
+// A law's 总则/附则 are not here: their articles that give duties are tasks (extract.ts keeps those).
+const NON_TASK_SECTION = /(指导思想|基本原则|工作原则|总体思路|重要意义|编制依据|背景|形势|主要问题|面临的)/u;
 
 /** "一是精准实施特色产业扶贫。…" → "一是精准实施特色产业扶贫" */
 const ORDINAL_LEAD = /^([一二三四五六七八九十]+是)([^。；;！!？?]{1,40})[。；;！!？?]/u;

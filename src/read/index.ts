@@ -14,6 +14,7 @@ const readers = {
   docx: () => import('./docx.js'),
   doc: () => import('./doc.js'),
   html: () => import('./html.js'),
+  md: () => import('./markdown.js'),
 };
 
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -90,12 +91,15 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string, options
     encoding = decoded.encoding;
     if (decoded.guessed) messages.push(message('W_ENCODING_GUESSED', 'info', { detail: decoded.encoding }));
     const isHtml = ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html[\s>])/iu.test(decoded.text.slice(0, 2048));
+    const isMarkdown = !isHtml && (ext === 'md' || ext === 'markdown');
     if (isHtml) {
       ({ blocks, facts: pageFacts } = (await readers.html()).readHtml(decoded.text));
+    } else if (isMarkdown) {
+      blocks = (await readers.md()).readMarkdown(decoded.text);
     } else {
       blocks = textToBlocks(decoded.text);
     }
-    format = isHtml ? 'html' : 'txt';
+    format = isHtml ? 'html' : isMarkdown ? 'md' : 'txt';
   }
   const normalized = normalizeBlocks(blocks);
   if (!normalized.some((b) => /[\u4e00-\u9fff]/u.test(b.text))) throw new ReadFailure('E_NO_TEXT');

@@ -3,6 +3,7 @@
 // (or bare "附件" when there is only one) in the top-left corner, its title on the next line.
 import type { Attachment, Block } from '../model.js';
 import { parseChineseNumber } from '../../extractors/numerals.js';
+import { splitIssuers } from './issuers.js';
 
 export const meta = {
   name: 'attachments',
@@ -58,6 +59,26 @@ function isTitleLine(text: string): boolean {
   return t.length > 0 && t.length <= MAX_TITLE_LENGTH && !SENTENCE_END.test(t) && parseAttachmentMarker(t) === null;
 }
 
+/** Longest tail of a title the line break left on a line of its own. */
+const MAX_TITLE_TAIL = 8;
+
+/**
+ * The line after a list item finishes its title: short, no punctuation or numbering of its own, and
+ * the item before it has not reached a natural end (a 文种 word, a closing bracket).
+ */
+function isTitleTail(title: string, line: string): boolean {
+  const t = line.trim();
+  if (t === '' || t.length > MAX_TITLE_TAIL || /[。！？；，,：:、]/u.test(t)) return false;
+  if (parseAttachmentMarker(t) !== null || LIST_ITEM.test(t) || /^[\d一二三四五六七八九十（(第]/u.test(t)) return false;
+  // the 落款 under the list: a body's name ("××县人民政府") or a date
+  if (splitIssuers(t) !== null || /\d/u.test(t)) return false;
+  if (/[）)》”"]$/u.test(title) || TITLE_END.test(title)) return false;
+  return collapse(title + t).length <= MAX_TITLE_LENGTH;
+}
+
+/** Words a title ends with when it is complete (文种 and list words). */
+const TITLE_END = /(?:方案|意见|通知|办法|细则|规定|规划|计划|要点|清单|名单|目录|一览表|明细表|表|范围|指南|标准|制度|措施|决定|报告|函)$/u;
+
 /** Reads the list entries starting at block `i` (the list head); returns the entries and the blocks used. */
 function readList(blocks: Block[], i: number): { items: Attachment[]; used: number[] } {
   const head = ATTACHMENT_LIST_HEAD.exec(blocks[i].text.trim());
@@ -75,6 +96,12 @@ function readList(blocks: Block[], i: number): { items: Attachment[]; used: numb
   }
   // "附件：××方案" with no numbered lines below: the only attachment, written on the head line.
   if (items.length === 0 && first !== '' && isTitleLine(first)) items.push({ index: 1, title: collapse(first), where: { block: i } });
+  // A title broken across lines ("…种类范" then "围"): a short tail that finishes the last item.
+  const last = items[items.length - 1];
+  if (last && j < blocks.length && used[used.length - 1] === j - 1 && isTitleTail(last.title, blocks[j].text)) {
+    last.title = collapse(`${last.title}${blocks[j].text.trim()}`);
+    used.push(j);
+  }
   return { items, used };
 }
 
@@ -94,6 +121,8 @@ export function locateAttachments(blocks: Block[]): AttachmentLayout {
     const text = blocks[i].text.trim();
     if (ATTACHMENT_LIST_HEAD.test(text) && markers[i] === null) {
       const { items, used } = readList(blocks, i);
+      // a bare "附件：" (the files were links on a web page) is still the list's head, not a measure
+      if (items.length === 0 && ATTACHMENT_LIST_HEAD.exec(text)![1].trim() === '') listBlocks.add(i);
       if (items.length === 0) continue;
       used.forEach((b) => listBlocks.add(b));
       for (const it of items) if (!listed.has(it.index)) listed.set(it.index, it);
@@ -113,6 +142,13 @@ export function locateAttachments(blocks: Block[]): AttachmentLayout {
     if (title === '' && i + 1 < blocks.length && isTitleLine(blocks[i + 1].text)) {
       title = collapse(blocks[i + 1].text);
       titleBlocks.add(i + 1);
+      // a title over two or three lines ("2024—2026年某省" / "农机…种类范围"): join until it ends
+      for (let k = i + 2; k <= i + 3 && k < blocks.length && !TITLE_END.test(title); k++) {
+        const next = blocks[k].text.trim();
+        if (!isTitleLine(next) || LIST_ITEM.test(next) || /^[（(\d一二三四五六七八九十]/u.test(next) || !TITLE_END.test(collapse(title + next))) break;
+        title = collapse(`${title}${next}`);
+        titleBlocks.add(k);
+      }
     }
     startBlocks.set(i, index);
     if (!bodies.has(index)) bodies.set(index, { index, title, where: { block: i } });

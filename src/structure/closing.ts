@@ -15,7 +15,7 @@ export const meta = {
 const IMPRINT = /^(?:抄送|抄报|报送|分送|发送|印送|印发|主题词|关键词|联系人|联系电话|联系方式|附注)\s*[：:]/u;
 /** Web page residue around a scraped article. */
 const WEB_LINE =
-  /^[（(【\[]?\s*(?:责任编辑|编辑|责编|审核|校对|来源|稿源|作者|记者|通讯员|发布时间|发布日期|浏览次数|点击数|字号)\s*[:：]|^分享到|^(?:【?\s*(?:打印|关闭|返回顶部|关闭窗口|打印本页|收藏)\s*】?\s*)+$/u;
+  /^[（(【\[]?\s*(?:责任编辑|编辑|责编|审核|校对|来源|稿源|作者|记者|通讯员|发布时间|发布日期|浏览次数|点击数|字号|相关解读|相关链接|相关文件|公开方式|公开范围|附件下载|扫一扫)\s*[:：]|^分享到|^(?:【?\s*(?:打印|关闭|返回顶部|关闭窗口|打印本页|收藏)\s*】?\s*)+$/u;
 /** A bare counter left by a share widget ("35.1K", "1.2万"). */
 const COUNTER = /^\d+(?:\.\d+)?\s*[KkWw万]?$/u;
 /** "（此件公开发布）", "（联系人：…）": 附注 in parentheses. */
@@ -92,32 +92,51 @@ export function isByline(text: string): boolean {
   return findDates(t).length > 0 && /(?:来源|作者|发布|稿源|浏览|字号)\s*[:：]?/u.test(t);
 }
 
+/** 结束语 on a line of its own ("特此通知。", "此复。"): it closes the body and belongs with the 落款. */
+const CLOSING_FORMULA = /^(?:特此(?:通知|通告|公告|报告|函告|函复|批复|说明|证明)|此复|专此报告|以上报告，请审阅)[。！]?$/u;
+
+/** What a closing block is: the 落款 (signature, date), the 版记 (抄送/印发, 附注) or the site's residue. */
+export type ClosingLayer = 'signature' | 'colophon' | 'site-furniture';
+
+function residueLayer(t: string): ClosingLayer {
+  return WEB_LINE.test(t) || COUNTER.test(t) || isByline(t) ? 'site-furniture' : 'colophon';
+}
+
 /**
- * Boilerplate blocks after `from`: signatures and dates, 版记 lines and the unlabelled lines that
- * continue a 抄送/报送 list (no sentence end, short), web residue.
+ * Closing blocks after `from` and what each is: signatures and dates, 版记 lines and the unlabelled
+ * lines that continue a 抄送/报送 list (no sentence end, short), web residue.
  */
-export function boilerplateBlocks(blocks: Block[], from: number): number[] {
-  const out = new Set<number>();
+export function closingLayers(blocks: Block[], from: number): Map<number, ClosingLayer> {
+  const out = new Map<number, ClosingLayer>();
   for (const s of findSignatures(blocks, from)) {
-    out.add(s.dateBlock);
-    s.signerBlocks.forEach((b) => out.add(b));
+    out.set(s.dateBlock, 'signature');
+    s.signerBlocks.forEach((b) => out.set(b, 'signature'));
   }
   let inImprint = false;
   for (let i = from; i < blocks.length; i++) {
     const t = blocks[i].text.trim();
+    if (CLOSING_FORMULA.test(t)) {
+      if (!out.has(i)) out.set(i, 'signature');
+      continue;
+    }
     if (isImprintLine(t) || isByline(t)) {
-      out.add(i);
+      if (!out.has(i)) out.set(i, residueLayer(t));
       inImprint = IMPRINT.test(t);
       continue;
     }
     // The 报送 list runs on over unlabelled lines, then the 印发机关 and its date close the 版记;
     // a masthead ending in a 文种 word opens the next issue of a bulletin.
     if (inImprint && t !== '' && !/[。！？]/u.test(t) && t.length <= MAX_IMPRINT_CONTINUATION && !endsWithTitleWord(t)) {
-      out.add(i);
+      out.set(i, 'colophon');
       if (dateLine(t)) inImprint = false;
       continue;
     }
     if (t !== '') inImprint = false;
   }
-  return [...out].sort((a, b) => a - b);
+  return out;
+}
+
+/** Boilerplate blocks after `from`: every closing block (see closingLayers). */
+export function boilerplateBlocks(blocks: Block[], from: number): number[] {
+  return [...closingLayers(blocks, from).keys()].sort((a, b) => a - b);
 }

@@ -6,6 +6,7 @@ import { findDocNumbers, parseDocNumber } from '../../extractors/doc-numbers.js'
 import { findDates } from '../../extractors/dates.js';
 import { isIssueLine } from './bulletin.js';
 import { headingLevel } from './headings.js';
+import { parseAttachmentMarker } from './attachments.js';
 import { dateLine, isByline } from './closing.js';
 import { mastheadIssuer, splitIssuers } from './issuers.js';
 import { endsWithTitleWord, isTitleShaped } from './titles.js';
@@ -25,8 +26,30 @@ const SIGNER = /\s*签发人\s*[:：].*$/u;
 const SIGNER_LINE = /^签发人\s*[:：]/u;
 /** "（2019年4月2日县委常委会会议审议通过）": a bracketed note under the title, dated for adopted texts. */
 const TITLE_NOTE = /^[（(][^（）()]{4,60}[）)]$/u;
+/** The body a law or regulation was adopted by, in the note under its title. */
+const ADOPTED_BY =
+  /(?:^|[日（(，,\s])((?:[\u4e00-\u9fff]{2,10}?)?第[一二三四五六七八九十]{1,3}届(?:全国)?人民代表大会(?:常务委员会)?|国务院|[\u4e00-\u9fff]{2,12}?人民政府)第[一二三四五六七八九十百零〇\d]{1,4}次(?:全体|常务)?会议(?:审议)?(?:通过|修订|修正)/u;
 /** A 主送 line ends in a colon and addresses bodies. */
 const RECIPIENTS = /^[^。！？]{2,200}[：:]$/u;
+/** The red line under the 版头 as text templates draw it: a run of rules, dashes or underscores. */
+const RED_LINE = /^[━─—―_＿=＝\-－~～·•\s]{4,}$/u;
+/** "文件" on a line of its own, beside or under a joint masthead's stacked names. */
+const FILE_WORD = /^文\s*件$/u;
+
+/** A red line drawn with characters, glued by line joining to the number under it. */
+const RULE_RUN = /^[━─—―_＿=＝]{4,}\s*|\s*[━─—―_＿=＝]{4,}$/gu;
+
+/**
+ * A header line as the template meant it: "海 南 省 农 业 农 村 厅 文 件" (letter-spaced) without its
+ * spaces, and a rule run glued to the line ("＿＿＿＿琼农发〔2024〕12号") cut off.
+ */
+function headerLine(text: string): string {
+  const t = text.trim();
+  if (RED_LINE.test(t)) return t;
+  const cut = t.replace(RULE_RUN, '').trim();
+  return /^(?:[\u4e00-\u9fff]\s+){3,}[\u4e00-\u9fff]$/u.test(cut) ? cut.replace(/\s+/gu, '') : cut;
+}
+
 /** How far the header may reach before the body must have started. */
 const HEADER_WINDOW = 14;
 /** Where site navigation can still be above the title. */
@@ -42,6 +65,8 @@ export interface Header {
   rawTitle: string;
   titleBlocks: number[];
   recipients: string[];
+  /** the 主送 line(s) among `blocks` */
+  recipientBlocks: number[];
   /** a date printed in the header (a bulletin's date line, "（2018年4月2日）" under a title) */
   date: string;
   /** a scraped article's publication date, which is not the 成文日期 */
@@ -113,15 +138,31 @@ function isTitleStart(block: Block): boolean {
 export function readHeader(blocks: Block[]): Header {
   const start = navigationEnd(blocks);
   const h: Header = {
-    start, issuer: '', docNumber: null, rawTitle: '', titleBlocks: [], recipients: [], date: '', published: '', blocks: [], end: start,
+    start, issuer: '', docNumber: null, rawTitle: '', titleBlocks: [], recipients: [], recipientBlocks: [], date: '', published: '', blocks: [], end: start,
   };
   const issuerLines: string[] = [];
   const limit = Math.min(blocks.length, start + HEADER_WINDOW);
   let i = start;
   for (; i < limit; i++) {
-    const t = blocks[i].text.trim();
+    const t = headerLine(blocks[i].text);
     if (t === '' || TOP_MARKS.test(t)) continue;
+    // the red line and a "文件" standing apart from the names belong to the 版头
+    if (h.titleBlocks.length === 0 && (RED_LINE.test(t) || (FILE_WORD.test(t) && issuerLines.length > 0))) {
+      h.blocks.push(i);
+      continue;
+    }
+    // a file that is one attachment split out of its notice opens with "附件1": its title follows
+    if (i === start && h.titleBlocks.length === 0 && parseAttachmentMarker(t)?.title === '') {
+      h.blocks.push(i);
+      continue;
+    }
     if (SIGNER_LINE.test(t)) {
+      // "签发人：张三    琼农报〔2024〕3号": the number may stand right of the signer on the same line
+      const hits = h.docNumber ? [] : findDocNumbers(t);
+      if (hits.length === 1 && hits[0].end === t.length) {
+        const n = hits[0];
+        h.docNumber = { text: n.text, issuerCode: n.issuerCode, year: n.year, serial: n.serial };
+      }
       h.blocks.push(i);
       continue;
     }
@@ -138,6 +179,9 @@ export function readHeader(blocks: Block[]): Header {
     } else if (titled && TITLE_NOTE.test(t) && !parseRecipients(t)) {
       const dates = findDates(t);
       if (dates.length === 1 && !h.date) h.date = dates[0].date;
+      // a law's note names the body that adopted it: "（…第十届全国人民代表大会常务委员会第十次会议通过）"
+      const adopted = ADOPTED_BY.exec(t);
+      if (adopted && issuerLines.length === 0) issuerLines.push(adopted[1]);
     } else if (isByline(t)) {
       h.published = findDates(t)[0].date;
     } else if (!titled && isTitleStart(blocks[i])) {
@@ -146,12 +190,13 @@ export function readHeader(blocks: Block[]): Header {
       while (i + 1 < limit && !titleComplete(h.titleBlocks.map((k) => blocks[k].text.trim()).join(''))) {
         const next = blocks[i + 1].text.trim();
         if (!isTitleShaped(next, 1) || parseRecipients(next) || dateLine(next) || isByline(next)) break;
-        if (headingLevel(next) || splitIssuers(next) || isIssueLine(next)) break;
+        if (headingLevel(next) || splitIssuers(next) || isIssueLine(next) || TITLE_NOTE.test(next)) break;
         h.titleBlocks.push(++i);
       }
     } else if (titled && h.recipients.length === 0 && recipientsAt(blocks, i)) {
       const r = recipientsAt(blocks, i)!;
       h.recipients = r.list;
+      h.recipientBlocks = r.blocks;
       h.blocks.push(...r.blocks);
       i = r.blocks[r.blocks.length - 1] + 1;
       break;
@@ -165,6 +210,7 @@ export function readHeader(blocks: Block[]): Header {
   h.end = h.titleBlocks.length > 0 || h.docNumber ? i : start;
   h.blocks = h.end === start ? [] : [...new Set([...h.blocks, ...h.titleBlocks])].sort((a, b) => a - b);
   h.rawTitle = h.titleBlocks.map((k) => blocks[k].text.trim()).join(' ');
-  h.issuer = issuerLines.join(' ');
+  // the masthead and an issuer line above the title often name the same body twice
+  h.issuer = [...new Set(issuerLines.flatMap((l) => l.split(' ')))].join(' ');
   return h;
 }

@@ -4,7 +4,7 @@
 // the tree keeps whatever nesting the ranks give.
 import type { Block } from '../model.js';
 import { parseChineseNumber } from '../../extractors/numerals.js';
-import { locateAttachments, parseAttachmentMarker } from './attachments.js';
+import { locateAttachments, parseAttachmentMarker, type AttachmentLayout } from './attachments.js';
 
 export const meta = {
   name: 'headings',
@@ -159,13 +159,19 @@ export function isColonHeading(line: string): boolean {
   return COLON_HEADING.test(t) && !NOT_COLON_HEADING.test(t) && headingLevel(t) === null;
 }
 
+/** 第X条: the numbered lines under an article are its items (see buildTree). */
+const ARTICLE_MARKER = new RegExp(`^第${CHAPTER_NUM}条$`, 'u');
+
+function insideArticle(stack: HeadingNode[]): boolean {
+  return stack.some((n) => ARTICLE_MARKER.test(n.marker));
+}
+
 /**
  * Assigns every block its heading path; the attachment list lines are neither headings nor under one.
  * A colon heading ranks half a level below the heading it sits under, so numbered items nest in it,
  * and a later colon heading closes it (its siblings, not its children).
  */
-export function buildTree(blocks: Block[]): HeadingTree {
-  const layout = locateAttachments(blocks);
+export function buildTree(blocks: Block[], layout: AttachmentLayout = locateAttachments(blocks)): HeadingTree {
   const headings: HeadingNode[] = [];
   const stack: HeadingNode[] = [];
   const pathOf: string[][] = [];
@@ -188,7 +194,9 @@ export function buildTree(blocks: Block[]): HeadingTree {
       pathOf.push(stack.map((n) => n.label));
       continue;
     }
-    const h = layout.startBlocks.has(i) ? headingLevel(blocks[i].text) : headingLevel(blocks[i].text) ?? styleHeading(blocks[i]);
+    let h = layout.startBlocks.has(i) ? headingLevel(blocks[i].text) : headingLevel(blocks[i].text) ?? styleHeading(blocks[i]);
+    // inside a law's article, （一）… and 1.… are the article's items, not headings above it
+    if (h && h.level !== 0 && h.marker !== '' && !h.marker.startsWith('第') && insideArticle(stack)) h = null;
     if (h && (h.level !== 0 || layout.startBlocks.has(i))) {
       let label = h.label;
       if (h.level === 0 && layout.titleBlocks.has(i + 1)) label = `${label} ${blocks[i + 1].text.trim().replace(/\s+/gu, ' ')}`;

@@ -3,6 +3,7 @@
 // or merged before that date resolve only under their current names.
 import { createRequire } from 'node:module';
 import type { Jurisdiction, Level, Message } from '../model.js';
+import { message } from '../messages.js';
 
 export const meta = {
   name: 'jurisdiction',
@@ -22,7 +23,9 @@ const PSEUDO_CITY = /^(?:市辖区|县|省直辖县级行政区划|自治区直�
 /** Two-character district names that are also common words (城区, 郊区, 矿区, 东区). */
 const GENERIC_DISTRICT = /^.区$/u;
 /** Bodies that speak for the whole country. */
-const NATIONAL = /^(?:中共中央|中央|国务院|全国|国家|最高人民)/u;
+const NATIONAL = /^(?:中共中央|中央|国务院|(?:第[一二三四五六七八九十]{1,3}届)?全国|国家|最高人民)/u;
+/** A national law or regulation names the state itself: "中华人民共和国农业机械化促进法". */
+const NATIONAL_TITLE = /^中华人民共和国/u;
 
 /**
  * 国务院组成部门 and other central bodies whose names carry no place and no 国家 (教育部办公厅,
@@ -204,7 +207,7 @@ export function resolveJurisdictionDetailed(issuer: string, title: string, conte
   const scope = named.length === 0 ? null : named.reduce((a, b) => (RANK[b.level] > RANK[a.level] ? b : a));
   const towns = township(issuer, scope, index);
   if (hits.length === 0 && towns.length === 0) {
-    return isNationalIssuer(issuer) ? { ...none, jurisdiction: { name: '中华人民共和国', level: 'national', parents: [] } } : none;
+    return isNationalIssuer(issuer) || (issuer === '' && NATIONAL_TITLE.test(title.trim())) ? { ...none, jurisdiction: { name: '中华人民共和国', level: 'national', parents: [] } } : none;
   }
   const all = [...hits.flatMap((h) => h.places), ...towns];
   const deepest = Math.max(...all.map((p) => RANK[p.level]));
@@ -217,12 +220,8 @@ export function resolveJurisdictionDetailed(issuer: string, title: string, conte
   const alternatives = candidates.filter((c) => c.code !== pick.code);
   if (decided.length === 1) return { jurisdiction: pick, alternatives: [], messages: [] };
   const where = (p: Jurisdiction) => `${(p.parents ?? []).map((q) => q.name).reverse().join('')}${p.name}`;
-  const message: Message = {
-    code: 'jurisdiction-ambiguous',
-    severity: 'warning',
-    message: `地名“${pick.name}”对应多个行政区（${candidates.map(where).join('、')}），已取第一个；请核对发文机关所在地`,
-  };
-  return { jurisdiction: pick, alternatives, messages: [message] };
+  const warning = message('jurisdiction-ambiguous', 'warning', { detail: `“${pick.name}”可指 ${candidates.map(where).join('、')}，已取 ${where(pick)}` });
+  return { jurisdiction: pick, alternatives, messages: [warning] };
 }
 
 /** The place a document speaks for, or null when neither issuer nor title names one. */
@@ -248,4 +247,27 @@ export function governs(higher: Jurisdiction, lower: Jurisdiction): boolean {
   if (RANK[higher.level] >= RANK[lower.level]) return false;
   if (higher.code && lower.code) return lower.code.startsWith(codePrefix(higher.code));
   return (lower.parents ?? []).some((p) => p.name === higher.name && p.level === higher.level);
+}
+
+/**
+ * 发文字号 issuer codes open with the province's short name (GB/T 2260 简称: 赣府厅发, 琼农发) or 国
+ * (国发, 国办发) for the State Council. Used only when neither issuer nor title names a place.
+ */
+// Short names that also open a city's or county's own code (青岛 青政发, 新宾 新政发, 南宁/宁波, 吉林市,
+// 黑河, 云浮, 桂林, 贵阳) are left out: the fallback must never name the wrong province.
+const PROVINCE_SHORT: Readonly<Record<string, string>> = {
+  京: '北京市', 津: '天津市', 冀: '河北省', 晋: '山西省', 辽: '辽宁省', 沪: '上海市', 苏: '江苏省', 浙: '浙江省',
+  皖: '安徽省', 闽: '福建省', 赣: '江西省', 鲁: '山东省', 豫: '河南省', 鄂: '湖北省', 湘: '湖南省', 粤: '广东省',
+  琼: '海南省', 渝: '重庆市', 黔: '贵州省', 滇: '云南省', 藏: '西藏自治区', 陕: '陕西省', 陇: '甘肃省',
+};
+/** Codes of the State Council and its offices: 国发, 国办发, 国函, 国办函. */
+const STATE_COUNCIL_CODE = /^国(?:办)?(?:发|函|电)/u;
+
+export function jurisdictionFromDocCode(issuerCode: string | undefined): Jurisdiction | null {
+  if (!issuerCode) return null;
+  if (STATE_COUNCIL_CODE.test(issuerCode)) return { name: '中华人民共和国', level: 'national', parents: [] };
+  const province = PROVINCE_SHORT[issuerCode[0]];
+  // "赣府厅发", "琼农发": the short name then the body's; "赣市府发" (赣州市) is a city's own code
+  if (!province || /^.[市县区州]/u.test(issuerCode)) return null;
+  return resolveJurisdiction(province, '');
 }

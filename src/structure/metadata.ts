@@ -1,15 +1,15 @@
 // The official-document skeleton of one document (GB/T 9704-2012, 党政机关公文处理工作条例): who
 // issued it, its number, title, 文种, date, addressees, attachments, what it cites and supersedes,
 // where its body starts and which blocks are boilerplate. A missing element stays empty.
-import type { Article, Attachment, Block, DocNumber, DocType, Jurisdiction, Message, Reference, Supersedes } from '../model.js';
-import { locateAttachments } from './attachments.js';
+import type { Article, Attachment, Block, DocNumber, DocType, Jurisdiction, Layer, Message, Reference, Supersedes } from '../model.js';
+import { locateAttachments, type AttachmentLayout } from './attachments.js';
 import { findIssueHeaders, splitBulletin, withoutIssueNumber } from './bulletin.js';
 import { findReferences, findSupersedes } from './citations.js';
-import { boilerplateBlocks, dateLine, findSignatures, isImprintLine } from './closing.js';
+import { closingLayers, dateLine, findSignatures, isImprintLine } from './closing.js';
 import { headerDocNumber, readHeader, type Header } from './header.js';
 import { mastheadIssuer, splitIssuers, titleIssuer } from './issuers.js';
-import { resolveJurisdictionDetailed } from './jurisdiction.js';
-import { docTypeOf, endsWithTitleWord, isTitleShaped, sameTitle, tidyTitle, wrappedTitle } from './titles.js';
+import { jurisdictionFromDocCode, resolveJurisdictionDetailed } from './jurisdiction.js';
+import { docTypeOf, endsWithTitleWord, isTitleShaped, sameTitle, tidyTitle, withoutColumnName, wrappedTitle } from './titles.js';
 
 export const meta = {
   name: 'metadata',
@@ -43,6 +43,11 @@ export interface StructureMeta {
   boilerplate: number[];
   /** warnings for the document's message list (an ambiguous place name) */
   messages: Message[];
+  /**
+   * The layer of every block this skeleton accounts for (版头, title, 主送, the covering notice of a
+   * wrapped plan, 落款, 版记, site residue); blocks absent here are the body's or an attachment's.
+   */
+  layerOf: Map<number, Layer>;
 }
 
 /** How far below the notice the wrapped plan's own title may appear. */
@@ -87,10 +92,15 @@ function outerDate(blocks: Block[], header: Header): { date: string; signer: str
 }
 
 /** Reads the skeleton of one document from its normalized paragraphs. */
-export function extractMetadata(blocks: Block[]): StructureMeta {
+export function extractMetadata(blocks: Block[], layout: AttachmentLayout = locateAttachments(blocks)): StructureMeta {
   const header = readHeader(blocks);
+  const layerOf = new Map<number, Layer>();
+  for (let k = 0; k < header.start; k++) layerOf.set(k, 'site-furniture');
+  for (const k of header.blocks) layerOf.set(k, 'masthead');
+  for (const k of header.titleBlocks) layerOf.set(k, 'title');
+  for (const k of header.recipientBlocks) layerOf.set(k, 'recipients');
   const issues = findIssueHeaders(blocks);
-  const rawTitle = header.rawTitle;
+  const rawTitle = withoutColumnName(header.rawTitle);
   let title = tidyTitle(rawTitle);
   let noticeTitle = '';
   let bodyStart = header.end;
@@ -104,8 +114,12 @@ export function extractMetadata(blocks: Block[]): StructureMeta {
     title = planBlocks ? tidyTitle(planBlocks.map((k) => blocks[k].text).join('')) : tidyTitle(wrapped);
     if (planBlocks) {
       planBlocks.forEach((k) => boiler.add(k));
+      planBlocks.forEach((k) => layerOf.set(k, 'title'));
       bodyStart = skipPlanHeader(blocks, planBlocks[planBlocks.length - 1] + 1);
-      for (let k = planBlocks[planBlocks.length - 1] + 1; k < bodyStart; k++) boiler.add(k);
+      for (let k = planBlocks[planBlocks.length - 1] + 1; k < bodyStart; k++) {
+        boiler.add(k);
+        layerOf.set(k, 'masthead');
+      }
     }
   }
   const docType = issues.length > 0 ? '快报' : docTypeOf(title);
@@ -113,12 +127,18 @@ export function extractMetadata(blocks: Block[]): StructureMeta {
     title = withoutIssueNumber(title);
     bodyStart = Math.max(bodyStart, issues[0].end);
     issues.forEach((h) => h.blocks.forEach((b) => boiler.add(b)));
+    issues.forEach((h) => h.blocks.forEach((b) => layerOf.set(b, 'masthead')));
   }
 
   const { date: signedDate, signer } = outerDate(blocks, header);
   const date = issues.length > 0 && issues[0].date ? issues[0].date : signedDate;
   const issuer = header.issuer || titleIssuer(rawTitle) || (issues[0]?.issuer ?? '') || signer;
-  boilerplateBlocks(blocks, header.end).forEach((b) => boiler.add(b));
+  for (const [b, layer] of closingLayers(blocks, header.end)) {
+    boiler.add(b);
+    if (!layerOf.has(b)) layerOf.set(b, layer);
+  }
+  // between the notice's header and the plan it carries: the covering notice, not the plan's body
+  for (let k = 0; k < bodyStart; k++) if (!layerOf.has(k)) layerOf.set(k, k < header.end ? 'masthead' : 'notice');
 
   const self = { docNumber: header.docNumber, titles: [title, noticeTitle, wrapped ?? ''].filter((t) => t !== '') };
   // News: a scraped article whose title names no 文种 reports, it does not assign. A page that
@@ -134,14 +154,16 @@ export function extractMetadata(blocks: Block[]): StructureMeta {
     date,
     published: header.published,
     recipients: header.recipients,
-    attachments: locateAttachments(blocks).attachments,
+    attachments: layout.attachments,
     references: findReferences(blocks, self),
     supersedes: findSupersedes(blocks, self),
     articles: issues.length > 0 ? splitBulletin(blocks) : [],
-    jurisdiction: place.jurisdiction,
+    // the 文号's issuer code speaks for the body when neither issuer nor title names a place
+    jurisdiction: place.jurisdiction ?? jurisdictionFromDocCode(header.docNumber?.issuerCode),
     noticeTitle,
     bodyStart,
     boilerplate: [...boiler].sort((a, b) => a - b),
     messages: place.messages,
+    layerOf,
   };
 }

@@ -30,7 +30,7 @@ const DOC_TYPE_ENDINGS: readonly (readonly [string, DocType])[] = [
 /** Other 文种 and plan words a title may end with; they make a line a title but map to 其他. */
 const OTHER_TITLE_ENDINGS = [
   '规划', '计划', '办法', '细则', '要点', '规定', '条例', '决议', '公告', '通告', '批复', '请示', '总结', '安排',
-  '措施', '清单', '指南', '制度', '机制', '标准', '守则', '章程', '公报', '命令', '议案', '倡议书', '通讯', '动态',
+  '措施', '清单', '法', '指南', '制度', '机制', '标准', '守则', '章程', '公报', '命令', '议案', '倡议书', '通讯', '动态',
 ] as const;
 
 /** Words that wrap another document: 关于印发《…》的通知. 转发 is left out on purpose: the forwarded
@@ -92,8 +92,23 @@ export function wrappedTitle(title: string): string | null {
 
 /** Two titles name the same document when they agree once spaces, brackets and qualifiers are gone. */
 export function sameTitle(a: string, b: string): boolean {
-  const norm = (s: string) => stripQualifiers(s.replace(/[《》〈〉“”"]/gu, ''));
+  // a year range is written 2024—2026 in one place and 2024-2026 in the other
+  const norm = (s: string) => stripQualifiers(s.replace(/[《》〈〉“”"]/gu, '')).replace(/[—–\-－~～―─]+/gu, '-');
   const x = norm(a);
   const y = norm(b);
   return x.length >= 4 && x === y;
+}
+
+/**
+ * A portal's column name glued before the title ("江西省人民政府 政策文件 江西省人民政府办公厅关于…"):
+ * the site's name and its column, ending in a column word, before a title that starts with its issuer
+ * and 关于 (or with 关于). Only such a prefix goes; "关于印发《…规范性文件…》的通知" keeps every word.
+ */
+const SITE_COLUMN = /^([^关《》“”]{0,30}?(?:政策文件|政府文件|规范性文件|政策法规|法规文件|文件发布|通知公告|政府信息公开|信息公开|最新文件|政务公开))\s*(?=\S)/u;
+
+export function withoutColumnName(rawTitle: string): string {
+  const m = SITE_COLUMN.exec(rawTitle.trim());
+  if (!m) return rawTitle;
+  const rest = rawTitle.trim().slice(m[0].length);
+  return /^[^。，,；;《》]{0,40}?关于/u.test(rest) && rest.length >= 8 ? rest : rawTitle;
 }

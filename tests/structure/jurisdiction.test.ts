@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Jurisdiction } from '../../src/model.js';
 import {
-  governs, resolveJurisdiction, resolveJurisdictionDetailed, shortNames,
+  governs, jurisdictionFromDocCode, resolveJurisdiction, resolveJurisdictionDetailed, shortNames,
 } from '../../src/structure/jurisdiction.js';
 
 const cases: [string, string, string, [string, string, string[]] | null][] = [
@@ -94,4 +94,27 @@ describe('governs', () => {
     expect(governs({ name: '某省', level: 'province' }, county)).toBe(true);
     expect(governs({ name: '他省', level: 'province' }, county)).toBe(false);
   });
+});
+
+describe('laws and numbers that name no place', () => {
+  test.each([
+    ['第十届全国人民代表大会常务委员会', '中华人民共和国农业机械化促进法', 'national'],
+    ['全国人民代表大会', '中华人民共和国民法典', 'national'],
+    ['', '中华人民共和国乡村振兴促进法', 'national'],
+    ['国务院', '农田水利条例', 'national'],
+  ])('%s %s → %s', (issuer, title, level) => expect(resolveJurisdiction(issuer, title)?.level).toBe(level));
+
+  test('a title naming a place is not national because of its 中华人民共和国 words', () => {
+    expect(resolveJurisdiction('', '辽宁省实施《中华人民共和国农业技术推广法》办法')?.name).toBe('辽宁省');
+  });
+
+  test.each([
+    ['赣府厅发', '江西省'],
+    ['琼农发', '海南省'],
+    ['国办发', '中华人民共和国'],
+    ['国发', '中华人民共和国'],
+  ])('文号 code %s → %s', (code, name) => expect(jurisdictionFromDocCode(code)?.name).toBe(name));
+
+  test.each([['赣市府发'], ['青政发'], ['新政发'], ['抚政发'], ['']])('文号 code %s names no province', (code) =>
+    expect(jurisdictionFromDocCode(code)).toBeNull());
 });

@@ -1,0 +1,89 @@
+// Invariants over the whole pipeline, for every document the tests read (corpus/, tests/fixtures/) and
+// for documents written here: task ids are unique within a document, every block has one layer and
+// its ref, and every warning a stage makes (reader, structure) reaches the JSON.
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildResult, taskNumbers } from '../src/extract.js';
+import { ExtractResult, Layer, type Block, type RawDocument } from '../src/model.js';
+import { readDocumentFile } from '../src/read/index.js';
+import { structureDocument } from '../src/structure/layers.js';
+
+const ROOTS = ['corpus', 'tests/fixtures'];
+const INPUT = /\.(pdf|docx|doc|txt|html|htm|md)$/iu;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = path.join(dir, n);
+    return statSync(p).isDirectory() ? filesUnder(p) : INPUT.test(n) && n !== 'MANIFEST.md' ? [p] : [];
+  });
+}
+
+const files = ROOTS.flatMap(filesUnder).sort();
+
+function checkInvariants(raw: RawDocument): void {
+  const result = ExtractResult.parse(buildResult(raw));
+  const ids = result.tasks.map((t) => t.id);
+  expect(ids.filter((id, k) => ids.indexOf(id) !== k)).toEqual([]);
+  const doc = structureDocument(raw.blocks);
+  expect(doc.blocks.map((b) => b.ref)).toEqual(raw.blocks.map((_, i) => `b${i}`));
+  for (const b of doc.blocks) expect(Layer.options).toContain(b.layer);
+  // what the reader and the structure stage said is in the JSON, word for word
+  const said = [...raw.messages, ...doc.meta.messages].map((m) => `${m.code}|${m.message}`);
+  const shown = new Set(result.warnings.map((m) => `${m.code}|${m.message}`));
+  expect(said.filter((m) => !shown.has(m))).toEqual([]);
+}
+
+describe('every document the tests read', () => {
+  it('finds the documents', () => expect(files.length).toBeGreaterThan(20));
+  for (const file of files) {
+    it(file, async () => {
+      let raw: RawDocument;
+      try {
+        raw = await readDocumentFile(file);
+      } catch {
+        return; // a broken file is refused with a code; the reader tests hold that
+      }
+      checkInvariants(raw);
+    }, 60_000);
+  }
+});
+
+const blocks = (lines: string[]): Block[] => lines.map((text) => ({ text }));
+const raw = (lines: string[]): RawDocument => ({ source: { path: 'x.txt', format: 'txt', sha256: '0' }, blocks: blocks(lines), messages: [] });
+
+describe('documents written here', () => {
+  it('an ambiguous place name warns in the JSON, not only inside structure', () => {
+    const doc = raw(['朝阳区2020年就业扶贫工作方案', '一、工作任务', '（一）区人力社保局负责开展技能培训。']);
+    const result = buildResult(doc);
+    expect(result.warnings.map((w) => w.code)).toContain('jurisdiction-ambiguous');
+    expect(result.warnings.find((w) => w.code === 'jurisdiction-ambiguous')!.message).toMatch(/^地名对应多个行政区.*朝阳/u);
+    checkInvariants(doc);
+  });
+
+  it('two tasks under one heading and a heading numbered like the repeat keep distinct ids', () => {
+    // "第一条" holds two statements (→ a ".2" id) and a later part of the law is numbered the same way
+    const doc = raw([
+      '某市物业管理条例',
+      '第一章 总则',
+      '第一条 市住房城乡建设局负责全市物业管理活动的监督管理。区人民政府应当建立物业管理协调机制。',
+      '第二条 街道办事处负责指导业主大会的成立。',
+      '第二章 业主',
+      '第三条 业主应当遵守管理规约。',
+    ]);
+    checkInvariants(doc);
+  });
+});
+
+describe('taskNumbers', () => {
+  it('moves a repeat past a number another heading path already has', () => {
+    // two tasks under （一）, then items 1. and 2. under it: the repeat of 1.1 may not take 1.1.2
+    const paths = [['一、目标'], ['一、目标', '（一）培训'], ['一、目标', '（一）培训'], ['一、目标', '（一）培训', '1.春季'], ['一、目标', '（一）培训', '2.秋季']];
+    const ids = taskNumbers(paths.map((path) => ({ path })));
+    expect(ids).toEqual(['1', '1.1', '1.1.3', '1.1.1', '1.1.2']);
+  });
+
+  it('keeps the plain ".2" where nothing else is numbered so', () => {
+    expect(taskNumbers([{ path: ['一、任务'] }, { path: ['一、任务'] }, { path: ['二、保障'] }])).toEqual(['1', '1.2', '2']);
+  });
+});
