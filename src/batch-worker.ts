@@ -5,6 +5,23 @@ import { failureLine } from './messages.js';
 import { extractFile } from './pipeline.js';
 import { readDocumentFile } from './read/index.js';
 
+/**
+ * TEST ONLY: TAIZHANG_TEST_WORKER_HOOK="spin:<regex>" makes the worker loop forever on a file whose
+ * name matches, "allocate:<regex>" makes it fill its heap; the batch budget tests need a slow and a
+ * huge file without waiting minutes for a real one. Unset in every real run.
+ */
+function testHook(file: string): void {
+  const hook = process.env.TAIZHANG_TEST_WORKER_HOOK;
+  if (!hook) return;
+  const [kind, pattern] = [hook.slice(0, hook.indexOf(':')), hook.slice(hook.indexOf(':') + 1)];
+  if (!new RegExp(pattern, 'u').test(file)) return;
+  if (kind === 'spin') for (;;);
+  if (kind === 'allocate') {
+    const hoard: string[][] = [];
+    for (;;) hoard.push(Array.from({ length: 1e5 }, (_, i) => `${i}-${hoard.length}`));
+  }
+}
+
 async function readOnly(job: Job): Promise<ReadOutcome> {
   try {
     const raw = await readDocumentFile(job.file, job.options);
@@ -15,6 +32,7 @@ async function readOnly(job: Job): Promise<ReadOutcome> {
 }
 
 parentPort?.on('message', async (job: Job) => {
+  testHook(job.file);
   const outcome = job.stage === 'read' ? await readOnly(job) : await extractFile(job.file, job.options);
   parentPort?.postMessage({ id: job.id, outcome });
 });
