@@ -6,19 +6,23 @@ import { extractFile } from './pipeline.js';
 import { readDocumentFile } from './read/index.js';
 
 /**
- * TEST ONLY: TAIZHANG_TEST_WORKER_HOOK="spin:<regex>" makes the worker loop forever on a file whose
- * name matches, "allocate:<regex>" makes it fill its heap; the batch budget tests need a slow and a
- * huge file without waiting minutes for a real one. Unset in every real run.
+ * TEST ONLY: TAIZHANG_TEST_WORKER_HOOK="spin:<regex>;allocate:<regex>" makes the worker loop forever
+ * on a file whose name matches the spin pattern, or fill its heap on one matching the allocate
+ * pattern; the batch budget tests need a slow and a huge file without waiting minutes for a real
+ * one. Unset in every real run.
  */
 function testHook(file: string): void {
   const hook = process.env.TAIZHANG_TEST_WORKER_HOOK;
   if (!hook) return;
-  const [kind, pattern] = [hook.slice(0, hook.indexOf(':')), hook.slice(hook.indexOf(':') + 1)];
-  if (!new RegExp(pattern, 'u').test(file)) return;
-  if (kind === 'spin') for (;;);
-  if (kind === 'allocate') {
-    const hoard: string[][] = [];
-    for (;;) hoard.push(Array.from({ length: 1e5 }, (_, i) => `${i}-${hoard.length}`));
+  for (const rule of hook.split(';')) {
+    const colon = rule.indexOf(':');
+    const [kind, pattern] = [rule.slice(0, colon), rule.slice(colon + 1)];
+    if (colon < 0 || !new RegExp(pattern, 'u').test(file)) continue;
+    if (kind === 'spin') for (;;);
+    if (kind === 'allocate') {
+      const hoard: string[][] = [];
+      for (;;) hoard.push(Array.from({ length: 1e5 }, (_, i) => `${i}-${hoard.length}`));
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import { extractMany } from './batch.js';
 import { OutputNames } from './batch-names.js';
 import { FailureList, FAILURE_FILES, type FailureRow } from './batch-failures.js';
 import { removeStaleTemps, replaceAtomic, writeFileAtomic } from './atomic-write.js';
-import { failureLine, oneTerminalLine } from './messages.js';
+import { failureLine, oneTerminalLine, writeFailure } from './messages.js';
 import type { ExtractOptions, ExtractOutcome } from './pipeline.js';
 import type { TaskStore } from './store/store.js';
 
@@ -62,8 +62,15 @@ export interface BatchSummary {
 }
 
 export async function runBatch(files: string[], options: BatchRunOptions): Promise<BatchSummary> {
-  await mkdir(options.out, { recursive: true });
-  await removeStaleTemps(options.out);
+  const names = new OutputNames(files);
+  const failures = new FailureList(options.out);
+  try {
+    await mkdir(options.out, { recursive: true });
+    await removeStaleTemps(options.out);
+    await failures.start();
+  } catch (e) {
+    throw writeFailure(e, options.out);
+  }
   const bar = files.length >= 8 && process.stderr.isTTY && !options.quiet ? await progressBar(files.length) : null;
   const say = (line: string, toErr = false) => {
     if (options.quiet) return;
@@ -71,9 +78,6 @@ export async function runBatch(files: string[], options: BatchRunOptions): Promi
     if (bar) bar.log(safe);
     else (toErr ? process.stderr : process.stdout).write(safe + '\n');
   };
-  const names = new OutputNames(files);
-  const failures = new FailureList(options.out);
-  await failures.start();
   const store = options.db ? new BatchStore(options.db) : null;
   const written: (string | undefined)[] = new Array(files.length);
   const summary: BatchSummary = { ok: 0, failed: 0, written: [], failures: failures.rows, renamed: [], duplicates: [] };
@@ -82,7 +86,11 @@ export async function runBatch(files: string[], options: BatchRunOptions): Promi
     if (!o.ok) {
       summary.failed++;
       say(`✗ ${o.line}`, true);
-      await failures.add({ file: o.file, code: o.code, line: o.line });
+      try {
+        await failures.add({ file: o.file, code: o.code, line: o.line });
+      } catch (e) {
+        say(`✗ ${failureLine(path.join(options.out, FAILURE_FILES.json), writeFailure(e, options.out)).line}`, true);
+      }
       return;
     }
     const d = o.result.document;
@@ -111,7 +119,7 @@ export async function runBatch(files: string[], options: BatchRunOptions): Promi
       summary.ok--;
       written[index] = undefined;
       summary.failed++;
-      const { code, line } = failureLine(o.file, e);
+      const { code, line } = failureLine(o.file, writeFailure(e, options.out));
       say(`✗ ${line}`, true);
       await failures.add({ file: o.file, code, line }).catch(() => undefined);
     }

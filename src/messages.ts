@@ -74,14 +74,19 @@ export function failureLine(file: string, err: unknown): { code: MessageCode; li
   return { code: f.code, line: oneTerminalLine(`${file}: ${f.message} [${f.code}]`) };
 }
 
-/** Errors the operating system gives when writing, by errno: a full disk is not a program error. */
-const SYSTEM_ERRORS: Readonly<Record<string, MessageCode>> = { ENOSPC: 'E_DISK_FULL', EDQUOT: 'E_DISK_FULL', EACCES: 'E_NOT_WRITABLE', EPERM: 'E_NOT_WRITABLE', EROFS: 'E_NOT_WRITABLE' };
+/** A full disk can only come from writing: never a program error, whatever was being done. */
+const DISK_FULL_ERRNO = new Set(['ENOSPC', 'EDQUOT']);
 
 function systemFailure(err: unknown): ReadFailure | undefined {
   const errno = (err as { code?: unknown } | null)?.code;
-  const code = typeof errno === 'string' ? SYSTEM_ERRORS[errno] : undefined;
-  const where = (err as { path?: unknown }).path;
-  return code ? new ReadFailure(code, typeof where === 'string' ? where : undefined) : undefined;
+  return typeof errno === 'string' && DISK_FULL_ERRNO.has(errno) ? new ReadFailure('E_DISK_FULL') : undefined;
+}
+
+/** What went wrong writing `target`: a full disk, or a place that cannot be written (permissions, not a folder). */
+export function writeFailure(err: unknown, target: string): ReadFailure {
+  if (err instanceof ReadFailure) return err;
+  const errno = (err as { code?: unknown } | null)?.code;
+  return new ReadFailure(typeof errno === 'string' && DISK_FULL_ERRNO.has(errno) ? 'E_DISK_FULL' : 'E_NOT_WRITABLE', target);
 }
 
 /**
