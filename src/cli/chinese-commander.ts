@@ -87,6 +87,7 @@ export class ChineseCommand extends Command {
     const names: string[] = [];
     for (let c: Command | null = this; c; c = c.parent) names.unshift(c.name());
     const { line } = chineseError(message, errorOptions?.code ?? 'commander.error', names.join(' '));
-    return super.error(line, { ...errorOptions, exitCode: errorOptions?.exitCode ?? 2 });
+    // 2 for every usage error, as for a missing input folder: scripts tell "typed wrong" from "file failed"
+    return super.error(line, { ...errorOptions, exitCode: 2 });
   }
 }
