@@ -32,6 +32,17 @@ function measure(cmd: string, args: string[]): Measured {
 
 const mb = (m: Measured) => `${m.peakMb.toFixed(0)} MB peak RSS, ${m.seconds.toFixed(1)} s`;
 
+/** Lines of the generated PDF, varied so that no line looks like a running header repeated on every page. */
+const PDF_LINES = [
+  '（一）各乡镇要在6月底前完成N户危房改造任务，县住建局牵头，县财政局配合。',
+  '（二）县教育局负责N所学校的校舍安全排查，每季度报送一次进展情况。',
+  '（三）县人社局要在年底前新增城镇就业岗位N个，组织技能培训不少于三期。',
+  '（四）县水利局牵头，在汛期前完成N公里河道清障，各乡镇落实巡查责任。',
+  '（五）县卫生健康局要在9月底前为N名老年人建立健康档案，做到应建尽建。',
+  '（六）县农业农村局负责推广高标准农田N亩，县自然资源局配合做好用地保障。',
+  '（七）县市场监管局每月开展食品安全抽检，全年抽检批次不少于N批。',
+];
+
 /** UTF-16BE hex of a line, for a font whose encoding is UniGB-UCS2-H. */
 function ucs2Hex(text: string): string {
   return Array.from(text, (c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('').toUpperCase();
@@ -53,7 +64,7 @@ export function writeTextPdf(file: string, pages: number, linesPerPage = 40): vo
   add('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
   const kids: number[] = [];
   for (let p = 1; p <= pages; p++) {
-    const lines = Array.from({ length: linesPerPage }, (_, i) => `<${ucs2Hex(`${i + 1}. 第${p}页第${i + 1}行：各乡镇要在${(i % 12) + 1}月底前完成第${p * 100 + i}项重点工作，县住建局牵头。`)}> Tj`);
+    const lines = Array.from({ length: linesPerPage }, (_, i) => `<${ucs2Hex(PDF_LINES[(p * 7 + i) % PDF_LINES.length].replace('N', String(p * 100 + i)))}> Tj`);
     const stream = `BT /F1 10 Tf 14 TL 40 800 Td ${lines.join(' T* ')} ET`;
     add(`<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`);
     const contents = objects.length;

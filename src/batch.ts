@@ -51,9 +51,16 @@ class WorkerSlot<T> {
   constructor(private readonly limits: SlotLimits) {}
 
   private spawn(): Worker {
-    return new Worker(new URL('./batch-worker.js', import.meta.url), {
+    const worker = new Worker(new URL('./batch-worker.js', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: FILE_BUDGET.maxYoungGenerationSizeMb },
     });
+    // a worker that fails between two files (a late rejection inside pdf.js) must not take the
+    // batch down: it is dropped here and the next file starts a fresh one
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = null;
+    });
+    return worker;
   }
 
   run(job: Job): Promise<T> {

@@ -82,11 +82,14 @@ function systemFailure(err: unknown): ReadFailure | undefined {
   return typeof errno === 'string' && DISK_FULL_ERRNO.has(errno) ? new ReadFailure('E_DISK_FULL') : undefined;
 }
 
-/** What went wrong writing `target`: a full disk, or a place that cannot be written (permissions, not a folder). */
-export function writeFailure(err: unknown, target: string): ReadFailure {
-  if (err instanceof ReadFailure) return err;
+/**
+ * What went wrong writing `target`: a full disk, or a place that cannot be written (permissions, not
+ * a folder). Anything that is not the operating system's answer stays what it was (our bug).
+ */
+export function writeFailure(err: unknown, target: string): unknown {
   const errno = (err as { code?: unknown } | null)?.code;
-  return new ReadFailure(typeof errno === 'string' && DISK_FULL_ERRNO.has(errno) ? 'E_DISK_FULL' : 'E_NOT_WRITABLE', target);
+  if (err instanceof ReadFailure || typeof errno !== 'string' || !/^E[A-Z]+$/u.test(errno)) return err;
+  return new ReadFailure(DISK_FULL_ERRNO.has(errno) ? 'E_DISK_FULL' : 'E_NOT_WRITABLE', target);
 }
 
 /**

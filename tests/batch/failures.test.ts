@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import { failureColumns, failuresCsv, FailureList, inertCell } from '../../src/batch-failures.js';
 import { removeStaleTemps, tempPathFor, writeFileAtomic } from '../../src/atomic-write.js';
-import { failureLine, ReadFailure } from '../../src/messages.js';
+import { failureLine, ReadFailure, writeFailure } from '../../src/messages.js';
 
 const row = (file: string, e: ReadFailure) => ({ file, ...failureLine(file, e) });
 
@@ -95,4 +95,21 @@ test('atomic writes: the target is whole, a failed write leaves no temporary fil
   expect(stale.endsWith('.json')).toBe(false);
   await removeStaleTemps(dir);
   expect(await readdir(dir)).toEqual(['方案.json']);
+});
+
+describe('write errors from the operating system are said as such, anything else stays a program error', () => {
+  const sys = (code: string) => Object.assign(new Error(`${code}: something`), { code });
+  const cases: [unknown, string][] = [
+    [sys('ENOSPC'), 'E_DISK_FULL'],
+    [sys('EDQUOT'), 'E_DISK_FULL'],
+    [sys('EACCES'), 'E_NOT_WRITABLE'],
+    [sys('EROFS'), 'E_NOT_WRITABLE'],
+    [sys('ENOTDIR'), 'E_NOT_WRITABLE'],
+    [new TypeError('x is undefined'), 'E_INTERNAL'],
+    [Object.assign(new Error('bad arg'), { code: 'ERR_INVALID_ARG_TYPE' }), 'E_INTERNAL'],
+  ];
+  test.each(cases)('%s → %s', (err, code) => expect(failureLine('out/a.json', writeFailure(err, 'out')).code).toBe(code));
+  test('a full disk is never a program error, even where nobody expected a write', () => {
+    expect(failureLine('x.pdf', sys('ENOSPC')).code).toBe('E_DISK_FULL');
+  });
 });
