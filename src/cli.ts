@@ -80,7 +80,8 @@ export function buildProgram(): Command {
         return;
       }
       const { runBatch } = await import('./main-job.js');
-      const summary = await runBatch(files, { out: opts.out, ...options, ...budgets(opts), registers: false });
+      const out = opts.out;
+      const summary = await asBatch(() => runBatch(files, { out, ...options, ...budgets(opts), registers: false }));
       if (summary.failed > 0) process.exitCode = 1;
     });
 
@@ -101,7 +102,9 @@ export function buildProgram(): Command {
         process.exitCode = 2;
         return;
       }
-      const summary = await runBatch(files, { out: opts.out, password: opts.password, maxBytes: opts.maxSize, registers: opts.registers, db: opts.db, ...budgets(opts) });
+      const summary = await asBatch(() =>
+        runBatch(files, { out: opts.out, password: opts.password, maxBytes: opts.maxSize, registers: opts.registers, db: opts.db, ...budgets(opts) }),
+      );
       if (summary.failed > 0) process.exitCode = 1;
     });
 
@@ -137,15 +140,29 @@ function failLine(line: string): void {
 
 /**
  * `taizhang extract f | head` closes the pipe early: that is the reader's choice, not an error, so
- * the process ends quietly. A full disk behind `> file` is said in one line, never as a stack trace.
+ * the process ends quietly. A batch goes on writing its outputs and only stops printing: its lines
+ * are a report, its files the work. A full disk behind `> file` is said in one line, never as a stack.
  */
+let batchRunning = false;
+
 function guardOutputStreams(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      const closed = e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED';
+      if (closed && batchRunning) return;
+      if (closed) process.exit(process.exitCode ?? 0);
       if (stream !== process.stderr) process.stderr.write(failureLine('标准输出', e).line + '\n');
       process.exit(1);
     });
+  }
+}
+
+async function asBatch<T>(work: () => Promise<T>): Promise<T> {
+  batchRunning = true;
+  try {
+    return await work();
+  } finally {
+    batchRunning = false;
   }
 }
 

@@ -54,6 +54,16 @@ describe('closed pipe and full disk', () => {
     expect(r.stderr).toBe('');
   }, 60_000);
 
+  test('run | head -1: the batch still writes every output, quietly', async () => {
+    const dir = await tempDir('pipe-run');
+    await writeFiles(dir, Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`r${i}.txt`, notice(i + 50)])));
+    const out = path.join(dir, 'out');
+    const r = await sh(`${q(process.execPath)} ${q(CLI)} run ${q(dir)} --out ${q(out)} --no-registers | head -1; echo "rc=\${PIPESTATUS[0]}"`, 60_000);
+    expect(r.stdout).toMatch(/^✓ .*\nrc=0\n$/u);
+    expect(r.stderr).toBe('');
+    expect((await readdir(out)).filter((n) => n.endsWith('.json') && n !== 'failures.json')).toHaveLength(10);
+  }, 60_000);
+
   test.each([['extract'], ['text']])('%s > /dev/full: one Chinese line with E_DISK_FULL, no stack', async (cmd) => {
     const dir = await tempDir('full');
     const [f] = await writeFiles(dir, { 'x.txt': notice(3) });
