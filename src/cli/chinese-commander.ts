@@ -37,8 +37,19 @@ function withDefault(description: string, value: unknown, valueDescription: stri
   return `${description}（默认：${shownDefault(value, valueDescription)}）`;
 }
 
-/** The Help overrides: Chinese headings, `[选项]` in usage lines, defaults said in Chinese. */
+/** Characters a terminal draws two columns wide (CJK, full-width forms): help columns line up only if counted so. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  // eslint-disable-next-line no-control-regex
+  for (const c of text.replace(/\x1b\[[0-9;]*m/gu, '')) width += WIDE.test(c) ? 2 : 1;
+  return width;
+}
+
+/** The Help overrides: Chinese headings, `[选项]` in usage lines, defaults said in Chinese, CJK widths. */
 export const CHINESE_HELP: Partial<Help> = {
+  displayWidth,
   styleTitle: (title: string) => TITLES[title] ?? title,
   styleUsage: (usage: string) => usage.replace('[options]', '[选项]').replace('[command]', '[命令]'),
   subcommandTerm(this: Help, cmd: Command): string {

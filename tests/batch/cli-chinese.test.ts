@@ -2,7 +2,7 @@
 // --due-before as staff write dates, and the messages users met (a mistyped path, diff of a scan).
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { chineseError } from '../../src/cli/chinese-commander.js';
+import { chineseError, displayWidth } from '../../src/cli/chinese-commander.js';
 import { documentsYear, parseDueBefore, resolveDueBefore } from '../../src/cli/due-date.js';
 import type { ExtractResult } from '../../src/model.js';
 import { notice, taizhang, tempDir, writeFiles } from './cli-run.js';
@@ -16,6 +16,15 @@ describe('help is Chinese', () => {
     expect(r.stdout).toMatch(/^用法：/u);
     expect(r.stdout).not.toMatch(ENGLISH);
   });
+});
+
+test('help columns line up with Chinese argument names (CJK counted two columns wide)', async () => {
+  const r = await taizhang(['--help']);
+  const rows = r.stdout.split('\n').filter((l) => /^  (text|extract|run|register|diff|check|help) /u.test(l));
+  expect(rows.length).toBe(7);
+  const column = (l: string) => displayWidth(/^(\s+\S.*?\s{2,})/u.exec(l)![1]);
+  expect(new Set(rows.map(column)).size).toBe(1);
+  expect(displayWidth('run [选项] [路径...]')).toBe(20);
 });
 
 describe('commander errors: one Chinese line with a code (and the help hint), exit 2', () => {
