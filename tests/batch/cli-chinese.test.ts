@@ -10,11 +10,14 @@ import { notice, taizhang, tempDir, writeFiles } from './cli-run.js';
 const ENGLISH = /\b(Usage|Options|Commands|Arguments|error|default|display help|output the version|required|unknown|missing|argument)\b/u;
 
 describe('help is Chinese', () => {
-  test.each([[['--help']], [['run', '--help']], [['extract', '--help']], [['register', '--help']], [['diff', '--help']], [['help', 'run']]])('%j', async (args) => {
+  const commands = ['text', 'extract', 'run', 'register', 'ingest', 'search', 'documents', 'diff', 'check', 'conflicts'];
+  test.each([[['--help']], [['help', 'run']], ...commands.map((c) => [[c, '--help']])])('%j', async (args) => {
     const r = await taizhang(args);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^用法：/u);
     expect(r.stdout).not.toMatch(ENGLISH);
+    // placeholders are Chinese too: <文件>, <路径>, not <file>, <path>
+    expect(r.stdout).not.toMatch(/<(file|files|path|dir|words|n|password|date|name|format)(\.\.\.)?>/u);
   });
 });
 
