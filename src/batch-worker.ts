@@ -6,10 +6,10 @@ import { extractFile } from './pipeline.js';
 import { readDocumentFile } from './read/index.js';
 
 /**
- * TEST ONLY: TAIZHANG_TEST_WORKER_HOOK="spin:<regex>;allocate:<regex>" makes the worker loop forever
- * on a file whose name matches the spin pattern, or fill its heap on one matching the allocate
- * pattern; the batch budget tests need a slow and a huge file without waiting minutes for a real
- * one. Unset in every real run.
+ * TEST ONLY: TAIZHANG_TEST_WORKER_HOOK="spin:<regex>;allocate:<regex>;exit:<regex>" makes the worker
+ * loop forever on a file whose name matches the spin pattern, fill its heap on one matching the
+ * allocate pattern, or die on one matching the exit pattern; the batch budget tests need a slow, a
+ * huge and a crashing file without waiting minutes for a real one. Unset in every real run.
  */
 function testHook(file: string): void {
   const hook = process.env.TAIZHANG_TEST_WORKER_HOOK;
@@ -19,6 +19,7 @@ function testHook(file: string): void {
     const [kind, pattern] = [rule.slice(0, colon), rule.slice(colon + 1)];
     if (colon < 0 || !new RegExp(pattern, 'u').test(file)) continue;
     if (kind === 'spin') for (;;);
+    if (kind === 'exit') process.exit(3);
     if (kind === 'allocate') {
       const hoard: string[][] = [];
       for (;;) hoard.push(Array.from({ length: 1e5 }, (_, i) => `${i}-${hoard.length}`));

@@ -106,6 +106,17 @@ describe('per-file budgets (test hook TAIZHANG_TEST_WORKER_HOOK makes one file s
   }, 90_000);
 });
 
+test('a worker that dies on a file: that file is one failure line, a fresh worker takes the next files', async () => {
+  const dir = await tempDir('crash');
+  const inputs = await writeFiles(dir, { 'a.txt': notice(1), 'crash.txt': notice(2), 'b.txt': notice(3) });
+  const out = path.join(dir, 'out');
+  const r = await taizhang(['run', ...inputs, '--out', out, '--no-registers', '--workers', '1'], { TAIZHANG_TEST_WORKER_HOOK: 'exit:crash\\.txt$' });
+  expect(r.code).toBe(1);
+  const failures = JSON.parse(await readFile(path.join(out, 'failures.json'), 'utf8')) as { file: string; code: string }[];
+  expect(failures.map((f) => [path.basename(f.file), f.code])).toEqual([['crash.txt', 'E_INTERNAL']]);
+  expect(await jsons(out)).toHaveLength(2);
+});
+
 test('a run killed half-way keeps every finished document and the failures so far, and no truncated JSON', async () => {
   const dir = await tempDir('kill');
   const files: Record<string, string> = {};
