@@ -49,3 +49,9 @@ export async function writeFiles(dir: string, files: Record<string, string | Uin
   }
   return out;
 }
+
+/** A short 实施方案 (a plan: it gets a register), different for every n. */
+export function plan(n: number): string {
+  const t = TOPICS[n % TOPICS.length];
+  return `清河县${t}工作实施方案\n为做好${t}工作，制定本方案。\n一、工作任务\n（一）${UNITS[n % UNITS.length]}要在5月底前完成${t}检查${n + 10}处。\n（二）${UNITS[(n + 1) % UNITS.length]}要在6月底前完成整改。\n清河县人民政府办公室\n2021年3月1日\n`;
+}
