@@ -3,8 +3,10 @@
 // Heavy modules (pdf.js, exceljs, SQLite) load inside the actions that need them, so that
 // `taizhang extract one.pdf` starts fast.
 import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
-import { failureLine } from './messages.js';
+import { InvalidArgumentError, type Command } from 'commander';
+import { failureLine, MESSAGES, oneTerminalLine, terminalSafe } from './messages.js';
+import { ChineseCommand, CHINESE_HELP } from './cli/chinese-commander.js';
+import { FILE_BUDGET } from './file-budget.js';
 import { addCompareCommands } from './cli/compare.js';
 import { addRegisterCommands } from './cli/register.js';
 import { addStoreCommands } from './cli/store.js';
@@ -17,19 +19,34 @@ function megabytes(v: string): number {
   return Math.round(n * 1024 * 1024);
 }
 
+function positiveNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('请给出正数');
+  return n;
+}
+
+function workerCount(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0 || n > 64) throw new InvalidArgumentError('请给出 1 到 64 之间的整数');
+  return n;
+}
+
 export function buildProgram(): Command {
-  const program = new Command();
+  const program = new ChineseCommand();
   program
     .name('taizhang')
     .description('台账：把政策文件（PDF、DOCX、TXT、HTML）变成结构化、可核对的任务台账')
-    .version(pkg.version, '-v, --version')
-    .showHelpAfterError('（用 taizhang --help 查看用法）');
+    .version(pkg.version, '-v, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .configureHelp(CHINESE_HELP)
+    .showHelpAfterError('（用 taizhang --help 查看用法，taizhang <命令> --help 查看某个命令的用法）');
 
   program
     .command('text')
     .description('输出规范化后的正文，一段一行（后续各步骤读的就是它）')
-    .argument('<file>', '文件路径')
-    .option('--password <password>', '加密 PDF 的打开密码')
+    .argument('<文件>', '文件路径')
+    .option('--password <密码>', '加密 PDF 的打开密码')
     .option('--max-size <MB>', '文件大小上限（MB）', megabytes)
     .option('--layers', '每段前标出编号和层次（版头、标题、正文、落款、版记、附件……）')
     .action(async (file: string, opts: { password?: string; maxSize?: number; layers?: boolean }) => {
@@ -44,19 +61,19 @@ export function buildProgram(): Command {
       }
     });
 
-  program
+  const extract = program
     .command('extract')
     .description('抽取文件的元数据和任务，输出 JSON（一个文件输出到屏幕；多个文件用 --out 写入目录）')
-    .argument('<files...>', '一个或多个文件')
-    .option('-o, --out <dir>', '把每个文件的 JSON 写到这个目录（<文档编号>.json）')
-    .option('--password <password>', '加密 PDF 的打开密码')
-    .option('--max-size <MB>', '文件大小上限（MB）', megabytes)
-    .action(async (files: string[], opts: { out?: string; password?: string; maxSize?: number }) => {
+    .argument('<文件...>', '一个或多个文件')
+    .option('-o, --out <目录>', '把每个文件的 JSON 写到这个目录（<文档编号>.json）')
+    .option('--password <密码>', '加密 PDF 的打开密码')
+    .option('--max-size <MB>', '文件大小上限（MB）', megabytes);
+  addBudgetOptions(extract).action(async (files: string[], opts: { out?: string; password?: string; maxSize?: number } & BudgetOptions) => {
       const { extractFile } = await import('./pipeline.js');
       const options = { password: opts.password, maxBytes: opts.maxSize };
       if (!opts.out) {
         if (files.length > 1) {
-          console.error('一次抽取多个文件时，请用 --out <目录> 指定输出目录');
+          console.error(`taizhang extract: ${MESSAGES.E_TOO_MANY_ARGUMENTS.split('：')[0]}：一次抽取多个文件时，请用 --out <目录> 指定输出目录 [E_TOO_MANY_ARGUMENTS]`);
           process.exitCode = 2;
           return;
         }
@@ -66,32 +83,53 @@ export function buildProgram(): Command {
         return;
       }
       const { runBatch } = await import('./main-job.js');
-      const summary = await runBatch(files, { out: opts.out, ...options, registers: false });
+      const out = opts.out;
+      const summary = await asBatch(() => runBatch(files, { out, ...options, ...budgets(opts), registers: false }));
       if (summary.failed > 0) process.exitCode = 1;
     });
 
-  program
+  const run = program
     .command('run')
     .description('主流程：处理目录里的全部文件，写出 JSON、任务台账（XLSX）和失败清单')
-    .argument('[paths...]', '文件或目录（默认 corpus）', ['corpus'])
-    .option('-o, --out <dir>', '输出目录', 'output')
-    .option('--password <password>', '加密 PDF 的打开密码')
+    .argument('[路径...]', '文件或目录', ['corpus'])
+    .option('-o, --out <目录>', '输出目录', 'output')
+    .option('--password <密码>', '加密 PDF 的打开密码')
     .option('--max-size <MB>', '文件大小上限（MB）', megabytes)
     .option('--no-registers', '不生成 XLSX 任务台账')
-    .option('--db <path>', '同时存入这个 SQLite 库')
-    .action(async (paths: string[], opts: { out: string; password?: string; maxSize?: number; registers: boolean; db?: string }) => {
+    .option('--db <路径>', '同时存入这个 SQLite 库（每个文件处理完即存入）');
+  addBudgetOptions(run).action(async (paths: string[], opts: { out: string; password?: string; maxSize?: number; registers: boolean; db?: string } & BudgetOptions) => {
       const { runBatch, listInputFiles } = await import('./main-job.js');
       const files = await listInputFiles(paths);
       if (!files.length) {
-        console.error(`${paths.join(' ')}：没有找到可处理的文件（PDF、DOCX、DOC、TXT、HTML）`);
+        console.error(oneTerminalLine(`${paths.join(' ')}: 没有找到可处理的文件（PDF、DOCX、DOC、TXT、HTML）：请检查路径，或把文件放进这个目录 [E_NOT_FOUND]`));
         process.exitCode = 2;
         return;
       }
-      const summary = await runBatch(files, { out: opts.out, password: opts.password, maxBytes: opts.maxSize, registers: opts.registers, db: opts.db });
+      const summary = await asBatch(() =>
+        runBatch(files, { out: opts.out, password: opts.password, maxBytes: opts.maxSize, registers: opts.registers, db: opts.db, ...budgets(opts) }),
+      );
       if (summary.failed > 0) process.exitCode = 1;
     });
 
   return program;
+}
+
+interface BudgetOptions {
+  fileTimeout?: number;
+  maxMemory?: number;
+  workers?: number;
+}
+
+/** The per-file budgets of a batch (src/batch.ts FILE_BUDGET holds the defaults). */
+function addBudgetOptions(cmd: Command): Command {
+  return cmd
+    .option('--file-timeout <秒>', `每个文件的处理时限，超时的文件记入失败清单（默认 ${FILE_BUDGET.timeoutSeconds} 秒）`, positiveNumber)
+    .option('--max-memory <MB>', `每个处理线程的内存上限，超出的文件记入失败清单（默认 ${FILE_BUDGET.maxOldGenerationSizeMb} MB）`, positiveNumber)
+    .option('--workers <个数>', '同时处理几个文件（默认：CPU 核数）', workerCount);
+}
+
+function budgets(opts: BudgetOptions): { fileTimeoutSeconds?: number; maxHeapMb?: number; workers?: number } {
+  return { fileTimeoutSeconds: opts.fileTimeout, maxHeapMb: opts.maxMemory ? Math.round(opts.maxMemory) : undefined, workers: opts.workers };
 }
 
 function fail(file: string, e: unknown): void {
@@ -103,7 +141,45 @@ function failLine(line: string): void {
   process.exitCode = 1;
 }
 
+/**
+ * `taizhang extract f | head` closes the pipe early: that is the reader's choice, not an error, so
+ * the process ends quietly. A batch goes on writing its outputs and only stops printing: its lines
+ * are a report, its files the work. A full disk behind `> file` is said in one line, never as a stack.
+ */
+let batchRunning = false;
+
+function guardOutputStreams(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      const closed = e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED';
+      if (closed && batchRunning) return;
+      if (closed) process.exit(process.exitCode ?? 0);
+      if (stream !== process.stderr) process.stderr.write(failureLine('标准输出', e).line + '\n');
+      process.exit(1);
+    });
+  }
+}
+
+async function asBatch<T>(work: () => Promise<T>): Promise<T> {
+  batchRunning = true;
+  try {
+    return await work();
+  } finally {
+    batchRunning = false;
+  }
+}
+
+/** Every console line a command prints goes through here: a file name cannot steer the terminal. */
+function sanitizeConsole(): void {
+  for (const name of ['log', 'error', 'warn'] as const) {
+    const original = console[name].bind(console);
+    console[name] = (...args: unknown[]) => original(...args.map((a) => (typeof a === 'string' ? terminalSafe(a) : a)));
+  }
+}
+
 async function main(): Promise<void> {
+  guardOutputStreams();
+  sanitizeConsole();
   const program = buildProgram();
   // each part registers its own commands; they load their heavy modules inside their actions
   addRegisterCommands(program);

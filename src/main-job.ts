@@ -1,10 +1,17 @@
 // The main job: many files in, one JSON per document, an XLSX register per plan, and a failure
-// list, all in one output folder. One line per file; a progress bar on long runs.
-import { readdir, stat, mkdir, writeFile } from 'node:fs/promises';
+// list, all in one output folder. Each document's outputs are written (atomically) the moment it is
+// done, and stored then too, so a run that is killed, or a disk that fills, loses only what was not
+// finished. One line per file; a progress bar on long runs in a terminal.
+import { readdir, stat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractResult } from './model.js';
 import { extractMany } from './batch.js';
-import type { ExtractOptions } from './pipeline.js';
+import { OutputNames } from './batch-names.js';
+import { FailureList, FAILURE_FILES, type FailureRow } from './batch-failures.js';
+import { removeStaleTemps, replaceAtomic, writeFileAtomic } from './atomic-write.js';
+import { failureLine, oneTerminalLine, writeFailure } from './messages.js';
+import type { ExtractOptions, ExtractOutcome } from './pipeline.js';
+import type { TaskStore } from './store/store.js';
 
 export const INPUT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.txt', '.html', '.htm', '.md']);
 
@@ -34,87 +41,152 @@ export interface BatchRunOptions extends ExtractOptions {
   registers: boolean;
   db?: string;
   workers?: number;
-  /** where the per-file lines go; default stderr for failures and stdout for the rest */
+  /** per-file time budget, seconds */
+  fileTimeoutSeconds?: number;
+  /** per-worker heap budget, MB */
+  maxHeapMb?: number;
+  /** print nothing (the library use) */
   quiet?: boolean;
 }
 
 export interface BatchSummary {
   ok: number;
   failed: number;
+  /** JSON files written, in input order */
   written: string[];
-  failures: { file: string; code: string; line: string }[];
-}
-
-function outName(result: ExtractResult): string {
-  return `${result.document.id}.json`;
+  failures: FailureRow[];
+  /** inputs whose outputs took another name because another input would have had the same */
+  renamed: { file: string; output: string; sameNameAs: string }[];
+  /** inputs with the same bytes as another input: one document written for both */
+  duplicates: { file: string; output: string; sameAs: string }[];
 }
 
 export async function runBatch(files: string[], options: BatchRunOptions): Promise<BatchSummary> {
-  await mkdir(options.out, { recursive: true });
+  const names = new OutputNames(files);
+  const failures = new FailureList(options.out);
+  try {
+    await mkdir(options.out, { recursive: true });
+    await removeStaleTemps(options.out);
+    await failures.start();
+  } catch (e) {
+    throw writeFailure(e, options.out);
+  }
   const bar = files.length >= 8 && process.stderr.isTTY && !options.quiet ? await progressBar(files.length) : null;
-  const summary: BatchSummary = { ok: 0, failed: 0, written: [], failures: [] };
-  const results: ExtractResult[] = [];
-  const writes: Promise<void>[] = [];
   const say = (line: string, toErr = false) => {
     if (options.quiet) return;
-    if (bar) bar.log(line);
-    else (toErr ? process.stderr : process.stdout).write(line + '\n');
+    const safe = oneTerminalLine(line);
+    if (bar) bar.log(safe);
+    else (toErr ? process.stderr : process.stdout).write(safe + '\n');
   };
-  const outcomes = await extractMany(files, {
-    password: options.password,
-    maxBytes: options.maxBytes,
-    workers: options.workers,
-    onOutcome: (o) => {
-      bar?.increment();
-      if (o.ok) {
-        const target = path.join(options.out, outName(o.result));
-        writes.push(writeFile(target, JSON.stringify(o.result, null, 2) + '\n'));
-        const d = o.result.document;
-        say(`✓ ${o.file} → ${target}（${d.docType}，任务 ${o.result.tasks.length} 条${d.source.pages ? `，${d.source.pages} 页` : ''}）`);
-      } else {
-        say(`✗ ${o.line}`, true);
-      }
-    },
-  });
-  // the summary follows the input order, whatever order the workers finished in
-  for (const o of outcomes) {
-    if (o.ok) {
-      results.push(o.result);
-      summary.ok++;
-      summary.written.push(path.join(options.out, outName(o.result)));
-    } else {
+  const store = options.db ? new BatchStore(options.db) : null;
+  const written: (string | undefined)[] = new Array(files.length);
+  const summary: BatchSummary = { ok: 0, failed: 0, written: [], failures: failures.rows, renamed: [], duplicates: [] };
+
+  const finishOne = async (o: ExtractOutcome, index: number): Promise<void> => {
+    if (!o.ok) {
       summary.failed++;
-      summary.failures.push({ file: o.file, code: o.code, line: o.line });
+      say(`✗ ${o.line}`, true);
+      try {
+        await failures.add({ file: o.file, code: o.code, line: o.line });
+      } catch (e) {
+        say(`✗ ${failureLine(path.join(options.out, FAILURE_FILES.json), writeFailure(e, options.out)).line}`, true);
+      }
+      return;
     }
+    const d = o.result.document;
+    const claim = names.claim(index, d.id, d.source.sha256);
+    const target = path.join(options.out, `${claim.base}.json`);
+    summary.ok++;
+    written[index] = target;
+    if (claim.kind === 'duplicate') {
+      summary.duplicates.push({ file: o.file, output: target, sameAs: claim.sameAs });
+      say(`✓ ${o.file} → ${target}（与 ${claim.sameAs} 内容完全相同，共用同一份结果）`);
+      return;
+    }
+    try {
+      await writeFileAtomic(target, JSON.stringify(o.result, null, 2) + '\n');
+      if (claim.renamedFrom) summary.renamed.push({ file: o.file, output: target, sameNameAs: claim.sameNameAs! });
+      const renamed = claim.renamedFrom ? `；与 ${claim.sameNameAs} 同名，已另名写出` : '';
+      say(`✓ ${o.file} → ${target}（${d.docType}，任务 ${o.result.tasks.length} 条${d.source.pages ? `，${d.source.pages} 页` : ''}${renamed}）`);
+      if (options.registers && d.isPlan && o.result.tasks.length > 0) {
+        const book = path.join(options.out, `${claim.base}.台账.xlsx`);
+        await writeRegisterAtomic(o.result, book);
+        say(`  台账 → ${book}`);
+      }
+      if (store) await store.ingest(o.result, say);
+    } catch (e) {
+      // a full disk or a folder without write permission: this file is a failure, the others may still fit
+      summary.ok--;
+      written[index] = undefined;
+      summary.failed++;
+      const { code, line } = failureLine(o.file, writeFailure(e, options.out));
+      say(`✗ ${line}`, true);
+      await failures.add({ file: o.file, code, line }).catch(() => undefined);
+    }
+  };
+
+  // one write at a time, in the order files finish: the failure list is rewritten whole each time
+  let chain: Promise<void> = Promise.resolve();
+  try {
+    await extractMany(files, {
+      password: options.password,
+      maxBytes: options.maxBytes,
+      workers: options.workers,
+      fileTimeoutSeconds: options.fileTimeoutSeconds,
+      maxHeapMb: options.maxHeapMb,
+      onOutcome: (o, _done, _total, index) => {
+        bar?.increment();
+        chain = chain.then(() => finishOne(o, index));
+      },
+    });
+    await chain;
+  } finally {
+    bar?.stop();
+    await store?.close();
   }
-  bar?.stop();
-  await Promise.all(writes);
-  // the failure list is written every run, empty when nothing failed, so a stale one never misleads
-  await writeFile(path.join(options.out, 'failures.json'), JSON.stringify(summary.failures, null, 2) + '\n');
-  if (options.registers) await writeRegisters(results, options.out, say);
-  if (options.db) await ingestAll(results, options.db, say);
-  say(`完成：成功 ${summary.ok} 个，失败 ${summary.failed} 个；输出在 ${options.out}${summary.failed ? `，失败清单见 ${path.join(options.out, 'failures.json')}` : ''}`);
+  summary.written = written.filter((w): w is string => w !== undefined);
+  const book = await failures.finish();
+  if (summary.renamed.length) say(`注意：${summary.renamed.length} 个文件与其他输入同名，已另名写出（${summary.renamed.map((r) => `${r.file} → ${path.basename(r.output)}`).join('；')}）`);
+  if (summary.duplicates.length) say(`注意：${summary.duplicates.length} 个文件与其他输入内容完全相同，共用一份结果（${summary.duplicates.map((r) => `${r.file} = ${r.sameAs}`).join('；')}）`);
+  if (store?.stored) say(`  已存入 ${options.db}（${store.stored} 个文件）`);
+  const where = summary.failed ? `，失败清单见 ${path.join(options.out, FAILURE_FILES.csv)}${book ? `、${path.basename(book)}` : ''}` : '';
+  say(`完成：成功 ${summary.ok} 个，失败 ${summary.failed} 个；输出在 ${options.out}${where}`);
   return summary;
 }
 
-async function writeRegisters(results: ExtractResult[], out: string, say: (l: string) => void): Promise<void> {
+async function writeRegisterAtomic(result: ExtractResult, target: string): Promise<void> {
   const { writeRegister } = await import('./register/index.js');
-  for (const r of results.filter((x) => x.document.isPlan && x.tasks.length > 0)) {
-    const file = path.join(out, `${r.document.id}.台账.xlsx`);
-    await writeRegister([r], { format: 'xlsx', out: file });
-    say(`  台账 → ${file}`);
-  }
+  await replaceAtomic(target, (tmp) => writeRegister([result], { format: 'xlsx', out: tmp }));
 }
 
-async function ingestAll(results: ExtractResult[], db: string, say: (l: string) => void): Promise<void> {
-  const { openStore } = await import('./store/index.js');
-  const store = openStore(db);
-  try {
-    for (const r of results) await store.ingest(r);
-  } finally {
-    store.close();
+/** The store of `run --db`: opened on the first document, each document stored as it finishes. */
+class BatchStore {
+  private store: TaskStore | null = null;
+  private broken = false;
+  stored = 0;
+
+  constructor(private readonly db: string) {}
+
+  async ingest(result: ExtractResult, say: (line: string, toErr?: boolean) => void): Promise<void> {
+    if (this.broken) return;
+    try {
+      if (!this.store) {
+        const { openStore } = await import('./store/index.js');
+        this.store = openStore(this.db);
+      }
+      await this.store.ingest(result, result.document.source.sha256);
+      this.stored++;
+    } catch (e) {
+      // the outputs are on disk already; a store that cannot be written is said once, not per file
+      this.broken = true;
+      process.exitCode = 1;
+      say(`✗ ${failureLine(this.db, e).line}`, true);
+    }
   }
-  say(`  已存入 ${db}`);
+
+  async close(): Promise<void> {
+    await this.store?.close();
+  }
 }
 
 interface Bar {
@@ -127,12 +199,21 @@ async function progressBar(total: number): Promise<Bar> {
   const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar({ format: '{bar} {value}/{total} 个文件', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
   bar.start(total, 0);
+  let stopped = false;
   return {
-    increment: () => bar.increment(),
+    increment: () => {
+      if (!stopped) bar.increment();
+    },
     log: (line) => {
+      // a redraw after stop() would arm cli-progress's timer again and keep the process alive
+      if (stopped) return void process.stderr.write(line + '\n');
       process.stderr.write('\r\x1b[K' + line + '\n');
       bar.render();
     },
-    stop: () => bar.stop(),
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      bar.stop();
+    },
   };
 }

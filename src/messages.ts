@@ -32,7 +32,7 @@ export const MESSAGES = {
   E_STORE_OPEN: '无法打开台账数据库：请检查 --db 路径是否正确、目录是否可写',
   E_STORE_TOO_NEW: '台账数据库由更新版本的 taizhang 创建：请升级 taizhang 后再打开',
   E_NOT_IN_STORE: '台账数据库中没有这个文件：请先用 taizhang ingest 存入，或用 taizhang documents 查看文件编号',
-  E_BAD_DATE: '日期格式不对：请写成 2020-06-30 这样的格式',
+  E_BAD_DATE: '日期看不懂：请写成 2020-06-30、2020年6月30日、2020/6/30、6月30日、6月底 或 年底 这样的日期',
   E_STORE_MISSING: '找不到台账数据库：请先用 taizhang ingest 存入文件，或用 --db 指定数据库路径',
   E_BAD_RESULT_JSON: '不是 taizhang extract 输出的抽取结果 JSON：请用 taizhang extract 重新生成',
   // store identity, damaged or read-only stores, bounded search, safe register writers (helper "store")
@@ -44,6 +44,19 @@ export const MESSAGES = {
   W_XML_CHARS: '文中有表格文件不允许的控制字符（如 U+FFFE），已在台账中删去：请核对原文该处',
   // structure (helper "layers"): warnings the structure stage adds to the document's message list
   'jurisdiction-ambiguous': '地名对应多个行政区，已取第一个，请核对发文机关所在地',
+  // batch runs and the command line (src/batch.ts, src/main-job.ts, src/cli.ts)
+  E_TIMEOUT: '处理超时，已停止处理该文件：请确认文件是否异常，或用 --file-timeout 调高每个文件的时限（秒）',
+  E_OUT_OF_MEMORY: '处理该文件占用的内存超过上限，已停止处理：请拆分文件后再处理，或用 --max-memory 调高上限（MB）',
+  E_DISK_FULL: '磁盘已满，无法写出结果：请清理磁盘空间，或换一个输出目录后重新运行',
+  E_NOT_WRITABLE: '无法写入这个位置：请确认目录存在且有写权限，或换一个输出目录',
+  E_UNKNOWN_COMMAND: '没有这个命令：请用 taizhang --help 查看可用的命令',
+  E_UNKNOWN_OPTION: '没有这个选项：请用 taizhang <命令> --help 查看可用的选项',
+  E_MISSING_ARGUMENT: '缺少必填的参数：请用 taizhang <命令> --help 查看用法',
+  E_MISSING_OPTION: '缺少必填的选项：请用 taizhang <命令> --help 查看用法',
+  E_OPTION_NO_VALUE: '选项后面缺少取值：请在选项后写上取值',
+  E_BAD_OPTION_VALUE: '选项的取值不对',
+  E_TOO_MANY_ARGUMENTS: '参数太多：请用 taizhang <命令> --help 查看用法，多个文件请用该命令支持的写法',
+  E_CONFLICTING_OPTIONS: '这两个选项不能同时使用：请只保留其中一个',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
@@ -66,6 +79,47 @@ export function message(code: MessageCode, severity: Message['severity'], extra?
 
 /** The one line a user sees for a file that failed: file, reason, what to do, and the code for scripts. */
 export function failureLine(file: string, err: unknown): { code: MessageCode; line: string } {
-  const f = err instanceof ReadFailure ? err : new ReadFailure('E_INTERNAL', err instanceof Error ? err.message.split('\n')[0] : String(err));
-  return { code: f.code, line: `${file}: ${f.message} [${f.code}]` };
+  const f = err instanceof ReadFailure ? err : (systemFailure(err) ?? new ReadFailure('E_INTERNAL', err instanceof Error ? err.message.split('\n')[0] : String(err)));
+  return { code: f.code, line: oneTerminalLine(`${file}: ${f.message} [${f.code}]`) };
+}
+
+/** A full disk can only come from writing: never a program error, whatever was being done. */
+const DISK_FULL_ERRNO = new Set(['ENOSPC', 'EDQUOT']);
+
+function systemFailure(err: unknown): ReadFailure | undefined {
+  const errno = (err as { code?: unknown } | null)?.code;
+  return typeof errno === 'string' && DISK_FULL_ERRNO.has(errno) ? new ReadFailure('E_DISK_FULL') : undefined;
+}
+
+/**
+ * What went wrong writing `target`: a full disk, or a place that cannot be written (permissions, not
+ * a folder). Anything that is not the operating system's answer stays what it was (our bug).
+ */
+export function writeFailure(err: unknown, target: string): unknown {
+  const errno = (err as { code?: unknown } | null)?.code;
+  if (err instanceof ReadFailure || typeof errno !== 'string' || !/^E[A-Z]+$/u.test(errno)) return err;
+  return new ReadFailure(DISK_FULL_ERRNO.has(errno) ? 'E_DISK_FULL' : 'E_NOT_WRITABLE', target);
+}
+
+/**
+ * Control characters a file name can carry (ESC sequences that recolour or rewrite the terminal,
+ * C1 controls, bidi overrides that reorder what is shown) — shown as visible \xNN / \u{…} escapes.
+ * Newlines are kept only where `keepNewlines` says a printed block has several lines.
+ */
+const TERMINAL_UNSAFE_IN_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const TERMINAL_UNSAFE_IN_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+function visibleEscape(c: string): string {
+  const n = c.codePointAt(0)!;
+  return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0').toUpperCase()}` : `\\u{${n.toString(16).toUpperCase()}}`;
+}
+
+/** A line safe to print: no control character from a file name reaches the terminal (tab stays). */
+export function oneTerminalLine(line: string): string {
+  return line.replace(TERMINAL_UNSAFE_IN_LINE, visibleEscape);
+}
+
+/** Same, for a printed block of several lines: newlines stay. */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_UNSAFE_IN_BLOCK, visibleEscape);
 }

@@ -10,6 +10,7 @@ import { ReadFailure, failureLine, type MessageCode } from '../messages.js';
 import { checkPlan, conflictsAcross, diffDocuments } from '../compare/diff.js';
 import { FINDING_LABEL, renderDiffHtml } from '../compare/report-html.js';
 import type { DiffResult, Finding } from '../compare/schema.js';
+import { looksLikePath } from './register.js';
 
 async function readExtractJson(file: string): Promise<ExtractResult> {
   let data: unknown;
@@ -57,9 +58,11 @@ async function loadDocument(ref: string, opts: { from?: string; db?: string }): 
     if (ref.toLowerCase().endsWith('.json')) return readExtractJson(ref);
     const { extractFile } = await import('../pipeline.js');
     const outcome = await extractFile(ref);
-    if (!outcome.ok) throw new Error(outcome.line);
+    // the reader's own code and line (E_EMPTY, E_SCANNED…), not a program error
+    if (!outcome.ok) throw new PipelineFailure(outcome.code, outcome.line);
     return outcome.result;
   }
+  if (looksLikePath(ref) && !opts.from) throw new InputFailure(ref, 'E_NOT_FOUND');
   if (opts.from) {
     const byId = path.join(opts.from, `${ref}.json`);
     if (existsSync(byId)) return readExtractJson(byId);
@@ -145,8 +148,18 @@ class InputFailure extends ReadFailure {
   }
 }
 
+/** A file the pipeline could not read: its line already names the file, the reason and the code. */
+class PipelineFailure extends ReadFailure {
+  constructor(
+    code: MessageCode,
+    readonly line: string,
+  ) {
+    super(code);
+  }
+}
+
 function failWith(e: unknown): void {
-  console.error(failureLine(e instanceof InputFailure ? e.subject : 'taizhang', e).line);
+  console.error(e instanceof PipelineFailure ? e.line : failureLine(e instanceof InputFailure ? e.subject : 'taizhang', e).line);
   process.exitCode = e instanceof ReadFailure && e.code === 'E_DOC_NOT_FOUND' ? 2 : 1;
 }
 
@@ -154,12 +167,12 @@ export function addCompareCommands(program: Command): void {
   program
     .command('diff')
     .description('比对两份文件：对齐相同条款，按上下级关系判断冲突、一致、等效和替代关系')
-    .argument('<a>', '文件、抽取结果 JSON，或文档编号（配合 --from）')
-    .argument('<b>', '文件、抽取结果 JSON，或文档编号（配合 --from）')
+    .argument('<甲>', '文件、抽取结果 JSON，或文档编号（配合 --from）')
+    .argument('<乙>', '文件、抽取结果 JSON，或文档编号（配合 --from）')
     .option('--json', '输出 JSON（结构见 OUTPUT.md）')
-    .option('-o, --out <file>', '写入文件：默认写 HTML 对照报告；与 --json 同用时写 JSON')
-    .option('--from <dir>', '按文档编号查找时使用的抽取结果目录')
-    .option('--db <path>', '按文档编号查找时使用的数据库')
+    .option('-o, --out <文件>', '写入文件：默认写 HTML 对照报告；与 --json 同用时写 JSON')
+    .option('--from <目录>', '按文档编号查找时使用的抽取结果目录')
+    .option('--db <路径>', '按文档编号查找时使用的数据库')
     .action(async (a: string, b: string, opts: { json?: boolean; out?: string; from?: string; db?: string }) => {
       try {
         const [da, db] = [await loadDocument(a, opts), await loadDocument(b, opts)];
@@ -172,12 +185,12 @@ export function addCompareCommands(program: Command): void {
   program
     .command('check')
     .description('检查下级方案是否符合上级文件，以及覆盖了多少上级措施')
-    .argument('<plan>', '下级方案：文件、抽取结果 JSON 或文档编号')
-    .requiredOption('--against <higher>', '上级文件：文件、抽取结果 JSON 或文档编号')
+    .argument('<方案>', '下级方案：文件、抽取结果 JSON 或文档编号')
+    .requiredOption('--against <上级文件>', '上级文件：文件、抽取结果 JSON 或文档编号')
     .option('--json', '输出 JSON')
-    .option('-o, --out <file>', '写入文件：默认写 HTML 对照报告；与 --json 同用时写 JSON')
-    .option('--from <dir>', '按文档编号查找时使用的抽取结果目录')
-    .option('--db <path>', '按文档编号查找时使用的数据库')
+    .option('-o, --out <文件>', '写入文件：默认写 HTML 对照报告；与 --json 同用时写 JSON')
+    .option('--from <目录>', '按文档编号查找时使用的抽取结果目录')
+    .option('--db <路径>', '按文档编号查找时使用的数据库')
     .action(async (plan: string, opts: { against: string; json?: boolean; out?: string; from?: string; db?: string }) => {
       try {
         const [p, h] = [await loadDocument(plan, opts), await loadDocument(opts.against, opts)];
@@ -190,8 +203,8 @@ export function addCompareCommands(program: Command): void {
   program
     .command('conflicts')
     .description('在全部已入库（或目录中）的文件之间查找冲突、被替代的文件和文内不一致')
-    .option('--db <path>', 'SQLite 数据库（默认 $TAIZHANG_DB 或 .taizhang/taizhang.sqlite）')
-    .option('--from <dir>', '改为读取这个目录中的抽取结果（JSON）')
+    .option('--db <路径>', 'SQLite 数据库（默认 $TAIZHANG_DB 或 .taizhang/taizhang.sqlite）')
+    .option('--from <目录>', '改为读取这个目录中的抽取结果（JSON）')
     .option('--json', '输出 JSON')
     .option('--all', '同时列出一致、等效、更严的比对结果和无隶属关系地区之间的差异')
     .option('--mark-superseded', '把已被替代的任务在数据库中标记为“已替代”（台账随之更新）')

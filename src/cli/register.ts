@@ -6,7 +6,8 @@ import { extname } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { failureLine, MESSAGES, ReadFailure } from '../messages.js';
 import { ExtractResult } from '../model.js';
-import { isIsoDay, RegisterFilter } from '../register/filter.js';
+import { RegisterFilter } from '../register/filter.js';
+import { documentsYear, parseDueBefore, resolveDueBefore, type DueBefore } from './due-date.js';
 import { RegisterFormat } from '../register/filter.js';
 import type { TaskStore } from '../store/store.js';
 
@@ -14,7 +15,7 @@ interface RegisterCliOptions {
   out: string;
   format?: RegisterFormat;
   unit?: string;
-  dueBefore?: string;
+  dueBefore?: DueBefore;
   recurring?: boolean;
   db?: string;
   password?: string;
@@ -28,10 +29,6 @@ function parseFormat(v: string): RegisterFormat {
   return parsed.data;
 }
 
-function parseDate(v: string): string {
-  if (!isIsoDay(v.trim())) throw new InvalidArgumentError(MESSAGES.E_BAD_DATE);
-  return v.trim();
-}
 
 /** --format wins; else the extension of --out says it; else XLSX, the register staff hand on. */
 export function chooseFormat(out: string, format?: RegisterFormat): RegisterFormat {
@@ -69,6 +66,14 @@ class LazyStore {
 /** A file the pipeline could not read: its line already names the file, the reason and the code. */
 class PipelineFailure extends Error {}
 
+/**
+ * A name with a folder or a file extension is a path the user typed, not a document id: when it is
+ * not there, say the file is missing rather than that the database is.
+ */
+export function looksLikePath(ref: string): boolean {
+  return /[\\/]/u.test(ref) || /\.(pdf|docx?|wps|txt|html?|json|ofd|xlsx?|csv|md)$/iu.test(ref);
+}
+
 /** A source is a file to extract, an extract JSON, or the id (or sha256 prefix) of a stored document. */
 async function loadSource(ref: string, store: LazyStore, password?: string): Promise<ExtractResult> {
   if (existsSync(ref) && statSync(ref).isFile()) {
@@ -78,13 +83,13 @@ async function loadSource(ref: string, store: LazyStore, password?: string): Pro
     if (!outcome.ok) throw new PipelineFailure(outcome.line);
     return outcome.result;
   }
+  if (looksLikePath(ref)) throw new ReadFailure('E_NOT_FOUND');
   const found = await (await store.get()).result(ref);
   if (!found) throw new ReadFailure('E_NOT_IN_STORE');
   return found;
 }
 
 async function runRegister(sources: string[], opts: RegisterCliOptions): Promise<void> {
-  const filter = RegisterFilter.parse({ unit: opts.unit, dueBefore: opts.dueBefore, recurring: opts.recurring });
   const store = new LazyStore(opts.db);
   const results: ExtractResult[] = [];
   let failed = 0;
@@ -102,6 +107,9 @@ async function runRegister(sources: string[], opts: RegisterCliOptions): Promise
   }
   if (failed > 0) process.exitCode = 1;
   if (results.length === 0) return;
+  const dueBefore = opts.dueBefore ? resolveDueBefore(opts.dueBefore, documentsYear(results)) : undefined;
+  if (opts.dueBefore && !dueBefore) throw new ReadFailure('E_BAD_DATE', opts.dueBefore.text);
+  const filter = RegisterFilter.parse({ unit: opts.unit, dueBefore: dueBefore ?? undefined, recurring: opts.recurring });
   const { writeRegister } = await import('../register/index.js');
   const format = chooseFormat(opts.out, opts.format);
   const rows = await writeRegister(results, { format, out: opts.out, filter });
@@ -112,14 +120,18 @@ export function addRegisterCommands(program: Command): void {
   program
     .command('register')
     .description('生成任务台账（XLSX、CSV、Markdown 或 JSON），每项任务一行')
-    .argument('<sources...>', '文件、taizhang extract 输出的 .json，或库中的文件编号（见 taizhang documents）')
-    .requiredOption('-o, --out <path>', '台账输出路径，如 台账.xlsx')
-    .option('-f, --format <format>', '格式：xlsx、csv、md、json（默认看 --out 的扩展名）', parseFormat)
-    .option('--unit <name>', '只列该单位牵头或配合的任务（简称也可，如 教育局、人社局）')
-    .option('--due-before <date>', '只列完成时限在该日（含）之前的任务，如 2020-06-30', parseDate)
+    .argument('<来源...>', '文件、taizhang extract 输出的 .json，或库中的文件编号（见 taizhang documents）')
+    .requiredOption('-o, --out <路径>', '台账输出路径，如 台账.xlsx')
+    .option('-f, --format <格式>', '格式：xlsx、csv、md、json（默认看 --out 的扩展名）', parseFormat)
+    .option('--unit <单位>', '只列该单位牵头或配合的任务（简称也可，如 教育局、人社局）')
+    .option(
+      '--due-before <日期>',
+      '只列完成时限在该日（含）之前的任务，可写 2020-06-30、2020年6月30日、2020/6/30、6月30日、6月底、年底；没写年份时用文件的发文年份（几个文件取最新的一年），文件没有发文日期时用今年',
+      parseDueBefore,
+    )
     .option('--recurring', '只列有定期要求（每月、每季度……）的任务')
-    .option('--db <path>', '台账数据库路径（默认 .taizhang/taizhang.sqlite，也可用环境变量 TAIZHANG_DB）')
-    .option('--password <password>', '加密 PDF 的打开密码')
+    .option('--db <路径>', '台账数据库路径（默认 .taizhang/taizhang.sqlite，也可用环境变量 TAIZHANG_DB）')
+    .option('--password <密码>', '加密 PDF 的打开密码')
     .action(async (sources: string[], opts: RegisterCliOptions) => {
       try {
         await runRegister(sources, opts);

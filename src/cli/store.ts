@@ -112,9 +112,9 @@ export function addStoreCommands(program: Command): void {
   program
     .command('ingest')
     .description('抽取文件并存入台账数据库（同一文件重复存入不会重复；同一文号或同一发文机关和标题、内容变了的文件存为新版本）')
-    .argument('<files...>', '文件或目录')
-    .option('--db <path>', DB_HELP)
-    .option('--password <password>', '加密 PDF 的打开密码')
+    .argument('<文件...>', '文件或目录')
+    .option('--db <路径>', DB_HELP)
+    .option('--password <密码>', '加密 PDF 的打开密码')
     .action(async (paths: string[], opts: { db?: string; password?: string }) => {
       const [{ openStore }, { listInputFiles }] = await Promise.all([import('../store/index.js'), import('../main-job.js')]);
       const files = await listInputFiles(paths);
@@ -124,9 +124,9 @@ export function addStoreCommands(program: Command): void {
   program
     .command('search')
     .description('在库中检索任务内容、责任单位和责任人，如：taizhang search 危房改造、taizhang search 教育局')
-    .argument('<words...>', '检索词，多个词之间为“并且”')
-    .option('--db <path>', DB_HELP)
-    .option('-n, --limit <n>', '最多列出多少条', positiveInt, 50)
+    .argument('<检索词...>', '检索词，多个词之间为“并且”')
+    .option('--db <路径>', DB_HELP)
+    .option('-n, --limit <条数>', '最多列出多少条', positiveInt, 50)
     .option('--json', '输出 JSON')
     .action(async (words: string[], opts: { db?: string; limit: number; json?: boolean }) => {
       const { openExistingStore } = await import('../store/index.js');
@@ -143,7 +143,7 @@ export function addStoreCommands(program: Command): void {
   program
     .command('documents')
     .description('列出库中的文件（文件编号可用于 taizhang register）')
-    .option('--db <path>', DB_HELP)
+    .option('--db <路径>', DB_HELP)
     .action(async (opts: { db?: string }) => {
       const { openExistingStore } = await import('../store/index.js');
       await withStore(async () => openExistingStore(opts.db), async (store) => {

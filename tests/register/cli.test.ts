@@ -94,9 +94,10 @@ test('a stored id with no store says where it looked, and creates nothing', asyn
   expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
 });
 
-test('a date that is not ISO is refused before anything runs', async () => {
-  expect(await run('register', fixturePath('county-plan'), '--out', join(dir, 'y.csv'), '--due-before', '2020/6/30')).toBe(2);
-  expect(err.join('\n')).toContain('日期格式不对：请写成 2020-06-30 这样的格式');
+test('a date that cannot be read is refused before anything runs', async () => {
+  // issue #19: 2020/6/30, 2020年6月30日 and 6月底 are accepted now; words that name no date are not
+  expect(await run('register', fixturePath('county-plan'), '--out', join(dir, 'y.csv'), '--due-before', '下个月')).toBe(2);
+  expect(err.join('\n')).toContain('日期看不懂：请写成 2020-06-30、2020年6月30日');
   expect(await run('register', fixturePath('county-plan'), '--out', join(dir, 'y.csv'), '--format', 'pdf')).toBe(2);
   expect(err.join('\n')).toContain('格式只能是 xlsx、csv、md 或 json');
 });
