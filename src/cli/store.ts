@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
-import { failureLine, MESSAGES, ReadFailure } from '../messages.js';
+import { failureLine, MESSAGES, oneTerminalLine, ReadFailure } from '../messages.js';
 import { boundQuery, SEARCH_LIMITS } from '../store/search.js';
 import type { IngestReport, SearchField, SearchHit, StoredDocument, TaskStore } from '../store/store.js';
 
@@ -23,16 +23,8 @@ async function fileSha(file: string): Promise<string | null> {
   }
 }
 
-/** C0 and C1 controls: a file name or title holding ESC [31m would recolour or rewrite the user's terminal. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
-
-/** Text from a file name or a document as a terminal line may show it: controls written out as \x1b. */
-export function shown(text: string): string {
-  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
 export function ingestLine(shownFile: string, r: IngestReport): string {
-  const file = shown(shownFile);
+  const file = oneTerminalLine(shownFile);
   if (r.status === 'unchanged') return `未变　${file}（已在库中：${r.docId}）`;
   if (r.status === 'new-version') return `新版本 ${file} → ${r.docId} 第${r.version}版（${r.tasks} 项任务）`;
   if (r.status === 'old-version') return `旧版　${file}（与库中 ${r.docId} 第${r.version}版内容相同；当前版本仍是第${r.currentVersion}版，未改变）`;
@@ -46,7 +38,7 @@ const FIELD_WORDS: Readonly<Record<SearchField, string>> = { text: '任务内容
 export function hitLines(hit: SearchHit, n: number): string[] {
   const page = hit.page !== undefined ? ` · 第${hit.page}页` : '';
   const where = hit.matched.map((m) => (m.names.length > 0 ? `${FIELD_WORDS[m.field]}（${m.names.join('、')}）` : FIELD_WORDS[m.field]));
-  return [`${n}. ${hit.docId}  ${hit.title}`, `   ${hit.path.join(' > ')}${page}`, `   ${hit.snippet}`, `   匹配：${where.join('；')}`].map(shown);
+  return [`${n}. ${hit.docId}  ${hit.title}`, `   ${hit.path.join(' > ')}${page}`, `   ${hit.snippet}`, `   匹配：${where.join('；')}`].map(oneTerminalLine);
 }
 
 /** Said on stderr when the query was cut to SEARCH_LIMITS, so nobody takes the hits for the whole query. */
@@ -56,7 +48,7 @@ export function truncatedLine(): string {
 
 export function documentLine(d: StoredDocument): string {
   const state = d.current ? '' : '（旧版）';
-  return shown(`${d.docId}  ${d.title}  ${d.tasks} 项任务  第${d.version}版${state}  ${d.date}  ${d.sha256.slice(0, 12)}  ${d.path}`);
+  return oneTerminalLine(`${d.docId}  ${d.title}  ${d.tasks} 项任务  第${d.version}版${state}  ${d.date}  ${d.sha256.slice(0, 12)}  ${d.path}`);
 }
 
 async function withStore<T>(open: () => Promise<TaskStore>, run: (store: TaskStore) => Promise<T>): Promise<T | undefined> {
@@ -89,7 +81,7 @@ async function ingestFiles(store: TaskStore, files: string[], password?: string)
     // extracted even when the bytes are stored: the store keeps it only if this taizhang reads them differently
     const outcome = await extractFile(file, { password });
     if (!outcome.ok) {
-      console.error(shown(outcome.line));
+      console.error(oneTerminalLine(outcome.line));
       tally.failed++;
       continue;
     }
@@ -98,7 +90,7 @@ async function ingestFiles(store: TaskStore, files: string[], password?: string)
       console.log(ingestLine(file, report));
       tally[report.status]++;
     } catch (e) {
-      console.error(failureLine(shown(file), e).line);
+      console.error(failureLine(oneTerminalLine(file), e).line);
       tally.failed++;
     }
   }

@@ -133,10 +133,10 @@ test('a file name with terminal escape codes is shown with the codes written out
   await writeFile(file, PLAN.replace('12号', '13号'));
   await writeFile(empty, '');
   expect(await run('ingest', file, empty, '--db', store)).toBe(1);
-  expect(out[0]).toContain('plan\\x1b[2J\\x1b[31m红.txt');
-  expect(err[0]).toContain('empty\\x1b]0;title\\x07.txt');
+  expect(out[0]).toContain('plan\\x1B[2J\\x1B[31m红.txt');
+  expect(err[0]).toContain('empty\\x1B]0;title\\x07.txt');
   const ingested = [...out, ...err];
   expect(await run('documents', '--db', store)).toBe(0);
-  expect(out[0]).toContain('plan\\x1b[2J');
+  expect(out[0]).toContain('plan\\x1B[2J');
   for (const line of [...ingested, ...out, ...err]) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/u);
 });
