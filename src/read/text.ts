@@ -116,11 +116,21 @@ function sniffUtf16WithoutBom(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
   const pairs = n / 2;
   if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
   if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  // the half holding the high bytes of Han (4E–9F), CJK punctuation (30), full-width forms (FF) and
+  // ASCII (00); random or single-byte text spreads both halves alike
+  const highShare = (parity: number) => {
+    let hits = 0;
+    for (let i = parity; i < n; i += 2) {
+      const b = buf[i];
+      if (b === 0 || b === 0x30 || b === 0xff || b === 0x20 || (b >= 0x4e && b <= 0x9f)) hits++;
+    }
+    return hits / pairs;
+  };
+  const odd = highShare(1);
+  const even = highShare(0);
   const head = buf.subarray(0, n);
-  const le = plausibleShare(iconv.decode(head, 'utf-16le'));
-  const be = plausibleShare(iconv.decode(head, 'utf-16be'));
-  if (le >= 0.95 && be < 0.5) return 'utf-16le';
-  if (be >= 0.95 && le < 0.5) return 'utf-16be';
+  if (odd >= 0.9 && even < 0.7 && plausibleShare(iconv.decode(head, 'utf-16le')) >= 0.95) return 'utf-16le';
+  if (even >= 0.9 && odd < 0.7 && plausibleShare(iconv.decode(head, 'utf-16be')) >= 0.95) return 'utf-16be';
   return null;
 }
 
