@@ -13,7 +13,7 @@
 //   pdfPages           | 3,000     | read/pdf.ts, after opening           | E_TOO_MANY_PAGES
 //   zipTotalBytes      | 200 MiB   | read/zip-guard.ts, counted inflating | E_DOCX_BOMB / E_OFD_BOMB
 //   zipEntries         | 5,000     | read/zip-guard.ts                    | E_DOCX_BOMB / E_OFD_BOMB
-//   docxXmlBytes       | 64 MiB    | read/zip-guard.ts, document.xml      | E_DOCX_TOO_LARGE
+//   docxXmlBytes       | 32 MiB    | read/zip-guard.ts, document.xml      | E_DOCX_TOO_LARGE
 //   docMs / docHeapMb  | 30 s, 512 | read/doc.ts, the .doc worker         | E_CORRUPT_DOC
 export const LIMITS = {
   fileBytes: 100 * 1024 * 1024,
@@ -27,7 +27,7 @@ export const LIMITS = {
   zipEntries: 5_000,
   /** uncompressed/compressed for any entry over 1 MiB, judged on the bytes actually inflated */
   zipRatio: 200,
-  docxXmlBytes: 64 * 1024 * 1024,
+  docxXmlBytes: 32 * 1024 * 1024,
   docMs: 30_000,
   docHeapMb: 512,
 } as const;

@@ -188,3 +188,16 @@ describe('pages nested deeper than any real page', () => {
     expect(r.ok ? 'ok' : r.code).toBe('E_HTML_TOO_DEEP');
   });
 });
+
+describe('paragraphs cut at page breaks are joined, within the paragraph limit', () => {
+  test('5,000 lines without a sentence end do not become one paragraph (that took seconds per MB, squared)', async () => {
+    const { joinCutParagraphs } = await import('../../src/normalize/paragraphs.js');
+    const line = '各乡镇人民政府县直各部门要按照全县统一部署认真做好春季森林草原防灭火工作';
+    const start = Date.now();
+    const out = joinCutParagraphs(Array.from({ length: 5000 }, () => ({ text: line })));
+    expect(Date.now() - start).toBeLessThan(3000);
+    expect(out.map((b) => b.text).join('')).toBe(line.repeat(5000));
+    expect(Math.max(...out.map((b) => b.text.length))).toBeLessThanOrEqual(LIMITS.paragraphChars);
+    expect(out.length).toBeGreaterThan(1);
+  });
+});
