@@ -47,7 +47,7 @@ export interface PdfRead {
 }
 
 export async function readPdf(bytes: Uint8Array, password?: string): Promise<PdfRead> {
-  checkPdfStreams(bytes);
+  const { images } = checkPdfStreams(bytes);
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -74,9 +74,6 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
   const messages: Message[] = [];
   const pageLines: PdfLine[][] = [];
   let unreadable = 0;
-  let scanned: boolean | null = null;
-  let anyText = false;
-  let probes = 0;
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       try {
@@ -90,12 +87,6 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
         }
         pageLines.push(groupLines(items, n));
         // a file without text is a scan only if its pages show pictures: asked of its first pages
-        const pageHasText = items.some((i) => i.str.trim());
-        anyText ||= pageHasText;
-        if (!anyText && !scanned && probes < 3) {
-          probes++;
-          scanned = await hasImage(page, pdfjs.OPS);
-        }
         page.cleanup();
       } catch (e) {
         unreadable++;
@@ -108,9 +99,10 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
   }
   const textChars = pageLines.flat().reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
   if (textChars === 0) {
-    // damaged pages or pages of nothing are not a scan: OCR would not help them
+    // damaged pages or pages of nothing are not a scan: OCR would not help them. The images were
+    // counted by the stream pre-scan, without decoding one (a scan's pictures can be huge)
     if (unreadable === pageLines.length) throw new ReadFailure('E_CORRUPT_PDF', '所有页面都无法读取');
-    if (scanned) throw new ReadFailure('E_SCANNED');
+    if (images > 0) throw new ReadFailure('E_SCANNED');
     throw new ReadFailure('E_NO_TEXT', 'PDF 页面上既没有文字也没有图片');
   }
   const blocks = pageLinesToBlocks(pageLines);
@@ -130,16 +122,6 @@ export function pageLinesToBlocks(pageLines: PdfLine[][]): Block[] {
     ...(p.pageEnd !== p.page ? { pageEnd: p.pageEnd } : {}),
     style: { fontSize: Math.round(p.size * 10) / 10, ...(p.center ? { center: true } : {}) },
   }));
-}
-
-/** Whether a page paints an image (a scan's page is one picture). */
-async function hasImage(page: { getOperatorList(): Promise<{ fnArray: number[] }> }, ops: Record<string, number>): Promise<boolean> {
-  const paint = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject, ops.paintImageXObjectRepeat, ops.paintInlineImageXObjectGroup, ops.paintImageMaskXObjectGroup, ops.paintImageMaskXObjectRepeat].filter((x) => x !== undefined));
-  try {
-    return (await page.getOperatorList()).fnArray.some((f) => paint.has(f));
-  } catch {
-    return false;
-  }
 }
 
 /**
