@@ -93,15 +93,18 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string, options
   } else {
     const decoded = decodeText(bytes);
     encoding = decoded.encoding;
-    if (decoded.text.length > LIMITS.textChars) throw new ReadFailure('E_TEXT_TOO_LARGE', `${decoded.text.length} 字，上限 ${LIMITS.textChars} 字`);
+    const isHtml = ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html[\s>])/iu.test(decoded.text.slice(0, 2048));
+    const maxChars = isHtml ? LIMITS.htmlChars : LIMITS.textChars;
+    if (decoded.text.length > maxChars) throw new ReadFailure('E_TEXT_TOO_LARGE', `${decoded.text.length} 字，上限 ${maxChars} 字`);
     if (isMostlyJunk(decoded.text)) throw new ReadFailure('E_NOT_TEXT');
     if (decoded.guessed) messages.push(message('W_ENCODING_GUESSED', 'info', { detail: decoded.encoding }));
     if (decoded.replaced) messages.push(message('W_INVALID_BYTES', 'warning', { detail: `${decoded.replaced} 处` }));
-    const isHtml = ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html[\s>])/iu.test(decoded.text.slice(0, 2048));
     if (isHtml) {
       const r = (await readers.html()).readHtml(decoded.text);
       ({ blocks, facts: pageFacts } = r);
       messages.push(...r.messages);
+      const chars = blocks.reduce((n, b) => n + b.text.length, 0);
+      if (chars > LIMITS.textChars) throw new ReadFailure('E_TEXT_TOO_LARGE', `${chars} 字，上限 ${LIMITS.textChars} 字`);
     } else {
       blocks = textToBlocks(decoded.text);
     }
