@@ -106,6 +106,9 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
     throw new ReadFailure('E_NO_TEXT', 'PDF 页面上既没有文字也没有图片');
   }
   const blocks = pageLinesToBlocks(pageLines);
+  // a scanning app's watermark ("扫描全能王 创建" on every page) is a running line, not text: a file
+  // of pictures whose only text was that is a scan too
+  if (images > 0 && blocks.every((b) => !b.text.trim())) throw new ReadFailure('E_SCANNED');
   return { blocks, pages: pageLines.length, messages };
 }
 

@@ -8,7 +8,7 @@ import { extractFile } from '../../src/pipeline.js';
 import { cfbHeaderProblem, readDoc } from '../../src/read/doc.js';
 import { checkPdfStreams } from '../../src/read/pdf-bomb.js';
 import { LIMITS } from '../../src/read/limits.js';
-import { docxParts, extractInChild, flate, makeDocx, makePdf, makeZip } from './make-files.js';
+import { docxParts, extractInChild, flate, makeDocx, makePdf, makePdfPages, makeZip } from './make-files.js';
 
 /** What a worker may use for one bad file: the issue's runaway cases reached 1.7–3.8 GB. */
 const RSS_CEILING_MB = 600;
@@ -124,6 +124,23 @@ describe('PDF', () => {
     const pdf = makePdf({ content: Buffer.from('q 500 0 0 700 40 60 cm /Im1 Do Q\n'), resources: '<< /XObject << /Im1 5 0 R >> >>', extra: [img] });
     const r = await extractFile(put('scan.pdf', pdf));
     expect(r.ok ? 'ok' : r.code).toBe('E_SCANNED');
+  });
+
+  const image = Buffer.concat([Buffer.from('<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n'), Buffer.from([0, 255, 255, 0]), Buffer.from('\nendstream')]);
+  const font = Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+
+  test('pictures whose only text is a scanning app\'s watermark on every page are a scan', async () => {
+    const content = Buffer.from('q 500 0 0 700 40 60 cm /Im1 Do Q\nBT /F1 10 Tf 450 20 Td (CamScanner) Tj ET\n');
+    const pdf = makePdfPages({ pages: 4, content, resources: '<< /XObject << /Im1 4 0 R >> /Font << /F1 5 0 R >> >>', extra: [image, font] });
+    const r = await extractFile(put('watermarked-scan.pdf', pdf));
+    expect(r.ok ? 'ok' : r.code).toBe('E_SCANNED');
+  });
+
+  test('the same pages without the pictures are not a scan', async () => {
+    const content = Buffer.from('BT /F1 10 Tf 450 20 Td (CamScanner) Tj ET\n');
+    const pdf = makePdfPages({ pages: 4, content, resources: '<< /Font << /F1 4 0 R >> >>', extra: [font] });
+    const r = await extractFile(put('watermark-only.pdf', pdf));
+    expect(r.ok ? 'ok' : r.code).toBe('E_NO_TEXT');
   });
 });
 

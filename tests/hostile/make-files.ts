@@ -187,3 +187,29 @@ export function extractInChild(file: string, timeoutMs = 30_000, maxBytes?: numb
     });
   });
 }
+
+/** A PDF of `pages` pages that all draw one content stream (object 3); `extra` objects are 4, 5, … */
+export function makePdfPages(opts: { pages: number; content: Buffer; resources?: string; extra?: Buffer[] }): Buffer {
+  const extra = opts.extra ?? [];
+  const firstPage = 4 + extra.length;
+  const kids = Array.from({ length: opts.pages }, (_, i) => `${firstPage + i} 0 R`).join(' ');
+  const objs: Buffer[] = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from(`<< /Type /Pages /Kids [${kids}] /Count ${opts.pages} >>`),
+    Buffer.concat([Buffer.from(`<< /Length ${opts.content.length} >>\nstream\n`), opts.content, Buffer.from('\nendstream')]),
+    ...extra,
+    ...Array.from({ length: opts.pages }, () => Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources ${opts.resources ?? '<< >>'} >>`)),
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
+  const offsets: number[] = [];
+  let pos = parts[0].length;
+  objs.forEach((o, i) => {
+    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
+    offsets.push(pos);
+    parts.push(b);
+    pos += b.length;
+  });
+  const xref = [`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${pos}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
