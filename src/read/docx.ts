@@ -20,6 +20,8 @@ export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
     partLimit: { name: (name) => name === NUMBERING_PARTS.document, bytes: LIMITS.docxXmlBytes, code: 'E_DOCX_TOO_LARGE' },
   });
   if (!entries.some((e) => e.name === NUMBERING_PARTS.document)) throw new ReadFailure('E_NOT_DOCX', '缺少 word/document.xml');
+  const depth = tableDepth(parts.get(NUMBERING_PARTS.document));
+  if (depth > LIMITS.docxTableDepth) throw new ReadFailure('E_DOCX_TOO_DEEP', `${depth} 层，上限 ${LIMITS.docxTableDepth} 层`);
   const labels = parts.has(NUMBERING_PARTS.numbering) ? readNumberLabels(parts) : null;
   let html: string;
   try {
@@ -32,10 +34,23 @@ export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
       },
     ));
   } catch (e) {
-    if (e instanceof RangeError) throw new ReadFailure('E_DOCX_TOO_LARGE');
+    if (e instanceof RangeError) throw new ReadFailure(/call stack/i.test(e.message) ? 'E_DOCX_TOO_DEEP' : 'E_DOCX_TOO_LARGE');
     throw new ReadFailure('E_NOT_DOCX');
   }
   return htmlFragmentToBlocks(html);
+}
+
+/** How deep w:tbl elements nest in document.xml, by one pass over its tags. */
+export function tableDepth(xml: Buffer | undefined): number {
+  if (!xml) return 0;
+  const text = decodeXml(xml);
+  let depth = 0;
+  let max = 0;
+  for (const m of text.matchAll(/<(\/?)w:tbl[\s>]/gu)) {
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
 }
 
 /** The label of every body paragraph, or null when anything about the numbering cannot be read:

@@ -15,6 +15,7 @@
 //   zipTotalBytes      | 200 MiB   | read/zip-guard.ts, counted inflating | E_DOCX_BOMB / E_OFD_BOMB
 //   zipEntries         | 5,000     | read/zip-guard.ts                    | E_DOCX_BOMB / E_OFD_BOMB
 //   docxXmlBytes       | 32 MiB    | read/zip-guard.ts, document.xml      | E_DOCX_TOO_LARGE
+//   docxTableDepth     | 20        | read/docx.ts, tables in tables       | E_DOCX_TOO_DEEP
 //   docMs / docHeapMb  | 30 s, 512 | read/doc.ts, the .doc worker         | E_CORRUPT_DOC
 export const LIMITS = {
   fileBytes: 100 * 1024 * 1024,
@@ -31,6 +32,8 @@ export const LIMITS = {
   /** uncompressed/compressed for any entry over 1 MiB, judged on the bytes actually inflated */
   zipRatio: 200,
   docxXmlBytes: 32 * 1024 * 1024,
+  /** tables inside tables: mammoth recurses once per level (3,000 overflowed its stack) */
+  docxTableDepth: 20,
   docMs: 30_000,
   docHeapMb: 512,
 } as const;

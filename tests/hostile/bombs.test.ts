@@ -77,6 +77,29 @@ describe('DOCX', () => {
   }, 120_000);
 });
 
+describe('DOCX nesting', () => {
+  const nested = (n: number) => {
+    const parts = docxParts(PARAGRAPHS);
+    const doc = parts.find((p) => p.name === 'word/document.xml')!;
+    const cell = '<w:p><w:r><w:t>各单位要在6月30日前完成。</w:t></w:r></w:p>';
+    const tables = '<w:tbl><w:tblPr/><w:tr><w:tc>'.repeat(n) + cell + '</w:tc></w:tr></w:tbl>'.repeat(n);
+    doc.data = Buffer.from(doc.data.toString().replace('</w:body>', `${tables}<w:p/></w:body>`));
+    return makeZip(parts);
+  };
+
+  test.each([200, 5000])('tables nested %i deep: E_DOCX_TOO_DEEP, at once', async (n) => {
+    const start = Date.now();
+    const r = await extractFile(put(`nested-${n}.docx`, nested(n)));
+    expect(r.ok ? 'ok' : r.code).toBe('E_DOCX_TOO_DEEP');
+    expect(Date.now() - start).toBeLessThan(5000);
+  });
+
+  test('a table in a table, as real forms have, is read', async () => {
+    const r = await extractFile(put('nested-2.docx', nested(2)));
+    expect(r.ok).toBe(true);
+  });
+});
+
 describe('PDF', () => {
   const text = Buffer.from('BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n');
 
