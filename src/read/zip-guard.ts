@@ -6,9 +6,6 @@ import yauzl from 'yauzl';
 import { ReadFailure, type MessageCode } from '../messages.js';
 import { LIMITS, megabytes } from './limits.js';
 
-/** @deprecated names kept for callers of the old guard: the limits live in limits.ts */
-export const ZIP_LIMITS = { maxTotal: LIMITS.zipTotalBytes, maxEntries: LIMITS.zipEntries, maxRatio: LIMITS.zipRatio } as const;
-
 export interface ZipEntryInfo {
   name: string;
   compressed: number;
@@ -136,9 +133,4 @@ export async function scanZip(bytes: Uint8Array, options: ZipScanOptions = {}): 
     zip.on('error', () => fail(new ReadFailure(codes.broken)));
     zip.readEntry();
   });
-}
-
-/** The old guard's entry point: the whole archive measured by inflating it. */
-export async function checkZipLimits(bytes: Uint8Array): Promise<ZipEntryInfo[]> {
-  return (await scanZip(bytes)).entries;
 }
