@@ -32,6 +32,7 @@ export const MESSAGES = {
   E_PDF_BOMB: 'PDF 中的压缩数据解压后体积异常（疑似压缩炸弹），已拒绝处理：请确认文件来源，或向发文单位索取正常的 PDF',
   E_TOO_MANY_PAGES: 'PDF 页数超过处理上限：请拆分后再处理',
   E_DOCX_TOO_LARGE: 'Word 文档正文部分超过处理上限：请拆分文档后再处理',
+  E_TOO_COMPLEX: '文件结构嵌套过深，超出程序能安全处理的范围：请另存为 PDF 或纯文本后再处理',
   E_DOCX_TOO_DEEP: 'Word 文档中表格套表格的层数过多，无法安全读取：请在 Word 中简化表格后另存，再处理',
   E_CORRUPT_DOC: '旧版 Word（.doc）文件已损坏或无法在限定时间内读取：请用 Word 或 WPS 打开后另存为 .docx 再处理',
   E_NOT_DOC: '文件扩展名是 .doc，但内容不是 Word 文档：请确认文件类型，必要时改为正确的扩展名',

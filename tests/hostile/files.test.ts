@@ -90,3 +90,18 @@ describe('an unreadable file', () => {
     expect(res.stdout).toBe('E_UNREADABLE');
   });
 });
+
+describe('errors beyond the engine read as limits, not as our bugs', () => {
+  test.each([
+    [new RangeError('Maximum call stack size exceeded'), 'E_TOO_COMPLEX'],
+    [new RangeError('Invalid string length'), 'E_TEXT_TOO_LARGE'],
+    [new RangeError('Array buffer allocation failed'), 'E_TEXT_TOO_LARGE'],
+    [Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' }), 'E_TEXT_TOO_LARGE'],
+    [Object.assign(new Error("EACCES: permission denied, open 'x'"), { code: 'EACCES', syscall: 'open' }), 'E_UNREADABLE'],
+    [new TypeError("Cannot read properties of undefined (reading 'length')"), 'E_INTERNAL'],
+  ])('%s → %s', async (err, code) => {
+    const { knownFailure } = await import('../../src/pipeline.js');
+    const { failureLine } = await import('../../src/messages.js');
+    expect(failureLine('a.txt', knownFailure(err)).code).toBe(code);
+  });
+});

@@ -201,3 +201,15 @@ describe('paragraphs cut at page breaks are joined, within the paragraph limit',
     expect(out.length).toBeGreaterThan(1);
   });
 });
+
+test('a paragraph past the limit is split with a warning, its text kept whole', async () => {
+  const sentence = '各乡镇要在6月30日前完成危房改造任务，确保群众安全住房。';
+  const line = sentence.repeat(Math.ceil((LIMITS.paragraphChars * 2.5) / sentence.length));
+  const file = put('long-paragraph.txt', `关于做好危房改造工作的通知\n${line}\n`);
+  const raw = await readDocumentFile(file);
+  expect(raw.messages.map((m) => m.code)).toContain('W_LONG_PARAGRAPH_SPLIT');
+  expect(raw.blocks.slice(1).map((b) => b.text).join('')).toBe(line);
+  expect(Math.max(...raw.blocks.map((b) => b.text.length))).toBeLessThanOrEqual(LIMITS.paragraphChars);
+  // every piece ends a sentence
+  for (const b of raw.blocks.slice(1)) expect(b.text).toMatch(/。$/u);
+});
