@@ -15,13 +15,15 @@ const INLINE_WRAPPERS = new Set(['span', 'font', 'b', 'i', 'u', 'em', 'strong', 
 const RAW = /<(script|style|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/giu;
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*|!doctype)\b[^>]*?(\/?)>/gu;
 
-/** The deepest nesting of elements in an HTML source, by a stack of open tag names. */
-export function htmlDepth(html: string): number {
+/** The deepest nesting of elements in an HTML source, and how many elements it opens, by a stack of open tag names. */
+export function htmlShape(html: string): { depth: number; elements: number } {
   const stack: string[] = [];
   let max = 0;
+  let elements = 0;
   const src = html.replace(RAW, '');
   for (const m of src.matchAll(TAG)) {
     const name = m[2].toLowerCase();
+    if (m[1] !== '/') elements++;
     if (VOID.has(name) || m[3] === '/') continue;
     if (m[1] === '/') {
       const at = stack.lastIndexOf(name);
@@ -33,15 +35,17 @@ export function htmlDepth(html: string): number {
     stack.push(name);
     if (stack.length > max) max = stack.length;
   }
-  return max;
+  return { depth: max, elements };
 }
 
-export type DepthCheck = { html: string; flattened: boolean; depth: number };
+export const htmlDepth = (html: string) => htmlShape(html).depth;
+
+export type DepthCheck = { html: string; flattened: boolean; depth: number; elements: number };
 
 /** The page as it can be read: unchanged when shallow, without its layout wrappers when not. */
 export function limitHtmlDepth(html: string, limit: number = LIMITS.htmlDepth): DepthCheck {
-  const depth = htmlDepth(html);
-  if (depth <= limit) return { html, flattened: false, depth };
+  const { depth, elements } = htmlShape(html);
+  if (depth <= limit) return { html, flattened: false, depth, elements };
   const flat = html
     .replace(TAG, (tag, _close: string, name: string) => {
       const n = name.toLowerCase();
@@ -51,5 +55,5 @@ export function limitHtmlDepth(html: string, limit: number = LIMITS.htmlDepth): 
     })
     // a run of wrappers with nothing between them is one paragraph break, not thousands of empty ones
     .replace(/\u0000(?:\s*\u0000)*/gu, '</p><p>');
-  return { html: flat, flattened: true, depth: htmlDepth(flat) };
+  return { html: flat, flattened: true, ...htmlShape(flat) };
 }

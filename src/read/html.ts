@@ -38,8 +38,11 @@ export function readPageFacts(pageText: string): PageFacts {
 
 export function readHtml(source: string): HtmlRead {
   const messages: Message[] = [];
-  const { html, flattened, depth } = limitHtmlDepth(source);
+  if (source.length > LIMITS.htmlChars) throw new ReadFailure('E_HTML_TOO_LARGE', `${source.length} 字符，上限 ${LIMITS.htmlChars} 字符`);
+  const { html, flattened, depth, elements } = limitHtmlDepth(source);
   if (depth > LIMITS.htmlDepth) throw new ReadFailure('E_HTML_TOO_DEEP', `${depth} 层，上限 ${LIMITS.htmlDepth} 层`);
+  // Readability scores every element: 150,000 took 7 s and 500 MB
+  if (elements > LIMITS.htmlElements) throw new ReadFailure('E_HTML_TOO_LARGE', `${elements} 个元素，上限 ${LIMITS.htmlElements} 个`);
   if (flattened) messages.push(message('W_HTML_FLATTENED', 'warning'));
   const { document } = parseHTML(html);
   const facts = readPageFacts(cellText(document.body as unknown as Element));

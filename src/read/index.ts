@@ -94,8 +94,7 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string, options
     const decoded = decodeText(bytes);
     encoding = decoded.encoding;
     const isHtml = ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html[\s>])/iu.test(decoded.text.slice(0, 2048));
-    const maxChars = isHtml ? LIMITS.htmlChars : LIMITS.textChars;
-    if (decoded.text.length > maxChars) throw new ReadFailure('E_TEXT_TOO_LARGE', `${decoded.text.length} 字，上限 ${maxChars} 字`);
+    if (!isHtml && decoded.text.length > LIMITS.textChars) throw new ReadFailure('E_TEXT_TOO_LARGE', `${decoded.text.length} 字，上限 ${LIMITS.textChars} 字`);
     if (isMostlyJunk(decoded.text)) throw new ReadFailure('E_NOT_TEXT');
     if (decoded.guessed) messages.push(message('W_ENCODING_GUESSED', 'info', { detail: decoded.encoding }));
     if (decoded.replaced) messages.push(message('W_INVALID_BYTES', 'warning', { detail: `${decoded.replaced} 处` }));

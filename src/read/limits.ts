@@ -6,7 +6,8 @@
 //   -------------------+-----------+--------------------------------------+---------------------------
 //   fileBytes          | 100 MiB   | read/file.ts, before reading         | E_TOO_LARGE (--max-size)
 //   textChars          | 1 M chars | read/index.ts, text and a page's text | E_TEXT_TOO_LARGE
-//   htmlChars          | 3 M chars | read/index.ts, a page's source       | E_TEXT_TOO_LARGE
+//   htmlChars          | 2 M chars | read/html.ts, a page's source        | E_HTML_TOO_LARGE
+//   htmlElements       | 50,000    | read/html-depth.ts, before parsing   | E_HTML_TOO_LARGE
 //   paragraphChars     | 8,000     | normalize: splitLongParagraphs       | split at a sentence end, W_LONG_PARAGRAPH_SPLIT
 //   htmlDepth          | 120       | read/html-depth.ts, before parsing   | flattened (W_HTML_FLATTENED), else E_HTML_TOO_DEEP
 //   pdfInflatedBytes   | 256 MiB   | read/pdf-bomb.ts, before pdf.js      | E_PDF_BOMB
@@ -21,7 +22,9 @@ export const LIMITS = {
   fileBytes: 100 * 1024 * 1024,
   textChars: 1_000_000,
   /** a saved page's source, markup included: pages carry several times their text in tags and styles */
-  htmlChars: 3_000_000,
+  htmlChars: 2_000_000,
+  /** elements a page opens (a government page has 2,000–10,000) */
+  htmlElements: 50_000,
   paragraphChars: 8_000,
   htmlDepth: 120,
   pdfInflatedBytes: 256 * 1024 * 1024,

@@ -182,6 +182,15 @@ describe('pages nested deeper than any real page', () => {
     }
   });
 
+  test.each([
+    ['60,000 paragraphs', `<html><body>${'<p>短句。</p>'.repeat(60_000)}</body></html>`],
+    ['a 2.5 M character page', `<html><body><p>${'各单位要认真落实。'.repeat(280_000)}</p></body></html>`],
+  ])('%s: E_HTML_TOO_LARGE before any parsing', async (_, html) => {
+    const { r, ms } = await timed(put('large.html', html));
+    expect(ms).toBeLessThan(3000);
+    expect(r.ok ? 'ok' : r.code).toBe('E_HTML_TOO_LARGE');
+  });
+
   test('10,000 nested lists cannot be flattened: refused with its own code', async () => {
     const { r, ms } = await timed(put('lists.html', nested(10_000, '<ul><li>', '</li></ul>')));
     expect(ms).toBeLessThan(5000);
