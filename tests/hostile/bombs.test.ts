@@ -125,6 +125,24 @@ describe('PDF', () => {
     expect(() => checkPdfStreams(pdf)).toThrow(expect.objectContaining({ code: 'E_PDF_BOMB' }));
   });
 
+  test('more pages than LIMITS.pdfPages: E_TOO_MANY_PAGES', async () => {
+    const pdf = makePdfPages({ pages: LIMITS.pdfPages + 1, content: Buffer.from('0 0 m 1 1 l S\n') });
+    const start = Date.now();
+    const r = await extractFile(put('many-pages.pdf', pdf));
+    expect(r.ok ? 'ok' : r.code).toBe('E_TOO_MANY_PAGES');
+    expect(Date.now() - start).toBeLessThan(10_000);
+  });
+
+  test('a page tree that claims a million pages is not walked a million times', async () => {
+    const pdf = makePdfPages({ pages: 1, content: Buffer.from('0 0 m 1 1 l S\n') });
+    const lying = Buffer.from(pdf.toString('latin1').replace('/Count 1 ', '/Count 999999'), 'latin1');
+    const start = Date.now();
+    const r = await extractFile(put('lying-count.pdf', lying));
+    // pdf.js counts the real kids when /Count lies; either way the answer comes at once
+    expect(r.ok ? 'ok' : r.code).toMatch(/^E_(TOO_MANY_PAGES|CORRUPT_PDF|NO_TEXT)$/);
+    expect(Date.now() - start).toBeLessThan(10_000);
+  });
+
   test('ordinary streams pass the pre-scan', () => {
     expect(() => checkPdfStreams(makePdf({ content: flate(text), streamDict: '/Filter /FlateDecode' }))).not.toThrow();
   });
