@@ -17,6 +17,8 @@ export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
   // every entry inflated once and counted before mammoth (JSZip) trusts any declared size
   const { entries, parts } = await scanZip(bytes, {
     keep: (name) => (Object.values(NUMBERING_PARTS) as string[]).includes(name),
+    // pictures and embedded files: mammoth is told not to load them, so their bytes are never inflated
+    skip: (name) => /^word\/(media|embeddings)\//u.test(name),
     partLimit: { name: (name) => name === NUMBERING_PARTS.document, bytes: LIMITS.docxXmlBytes, code: 'E_DOCX_TOO_LARGE' },
   });
   if (!entries.some((e) => e.name === NUMBERING_PARTS.document)) throw new ReadFailure('E_NOT_DOCX', '缺少 word/document.xml');

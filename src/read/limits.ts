@@ -13,7 +13,7 @@
 //   pdfInflatedBytes   | 256 MiB   | read/pdf-bomb.ts, before pdf.js      | E_PDF_BOMB
 //   pdfStreamBytes     | 64 MiB    | read/pdf-bomb.ts, any one stream     | E_PDF_BOMB
 //   pdfPages           | 3,000     | read/pdf.ts, after opening           | E_TOO_MANY_PAGES
-//   zipTotalBytes      | 200 MiB   | read/zip-guard.ts, counted inflating | E_DOCX_BOMB / E_OFD_BOMB
+//   zipTotalBytes      | 200 MiB   | read/zip-guard.ts, counted inflating | E_DOCX_BOMB / E_OFD_BOMB (E_DOCX_TOO_LARGE if no bomb)
 //   zipEntries         | 5,000     | read/zip-guard.ts                    | E_DOCX_BOMB / E_OFD_BOMB
 //   docxXmlBytes       | 32 MiB    | read/zip-guard.ts, document.xml      | E_DOCX_TOO_LARGE
 //   docxTableDepth     | 20        | read/docx.ts, tables in tables       | E_DOCX_TOO_DEEP

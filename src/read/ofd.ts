@@ -99,8 +99,10 @@ function pageFiles(parts: Map<string, string>): { files: string[]; heightMm: num
 
 export async function readOfd(bytes: Uint8Array): Promise<OfdRead> {
   const { parts: raw } = await scanZip(bytes, {
-    codes: { broken: 'E_CORRUPT_OFD', bomb: 'E_OFD_BOMB' },
+    codes: { broken: 'E_CORRUPT_OFD', bomb: 'E_OFD_BOMB', large: 'E_TOO_LARGE' },
     keep: (name) => /\.xml$/iu.test(name),
+    // only the XML is read: pictures, fonts and signatures are neither inflated nor counted
+    skip: (name) => !/\.xml$/iu.test(name),
     partLimit: { name: (name) => /\.xml$/iu.test(name), bytes: LIMITS.docxXmlBytes, code: 'E_OFD_BOMB' },
   });
   const parts = new Map([...raw].map(([k, v]) => [k, new TextDecoder('utf-8').decode(v)]));

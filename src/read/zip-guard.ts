@@ -15,11 +15,15 @@ export interface ZipEntryInfo {
 export interface ZipCodes {
   /** not a zip, or a damaged one */
   broken: MessageCode;
-  /** inflates beyond the limits */
+  /** inflates far beyond its compressed size, or beyond what it declares */
   bomb: MessageCode;
+  /** honestly more than the limits: many parts, none of them a bomb */
+  large: MessageCode;
 }
 
-const DOCX_CODES: ZipCodes = { broken: 'E_NOT_DOCX', bomb: 'E_DOCX_BOMB' };
+const DOCX_CODES: ZipCodes = { broken: 'E_NOT_DOCX', bomb: 'E_DOCX_BOMB', large: 'E_DOCX_TOO_LARGE' };
+/** Past the total, a zip whose bytes inflate this many times over is a bomb rather than just big. */
+const BOMB_OVERALL_RATIO = 20;
 
 function openZip(bytes: Uint8Array, codes: ZipCodes): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
@@ -32,7 +36,7 @@ function openZip(bytes: Uint8Array, codes: ZipCodes): Promise<yauzl.ZipFile> {
 
 /** The central directory: names and declared sizes, nothing inflated. */
 export async function listZip(bytes: Uint8Array, broken: MessageCode = 'E_NOT_DOCX'): Promise<ZipEntryInfo[]> {
-  const codes = { broken, bomb: broken === 'E_CORRUPT_OFD' ? 'E_OFD_BOMB' : 'E_DOCX_BOMB' } as ZipCodes;
+  const codes: ZipCodes = broken === 'E_CORRUPT_OFD' ? { broken, bomb: 'E_OFD_BOMB', large: 'E_TOO_LARGE' } : { ...DOCX_CODES, broken };
   const zip = await openZip(bytes, codes);
   return new Promise((resolve, reject) => {
     const entries: ZipEntryInfo[] = [];
@@ -54,6 +58,8 @@ export interface ZipScanOptions {
   codes?: ZipCodes;
   /** entries to keep (inflated) in the result */
   keep?: (name: string) => boolean;
+  /** entries no reader will ever inflate (pictures, fonts): neither inflated nor counted */
+  skip?: (name: string) => boolean;
   /** a per-entry ceiling with its own code: DOCX's document.xml */
   partLimit?: { name: (n: string) => boolean; bytes: number; code: MessageCode };
 }
@@ -75,7 +81,10 @@ export async function scanZip(bytes: Uint8Array, options: ZipScanOptions = {}): 
     const entries: ZipEntryInfo[] = [];
     const parts = new Map<string, Buffer>();
     let total = 0;
+    let compressed = 0;
     let done = false;
+    const tooMuch = () =>
+      new ReadFailure(total > compressed * BOMB_OVERALL_RATIO ? codes.bomb : codes.large, `解压后超过 ${megabytes(LIMITS.zipTotalBytes)}`);
     const fail = (f: ReadFailure) => {
       if (done) return;
       done = true;
@@ -86,10 +95,14 @@ export async function scanZip(bytes: Uint8Array, options: ZipScanOptions = {}): 
       if (done) return;
       entries.push({ name: e.fileName, compressed: e.compressedSize, uncompressed: e.uncompressedSize });
       if (entries.length > LIMITS.zipEntries) return fail(new ReadFailure(codes.bomb, `超过 ${LIMITS.zipEntries} 个条目`));
-      if (e.fileName.endsWith('/')) return zip.readEntry();
+      if (e.fileName.endsWith('/') || options.skip?.(e.fileName)) return zip.readEntry();
+      compressed += e.compressedSize;
       const limited = options.partLimit?.name(e.fileName) ? options.partLimit : null;
       // a declared size already past a limit needs no inflating to be refused
-      if (total + e.uncompressedSize > LIMITS.zipTotalBytes) return fail(new ReadFailure(codes.bomb, `解压后超过 ${megabytes(LIMITS.zipTotalBytes)}`));
+      if (total + e.uncompressedSize > LIMITS.zipTotalBytes) {
+        total += e.uncompressedSize;
+        return fail(tooMuch());
+      }
       if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize > Math.max(1, e.compressedSize) * LIMITS.zipRatio) {
         return fail(new ReadFailure(codes.bomb, `${e.fileName} 压缩比 ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1`));
       }
@@ -107,7 +120,7 @@ export async function scanZip(bytes: Uint8Array, options: ZipScanOptions = {}): 
           if (keep) chunks.push(c);
           let f: ReadFailure | null = null;
           if (limited && n > limited.bytes) f = new ReadFailure(limited.code, `${e.fileName} 超过 ${megabytes(limited.bytes)}`);
-          else if (total > LIMITS.zipTotalBytes) f = new ReadFailure(codes.bomb, `解压后超过 ${megabytes(LIMITS.zipTotalBytes)}`);
+          else if (total > LIMITS.zipTotalBytes) f = tooMuch();
           else if (n > 1024 * 1024 && n > Math.max(1, e.compressedSize) * LIMITS.zipRatio) f = new ReadFailure(codes.bomb, `${e.fileName} 压缩比超过 ${LIMITS.zipRatio}:1`);
           if (f) {
             stream.destroy();
