@@ -163,7 +163,9 @@ export function findTimePhrases(text: string): TimePhrase[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(folded))) {
     if (m[0] === '') {
-      re.lastIndex++;
+      // a 'u' regex resumes a search that starts inside a surrogate pair at the pair's start: a
+      // one-unit step before an emoji or 𠀀 finds the same empty match again, for ever
+      re.lastIndex += (folded.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
       continue;
     }
     const p = phraseFromMatch(m.groups ?? {});

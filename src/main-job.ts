@@ -13,7 +13,7 @@ import { failureLine, oneTerminalLine, writeFailure } from './messages.js';
 import type { ExtractOptions, ExtractOutcome } from './pipeline.js';
 import type { TaskStore } from './store/store.js';
 
-export const INPUT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.txt', '.html', '.htm', '.md']);
+export const INPUT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.txt', '.html', '.htm', '.md', '.ofd']);
 
 /** Files named, and the supported files directly inside folders named (not their subfolders). */
 export async function listInputFiles(paths: string[]): Promise<string[]> {

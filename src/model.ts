@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 export const SCHEMA_VERSION = 1;
 
-export const Format = z.enum(['pdf', 'docx', 'doc', 'txt', 'html', 'md']);
+export const Format = z.enum(['pdf', 'docx', 'doc', 'txt', 'html', 'md', 'ofd']);
 export type Format = z.infer<typeof Format>;
 
 /** Where a fact came from: paragraph index in the normalized text, its page, and a character span. */

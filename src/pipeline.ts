@@ -2,7 +2,8 @@
 // the comparer call; it reports a status instead of throwing (STYLE.md rule 12).
 import type { ExtractResult } from './model.js';
 import { ExtractResult as ExtractResultSchema } from './model.js';
-import { failureLine, type MessageCode } from './messages.js';
+import { ReadFailure, failureLine, type MessageCode } from './messages.js';
+import { fsErrorFailure } from './read/file.js';
 import { readDocumentFile } from './read/index.js';
 import { buildResult } from './extract.js';
 
@@ -23,7 +24,24 @@ export async function extractFile(file: string, options: ExtractOptions = {}): P
     const result = ExtractResultSchema.parse(buildResult(raw));
     return { ok: true, file, result };
   } catch (e) {
-    const { code, line } = failureLine(file, e);
+    const { code, line } = failureLine(file, knownFailure(e));
     return { ok: false, file, code, line };
   }
+}
+
+/**
+ * Errors that are not our bugs but a file beyond what the engine can hold: a stack overflowed by
+ * nesting, a string or buffer past V8's maximum, an fs error met late. Each reads as the limit it
+ * is; anything else stays E_INTERNAL, which is a bug to report.
+ */
+export function knownFailure(e: unknown): unknown {
+  if (e instanceof ReadFailure) return e;
+  const err = e as (Error & { code?: string }) | undefined;
+  const text = err?.message ?? '';
+  if (e instanceof RangeError && /call stack/i.test(text)) return new ReadFailure('E_TOO_COMPLEX');
+  if ((e instanceof RangeError && /Invalid (string|array|typed array) length|allocation failed|out of memory/i.test(text)) || err?.code === 'ERR_STRING_TOO_LONG') {
+    return new ReadFailure('E_TEXT_TOO_LARGE');
+  }
+  if (typeof err?.code === 'string' && /^E[A-Z]+$/.test(err.code) && 'syscall' in (err as object)) return fsErrorFailure(e);
+  return e;
 }

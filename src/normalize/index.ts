@@ -1,8 +1,11 @@
 // Normalization: small named steps over blocks, run in this order (STYLE.md, the unified model).
-import type { Block } from '../model.js';
+import type { Block, Message } from '../model.js';
+import { message } from '../messages.js';
+import { LIMITS } from '../read/limits.js';
 import { foldWidth, stripMarkdownResidue, tightenSpaces, unifyDocNumberBrackets } from './characters.js';
 import { isPageNumberLine } from './page-furniture.js';
 import { joinCutParagraphs } from './paragraphs.js';
+import { splitLongParagraphs } from './long-paragraphs.js';
 import { dropSiteFurniture } from './site-furniture.js';
 
 type Step = (blocks: Block[]) => Block[];
@@ -22,6 +25,10 @@ export const STEPS: [string, Step][] = [
   ['unifyDocNumberBrackets', mapText(unifyDocNumberBrackets)],
 ];
 
-export function normalizeBlocks(blocks: Block[]): Block[] {
-  return STEPS.reduce((bs, [, step]) => step(bs), blocks);
+/** The steps in order; a paragraph too long to extract from in bounded time is then split (after
+ *  joinCutParagraphs, which would join the pieces again), with a warning on `messages`. */
+export function normalizeBlocks(blocks: Block[], messages?: Message[]): Block[] {
+  const { blocks: out, split } = splitLongParagraphs(STEPS.reduce((bs, [, step]) => step(bs), blocks));
+  if (split && messages) messages.push(message('W_LONG_PARAGRAPH_SPLIT', 'warning', { detail: `${split} 段超过 ${LIMITS.paragraphChars} 字` }));
+  return out;
 }

@@ -3,6 +3,7 @@
 // separate paragraphs: "…三是继" / "续推进…". A cut paragraph ends mid-sentence, in a line long
 // enough to have filled the page width, and the next one does not start a new element.
 import type { Block } from '../model.js';
+import { LIMITS } from '../read/limits.js';
 
 const TERMINAL_END = /[。！？!?；;：:…）)\]】〕》>”’」』]$/u;
 const SOFT_END = /[，,、“《（(]$/u;
@@ -51,7 +52,9 @@ export function joinCutParagraphs(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
     const last = out[out.length - 1];
-    if (last && isCutParagraph(last, b)) {
+    // a page break cuts a paragraph once, not a thousand times: text without any sentence end
+    // would otherwise grow into one paragraph, each join testing the whole of it again
+    if (last && last.text.length + b.text.length <= LIMITS.paragraphChars && isCutParagraph(last, b)) {
       out[out.length - 1] = { ...last, text: last.text.trimEnd() + b.text.trimStart(), pageEnd: b.pageEnd ?? b.page ?? last.pageEnd };
     } else {
       out.push(b);

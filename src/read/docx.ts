@@ -3,40 +3,69 @@
 // mammoth drops Word's automatic numbering, which is where government files keep their 一、（一）
 // headings; docx-numbering.ts counts it from numbering.xml and we write it back in front of the text.
 import mammoth from 'mammoth';
-import yauzl from 'yauzl';
 import { parseHTML } from 'linkedom';
 import type { Block } from '../model.js';
 import { ReadFailure } from '../messages.js';
-import { checkZipLimits } from './zip-guard.js';
+import { LIMITS } from './limits.js';
+import { scanZip } from './zip-guard.js';
 import { labelParagraphs, type LabelledParagraph } from './docx-numbering.js';
 
 const NUMBERING_PARTS = { document: 'word/document.xml', numbering: 'word/numbering.xml', styles: 'word/styles.xml' } as const;
 
 export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new ReadFailure('E_NOT_DOCX');
-  const entries = await checkZipLimits(bytes);
+  // every entry inflated once and counted before mammoth (JSZip) trusts any declared size
+  const { entries, parts } = await scanZip(bytes, {
+    keep: (name) => (Object.values(NUMBERING_PARTS) as string[]).includes(name),
+    // pictures and embedded files: mammoth is told not to load them, so their bytes are never inflated
+    skip: (name) => /^word\/(media|embeddings)\//u.test(name),
+    partLimit: { name: (name) => name === NUMBERING_PARTS.document, bytes: LIMITS.docxXmlBytes, code: 'E_DOCX_TOO_LARGE' },
+  });
   if (!entries.some((e) => e.name === NUMBERING_PARTS.document)) throw new ReadFailure('E_NOT_DOCX', '缺少 word/document.xml');
-  const labels = entries.some((e) => e.name === NUMBERING_PARTS.numbering) ? await readNumberLabels(bytes) : null;
+  const depth = tableDepth(parts.get(NUMBERING_PARTS.document));
+  if (depth > LIMITS.docxTableDepth) throw new ReadFailure('E_DOCX_TOO_DEEP', `${depth} 层，上限 ${LIMITS.docxTableDepth} 层`);
+  const labels = parts.has(NUMBERING_PARTS.numbering) ? readNumberLabels(parts) : null;
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
-      labels ? { transformDocument: (doc: MammothNode) => applyNumberLabels(doc, labels) } : {},
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        // pictures carry no text; mammoth would inline each as base64 (a 50 MB DOCX of photos took 1.7 GB)
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+        ...(labels ? { transformDocument: (doc: MammothNode) => applyNumberLabels(doc, labels) } : {}),
+      },
     ));
-  } catch {
+  } catch (e) {
+    if (e instanceof RangeError) throw new ReadFailure(/call stack/i.test(e.message) ? 'E_DOCX_TOO_DEEP' : 'E_DOCX_TOO_LARGE');
     throw new ReadFailure('E_NOT_DOCX');
   }
   return htmlFragmentToBlocks(html);
 }
 
+/** How deep w:tbl elements nest in document.xml, by one pass over its tags. */
+export function tableDepth(xml: Buffer | undefined): number {
+  if (!xml) return 0;
+  const text = decodeXml(xml);
+  let depth = 0;
+  let max = 0;
+  for (const m of text.matchAll(/<(\/?)w:tbl[\s>]/gu)) {
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
 /** The label of every body paragraph, or null when anything about the numbering cannot be read:
  *  the text then reads as mammoth gives it, never with a guessed number. */
-async function readNumberLabels(bytes: Uint8Array): Promise<LabelledParagraph[] | null> {
+function readNumberLabels(parts: Map<string, Buffer>): LabelledParagraph[] | null {
   try {
-    const parts = await readZipTexts(bytes, Object.values(NUMBERING_PARTS));
-    const document = parts.get(NUMBERING_PARTS.document);
-    const numbering = parts.get(NUMBERING_PARTS.numbering);
-    const styles = parts.get(NUMBERING_PARTS.styles);
+    const text = (name: string) => {
+      const b = parts.get(name);
+      return b === undefined ? undefined : decodeXml(b);
+    };
+    const document = text(NUMBERING_PARTS.document);
+    const numbering = text(NUMBERING_PARTS.numbering);
+    const styles = text(NUMBERING_PARTS.styles);
     if (document === undefined || numbering === undefined) return null;
     // templates ship a numbering.xml that nothing uses; without a w:numPr there is nothing to count
     if (!document.includes('numPr') && !styles?.includes('numPr')) return null;
@@ -44,32 +73,6 @@ async function readNumberLabels(bytes: Uint8Array): Promise<LabelledParagraph[] 
   } catch {
     return null;
   }
-}
-
-/** A few named entries of a zip that checkZipLimits has already measured, as text. */
-function readZipTexts(bytes: Uint8Array, names: readonly string[]): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('zip'));
-      const found = new Map<string, string>();
-      zip.on('entry', (e: yauzl.Entry) => {
-        if (!names.includes(e.fileName)) return zip.readEntry();
-        zip.openReadStream(e, (err2, stream) => {
-          if (err2 || !stream) return reject(err2 ?? new Error('zip'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            found.set(e.fileName, decodeXml(Buffer.concat(chunks)));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(found));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
 }
 
 function decodeXml(b: Buffer): string {

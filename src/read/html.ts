@@ -3,9 +3,11 @@
 // (date · 来源), the two lines a TXT scrape of the same page keeps.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { Block, PageFacts } from '../model.js';
-import { ReadFailure } from '../messages.js';
+import type { Block, Message, PageFacts } from '../model.js';
+import { ReadFailure, message } from '../messages.js';
 import { isSiteControl } from '../normalize/site-furniture.js';
+import { limitHtmlDepth } from './html-depth.js';
+import { LIMITS } from './limits.js';
 
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'pre', 'blockquote', 'dd', 'dt']);
 const BYLINE = /((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:[\s\S]{0,40}?(来源|作者|发布机构|信息来源)\s*[:：]\s*([^\s|]+))?/u;
@@ -13,6 +15,7 @@ const BYLINE = /((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?
 export interface HtmlRead {
   blocks: Block[];
   facts: PageFacts;
+  messages: Message[];
 }
 
 /** Labels of a portal's 信息公开 table, each with the value that follows it. */
@@ -33,7 +36,14 @@ export function readPageFacts(pageText: string): PageFacts {
   return facts;
 }
 
-export function readHtml(html: string): HtmlRead {
+export function readHtml(source: string): HtmlRead {
+  const messages: Message[] = [];
+  if (source.length > LIMITS.htmlChars) throw new ReadFailure('E_HTML_TOO_LARGE', `${source.length} 字符，上限 ${LIMITS.htmlChars} 字符`);
+  const { html, flattened, depth, elements } = limitHtmlDepth(source);
+  if (depth > LIMITS.htmlDepth) throw new ReadFailure('E_HTML_TOO_DEEP', `${depth} 层，上限 ${LIMITS.htmlDepth} 层`);
+  // Readability scores every element: 150,000 took 7 s and 500 MB
+  if (elements > LIMITS.htmlElements) throw new ReadFailure('E_HTML_TOO_LARGE', `${elements} 个元素，上限 ${LIMITS.htmlElements} 个`);
+  if (flattened) messages.push(message('W_HTML_FLATTENED', 'warning'));
   const { document } = parseHTML(html);
   const facts = readPageFacts(cellText(document.body as unknown as Element));
   const titleEl = findTitleElement(document as unknown as Document);
@@ -49,7 +59,7 @@ export function readHtml(html: string): HtmlRead {
   if (byline) blocks.push({ text: byline });
   walk(content.body as unknown as Element, blocks);
   // readability keeps the title inside the content at times: do not repeat it
-  return { blocks: blocks.filter((b, i) => !(i > 0 && b.text === articleTitle) && !isSiteControl(b.text)), facts };
+  return { blocks: blocks.filter((b, i) => !(i > 0 && b.text === articleTitle) && !isSiteControl(b.text)), facts, messages };
 }
 
 /** An element's text with its cells and blocks kept apart, so "发文字号：" and "成文日期：" do not run together. */

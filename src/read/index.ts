@@ -1,12 +1,14 @@
 // bytes → RawDocument: pick the reader by what the bytes are (the extension only breaks ties and
 // names the mismatch), then normalize. Every failure is a ReadFailure with a code.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Block, Format, Message, PageFacts, RawDocument } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
 import { normalizeBlocks } from '../normalize/index.js';
-import { decodeText, textToBlocks } from './text.js';
+import { readRegularFile } from './file.js';
+import { LIMITS } from './limits.js';
+import { decodeText, isMostlyJunk, looksLikeUtf16, textToBlocks } from './text.js';
+import { listZip } from './zip-guard.js';
 
 // Readers load on first use: a PDF run should not pay for mammoth, readability and friends.
 const readers = {
@@ -15,7 +17,11 @@ const readers = {
   doc: () => import('./doc.js'),
   html: () => import('./html.js'),
   md: () => import('./markdown.js'),
+  ofd: () => import('./ofd.js'),
 };
+
+/** Extensions of formats read as text: bytes that are not text under them are "not text", not "unsupported". */
+const TEXT_EXTENSIONS = new Set(['txt', 'text', 'html', 'htm', 'md', 'csv']);
 
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const isOle2 = (bytes: Uint8Array) => OLE2_MAGIC.every((b, i) => bytes[i] === b);
@@ -28,17 +34,10 @@ export interface ReadOptions {
   maxBytes?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = LIMITS.fileBytes;
 
 export async function readDocumentFile(file: string, options: ReadOptions = {}): Promise<RawDocument> {
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch {
-    throw new ReadFailure('E_NOT_FOUND');
-  }
-  if (size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) throw new ReadFailure('E_TOO_LARGE', `${Math.round(size / 1048576)} MB`);
-  const bytes = new Uint8Array(await readFile(file));
+  const bytes = await readRegularFile(file, options.maxBytes ?? DEFAULT_MAX_BYTES);
   return readDocumentBytes(bytes, file, options);
 }
 
@@ -49,15 +48,10 @@ function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'ole2' | 'binary' | 'text' {
   const head = bytes.subarray(0, 4096);
   const bom16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   const controls = head.filter((b) => b < 9 || (b > 13 && b < 32 && b !== 27)).length;
-  // UTF-16 text has NULs in every other byte; other binaries have control bytes spread through
-  if (!bom16 && controls > head.length * 0.1 && !looksUtf16(head)) return 'binary';
+  // UTF-16 text has NULs in every other byte (or, Chinese, Han high bytes); other binaries have
+  // control bytes spread through
+  if (!bom16 && controls > head.length * 0.1 && !looksLikeUtf16(bytes)) return 'binary';
   return 'text';
-}
-
-function looksUtf16(head: Uint8Array): boolean {
-  let zeros = 0;
-  for (let i = 0; i < head.length; i++) if (head[i] === 0) zeros++;
-  return zeros > head.length * 0.3 && zeros < head.length * 0.6;
 }
 
 export async function readDocumentBytes(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<RawDocument> {
@@ -73,27 +67,45 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string, options
 
   if (ext === 'pdf' && kind !== 'pdf') throw new ReadFailure('E_NOT_PDF');
   if (ext === 'docx' && kind !== 'zip') throw new ReadFailure(kind === 'ole2' ? 'E_LEGACY_DOC' : 'E_NOT_DOCX');
+  if (ext === 'ofd' && kind !== 'zip') throw new ReadFailure('E_CORRUPT_OFD', '不是 zip 格式');
+  if (ext === 'doc' && kind === 'binary') throw new ReadFailure('E_NOT_DOC');
   if (kind === 'pdf') {
     const r = await (await readers.pdf()).readPdf(bytes, options.password);
     ({ blocks, pages } = r);
     messages.push(...r.messages);
     format = 'pdf';
   } else if (kind === 'zip') {
-    blocks = await (await readers.docx()).readDocx(bytes);
-    format = 'docx';
+    // OFD (GB/T 33190) and DOCX are both zips: the entry names say which
+    const isOfd = (await listZip(bytes, ext === 'ofd' ? 'E_CORRUPT_OFD' : 'E_NOT_DOCX')).some((e) => e.name === 'OFD.xml');
+    if (ext === 'ofd' && !isOfd) throw new ReadFailure('E_CORRUPT_OFD', '缺少 OFD.xml');
+    if (isOfd) {
+      const r = await (await readers.ofd()).readOfd(bytes);
+      ({ blocks, pages } = r);
+      format = 'ofd';
+    } else {
+      blocks = await (await readers.docx()).readDocx(bytes);
+      format = 'docx';
+    }
   } else if (kind === 'ole2') {
     blocks = await (await readers.doc()).readDoc(bytes);
     format = 'doc';
   } else if (kind === 'binary') {
-    throw new ReadFailure('E_UNSUPPORTED');
+    throw new ReadFailure(TEXT_EXTENSIONS.has(ext) ? 'E_NOT_TEXT' : 'E_UNSUPPORTED');
   } else {
     const decoded = decodeText(bytes);
     encoding = decoded.encoding;
-    if (decoded.guessed) messages.push(message('W_ENCODING_GUESSED', 'info', { detail: decoded.encoding }));
     const isHtml = ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html[\s>])/iu.test(decoded.text.slice(0, 2048));
     const isMarkdown = !isHtml && (ext === 'md' || ext === 'markdown');
+    if (!isHtml && decoded.text.length > LIMITS.textChars) throw new ReadFailure('E_TEXT_TOO_LARGE', `${decoded.text.length} 字，上限 ${LIMITS.textChars} 字`);
+    if (isMostlyJunk(decoded.text)) throw new ReadFailure('E_NOT_TEXT');
+    if (decoded.guessed) messages.push(message('W_ENCODING_GUESSED', 'info', { detail: decoded.encoding }));
+    if (decoded.replaced) messages.push(message('W_INVALID_BYTES', 'warning', { detail: `${decoded.replaced} 处` }));
     if (isHtml) {
-      ({ blocks, facts: pageFacts } = (await readers.html()).readHtml(decoded.text));
+      const r = (await readers.html()).readHtml(decoded.text);
+      ({ blocks, facts: pageFacts } = r);
+      messages.push(...r.messages);
+      const chars = blocks.reduce((n, b) => n + b.text.length, 0);
+      if (chars > LIMITS.textChars) throw new ReadFailure('E_TEXT_TOO_LARGE', `${chars} 字，上限 ${LIMITS.textChars} 字`);
     } else if (isMarkdown) {
       blocks = (await readers.md()).readMarkdown(decoded.text);
     } else {
@@ -101,7 +113,7 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string, options
     }
     format = isHtml ? 'html' : isMarkdown ? 'md' : 'txt';
   }
-  const normalized = normalizeBlocks(blocks);
+  const normalized = normalizeBlocks(blocks, messages);
   if (!normalized.some((b) => /[\u4e00-\u9fff]/u.test(b.text))) throw new ReadFailure('E_NO_TEXT');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return {

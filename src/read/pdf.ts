@@ -7,6 +7,8 @@ import type { Block, Message } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
 import { isPageNumberLine } from '../normalize/page-furniture.js';
 import { startsNew } from '../normalize/paragraphs.js';
+import { LIMITS } from './limits.js';
+import { checkPdfStreams } from './pdf-bomb.js';
 import { findColumns, groupLines, linesToParagraphs, wrapsInto, type PdfLine, type PdfParagraph, type TextItem } from './pdf-lines.js';
 
 const require = createRequire(import.meta.url);
@@ -45,6 +47,7 @@ export interface PdfRead {
 }
 
 export async function readPdf(bytes: Uint8Array, password?: string): Promise<PdfRead> {
+  const { images } = checkPdfStreams(bytes);
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -64,8 +67,13 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
     if (err.name === 'PasswordException') throw new ReadFailure(err.code === 2 ? 'E_BAD_PASSWORD' : 'E_ENCRYPTED');
     throw new ReadFailure('E_CORRUPT_PDF');
   }
+  if (doc.numPages > LIMITS.pdfPages) {
+    await doc.destroy();
+    throw new ReadFailure('E_TOO_MANY_PAGES', `${doc.numPages} 页，上限 ${LIMITS.pdfPages} 页`);
+  }
   const messages: Message[] = [];
   const pageLines: PdfLine[][] = [];
+  let unreadable = 0;
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       try {
@@ -78,8 +86,10 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
           items.push({ str: it.str, x: e, y: f, width: it.width, size: Math.hypot(a, b) });
         }
         pageLines.push(groupLines(items, n));
+        // a file without text is a scan only if its pages show pictures: asked of its first pages
         page.cleanup();
       } catch (e) {
+        unreadable++;
         pageLines.push([]);
         messages.push(message('W_PAGES_SKIPPED', 'warning', { detail: `第${n}页：${(e as Error).message}`, where: { page: n } }));
       }
@@ -88,19 +98,33 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
     await doc.destroy();
   }
   const textChars = pageLines.flat().reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
-  if (textChars === 0) throw new ReadFailure('E_SCANNED');
+  if (textChars === 0) {
+    // damaged pages or pages of nothing are not a scan: OCR would not help them. The images were
+    // counted by the stream pre-scan, without decoding one (a scan's pictures can be huge)
+    if (unreadable === pageLines.length) throw new ReadFailure('E_CORRUPT_PDF', '所有页面都无法读取');
+    if (images > 0) throw new ReadFailure('E_SCANNED');
+    throw new ReadFailure('E_NO_TEXT', 'PDF 页面上既没有文字也没有图片');
+  }
+  const blocks = pageLinesToBlocks(pageLines);
+  // a scanning app's watermark ("扫描全能王 创建" on every page) is a running line, not text: a file
+  // of pictures whose only text was that is a scan too
+  if (images > 0 && blocks.every((b) => !b.text.trim())) throw new ReadFailure('E_SCANNED');
+  return { blocks, pages: pageLines.length, messages };
+}
+
+/** Lines of every page → paragraphs as blocks, page furniture dropped: the layout reading PDF and OFD share. */
+export function pageLinesToBlocks(pageLines: PdfLine[][]): Block[] {
   const cleaned = dropRunningLines(pageLines);
   // A page with a few lines (a document's last page) shows too little to find its margins: it
   // takes the document's, since a notice keeps one layout throughout.
   const docColumns = findColumns(cleaned.flat());
   const paragraphs = joinAcrossPages(cleaned.map((lines) => linesToParagraphs(lines, lines.length >= MIN_LINES_FOR_OWN_MARGINS ? findColumns(lines) : docColumns)));
-  const blocks = paragraphs.map((p): Block => ({
+  return paragraphs.map((p): Block => ({
     text: p.text,
     page: p.page,
     ...(p.pageEnd !== p.page ? { pageEnd: p.pageEnd } : {}),
     style: { fontSize: Math.round(p.size * 10) / 10, ...(p.center ? { center: true } : {}) },
   }));
-  return { blocks, pages: pageLines.length, messages };
 }
 
 /**
