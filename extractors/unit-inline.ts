@@ -58,7 +58,7 @@ export function inlineStatements(p: string): InlineStatement[] {
     // 牵头 makes every body before it lead; 负责 names them, and the first listed leads
     const leadVerb = m[0].includes('牵头');
     const items: ListItem[] = leads.map((it) => ({ ...it, marker: it.marker ?? (leadVerb ? 'lead' : undefined) }));
-    const helperVerbs = leadVerb ? '配合|参与|协助|协同|协办|负责|落实' : '配合|参与|协助|协同|协办';
+    const helperVerbs = leadVerb ? '配合|参与|参加|协助|协同|协办|负责|落实|为成员(?:单位)?' : '配合|参与|参加|协助|协同|协办';
     const rest = new RegExp(`^[，,、]\\s*([^，,。；;]+?(?:${helperVerbs}))`, 'u').exec(p.slice(end));
     const helpers = rest ? parseUnitList(rest[1], true) : null;
     if (rest && helpers && helpers.length > 0) {

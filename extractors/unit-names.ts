@@ -7,7 +7,7 @@ export const meta = {
 
 /** How a name ends tells what kind of body it is; longest suffix wins, so 工作队 beats 队. */
 export type UnitKind = 'organ' | 'party' | 'office' | 'agency' | 'association' | 'enterprise' | 'finance'
-  | 'service' | 'team' | 'collective' | 'government' | 'place';
+  | 'service' | 'team' | 'collective' | 'government' | 'place' | 'institution';
 
 export const UNIT_SUFFIXES: Readonly<Record<string, UnitKind>> = {
   局: 'organ', 分局: 'organ', 厅: 'organ', 部: 'organ', 署: 'organ', 处: 'organ', 委: 'party', 委员会: 'party',
@@ -21,6 +21,8 @@ export const UNIT_SUFFIXES: Readonly<Record<string, UnitKind>> = {
   银行: 'finance', 支行: 'finance', 分行: 'finance', 联社: 'finance', 信用社: 'finance',
   队: 'team', 工作队: 'team', 大队: 'team', 支队: 'team', 中队: 'team',
   部门: 'collective', 单位: 'collective', 机关: 'collective', 成员单位: 'collective',
+  // 机构 names a body only as a group a notice assigns work to (各级卫生监督机构): "照护服务机构" are the regulated
+  机构: 'institution',
   政府: 'government', 人民政府: 'government', 人大: 'government', 政协: 'government', 县委: 'party', 市委: 'party',
   省委: 'party', 区委: 'party',
   乡镇: 'place', 街道: 'place', 社区: 'place', 村: 'place', 镇: 'place', 乡: 'place', 县: 'place', 市: 'place',
@@ -63,6 +65,13 @@ const PERSON_ENDINGS = ['书记', '县长', '市长', '区长', '省长', '乡�
 const PROSE_MARKERS = ['的', '要', '了', '将', '把', '进行', '开展', '召开', '加强', '确保', '推进', '落实', '实施',
   '完成', '负责', '牵头', '配合', '参与', '建立', '做好', '不摘', '未', '简称', '以下', '包括', '含', '即',
   '等', '和其', '或', '按', '对', '向', '在', '是', '为', '由', '坚持', '时限', '会同'] as const;
+
+/**
+ * Verbs that open a clause: "强化农业农村和财政部门牵头" ends in 部门 but is a verb phrase, not a body.
+ * (组织 is absent: 组织部 is a body.)
+ */
+const PROSE_OPENERS = ['强化', '加强', '健全', '完善', '发挥', '推动', '支持', '鼓励', '引导', '督促', '动员', '协调',
+  '依托', '通过', '按照', '根据', '依据', '会同', '联合', '明确', '压实', '夯实', '落实'] as const;
 
 /** Post-2018 reform names that contain a "prose" character legitimately. */
 const PROSE_EXCEPTIONS = ['退役军人事务局', '为民服务中心', '对口支援', '在线', '未成年', '自由贸易'] as const;
@@ -118,6 +127,8 @@ export function isCollectiveUnit(name: string): boolean {
   const s = stripOuterQuotes(name);
   const prefix = COLLECTIVE_PREFIXES.find((p) => s.startsWith(p));
   const core = prefix ? s.slice(prefix.length) : s;
+  // 各类/各种 sort things ("各类照护服务机构"), they do not gather bodies
+  if (prefix === '各' && /^[类种项]/u.test(core)) return false;
   if (prefix && core.length >= 1 && unitSuffix(core) !== null) return true;
   // a quoted programme before a collective noun: “五个一批”部门, “五个一批”相关单位
   return /^“[^”]+”(?:相关|有关|各)?(?:部门|单位|成员单位)$/u.test(s);
@@ -134,9 +145,44 @@ export function isProse(s: string): boolean {
   return PROSE_MARKERS.some((w) => scrubbed.includes(w)) || COUNTED.test(s) || /[0-9０-９](?!\d*部队)/u.test(s);
 }
 
+/** Collective nouns a run of fields can share: "农业农村、财政部门", "妇幼保健、卫生监督机构". */
+const SHARED_NOUNS = ['部门', '单位', '机构', '机关', '成员单位'] as const;
+/** "…等部门（单位）": an open list of fields before the shared noun, with its bracketed gloss. */
+const SHARED_TAIL = new RegExp(`等?(${SHARED_NOUNS.join('|')})(?:[（(](?:${SHARED_NOUNS.join('|')})[）)])?$`, 'u');
+
+/**
+ * Fields that share one collective noun are one unit, as written: "各级农业农村、财政部门",
+ * "发展改革、教育、市场监管等部门（单位）". Every piece before the last names a field, not a body.
+ */
+export function isSharedSuffixName(input: string): boolean {
+  const s = withoutLevelQualifiers(stripOuterQuotes(squeezeCjkSpaces(input)));
+  const pieces = s.split('、');
+  if (pieces.length < 2) return false;
+  const last = pieces[pieces.length - 1];
+  const tail = SHARED_TAIL.exec(last);
+  if (!tail) return false;
+  const lastField = last.slice(0, tail.index);
+  const fields = [...pieces.slice(0, -1), lastField];
+  return fields.every((f, k) => isFieldWord(f, k === 0)) && !fields.some((f) => isUnitName(f));
+}
+
+/** A field of work ("农业农村", "人力资源社会保障"); the first may carry the list's 各级/各市县/当地. */
+function isFieldWord(f: string, first: boolean): boolean {
+  const core = first ? f.replace(/^(?:各级|各|当地|本级|[省市县区]级|[省市县区]直|(?:各)?(?:[省市县区]){1,3})/u, '') : f;
+  return core.length >= 2 && core.length <= 12 && /^[\u4e00-\u9fff]+$/u.test(core) && !isProse(core)
+    && !PROSE_OPENERS.some((w) => core.startsWith(w));
+}
+
+/** 有关部门, 其他单位: a group that names nobody in particular, so it answers for nothing as a co-worker. */
+export function isVagueCollective(name: string): boolean {
+  return /^(?:各有关|各相关|其他有关|其他相关|其它相关|有关|相关|其他|其它)(?:部门|单位|机构|方面)$/u.test(name.trim());
+}
+
 /** True when `s` reads as the name of one body or one group of bodies. */
 export function isUnitName(input: string): boolean {
+  if (input.includes('、') && isSharedSuffixName(input)) return true;
   const s = withoutLevelQualifiers(stripOuterQuotes(squeezeCjkSpaces(input)));
+  if (PROSE_OPENERS.some((w) => s.startsWith(w))) return false;
   if (s.length < 2 || s.length > 40 || !CJK.test(s.replace(/[A-Za-z0-9]/g, '一'))) return false;
   if (PERSON_ENDINGS.some((e) => s.endsWith(e))) return false;
   if (isProse(s.replace(/“[^”]*”/gu, '□'))) return false;
@@ -144,13 +190,16 @@ export function isUnitName(input: string): boolean {
   const nonUnit = NON_UNIT_ENDINGS.find((w) => s.endsWith(w));
   const collective = isCollectiveUnit(s);
   // 各贫困村 and 相关贫困乡镇 are groups of places that do answer for work; 贫困村 alone is a scope
-  const placeGroup = collective && nonUnit !== undefined && /[村县乡镇区]$/u.test(nonUnit);
+  // (农村/乡村/城乡 are fields of work, "各级农业农村" is no group of villages)
+  const placeGroup = collective && nonUnit !== undefined && /[村县乡镇区]$/u.test(nonUnit)
+    && !['农村', '乡村', '城乡', '城镇'].includes(nonUnit);
   if (nonUnit && (suf === null || nonUnit.length >= suf.length) && !placeGroup) return false;
   if (collective) return true;
   if (suf === null) return false;
   const stem = s.slice(0, s.length - suf.length);
   if (UNIT_SUFFIXES[suf] === 'place' && !['乡镇', '街道', '社区'].includes(suf)) return stem.length >= PLACE_STEM_MIN;
   if (UNIT_SUFFIXES[suf] === 'collective') return stem.length >= 2;
+  if (UNIT_SUFFIXES[suf] === 'institution') return collective;
   if (stem.length >= 1) return true;
   // a bare kind of body (法院, 团委, 监委 in "县纪委、监委") names one; a bare 中心 or 部门 does not
   return ['party', 'association', 'agency', 'organ', 'office', 'government'].includes(UNIT_SUFFIXES[suf])
