@@ -5,6 +5,7 @@ import {
   parseUnitList, readBareList, readListSentences, type ListItem, type ListRole,
 } from './unit-list.js';
 import { ENUMERATOR, inlineStatements as inlineLists } from './unit-inline.js';
+import { subjectStatements } from './unit-subject.js';
 
 export const meta = {
   name: 'units',
@@ -118,8 +119,12 @@ function fitSpan(paragraph: string, scan: string, s: Span): Span {
 interface Section { role: LabelRole; items: ListItem[] }
 interface Span { start: number; end: number; sections: Section[]; inline?: boolean }
 
+/** "由A牵头，B配合" and "A负责" first; bodies written as a clause's subject fill the rest of the paragraph. */
 function inlineStatements(p: string): Span[] {
-  return inlineLists(p).map(({ start, end, items }) => ({ start, end, sections: [{ role: 'default', items }], inline: true }));
+  const lists = inlineLists(p);
+  const subjects = subjectStatements(p).filter((s) => !lists.some((l) => s.start < l.end && l.start < s.end));
+  return [...lists, ...subjects].sort((a, b) => a.start - b.start)
+    .map(({ start, end, items }) => ({ start, end, sections: [{ role: 'default', items }], inline: true }));
 }
 
 /** Index of the bracket closing the one opened at `open`, or -1 when the paragraph ends first. */

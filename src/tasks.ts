@@ -153,14 +153,18 @@ export function splitClauses(input: SplitInput): Clause[] {
       pending.push(makeClause(path, text, i));
       continue;
     }
-    // bodies named inside running sentences ("A负责审核；B负责拨付") share one measure: no cut
+    // bodies named inside running sentences: each sentence whose own subject names bodies starts a
+    // statement of its own ("A负责审核。B负责拨付"); sentences without one go with the statement above,
+    // and the sentences before the first subject open the first statement
     if (statements.every((r) => r.inline)) {
-      const own = makeClause(path, text, i);
-      // the first statement's bodies keep their roles; later ones take part (the first unit leads)
-      own.units = mergeUnits(statements.map((r, k) => (k === 0 ? r.units : r.units.map((u) => ({ ...u, role: 'participant' as const })))));
-      own.inlineUnits = true;
-      claimPending(own);
-      clauses.push(own);
+      statementGroups(text, statements).forEach((g, k, all) => {
+        const own = makeClause(path, text.slice(k === 0 ? 0 : g.from, all[k + 1]?.from ?? text.length).trim(), i);
+        // the first statement's bodies keep their roles; later ones take part (the first unit leads)
+        own.units = mergeUnits(g.statements.map((r, n) => (n === 0 ? r.units : r.units.map((u) => ({ ...u, role: 'participant' as const })))));
+        own.inlineUnits = true;
+        if (k === 0) claimPending(own);
+        clauses.push(own);
+      });
       continue;
     }
     // cut the paragraph after each statement: "一是…（责任单位：A）二是…（责任单位：B）"
@@ -180,6 +184,22 @@ export function splitClauses(input: SplitInput): Clause[] {
   }
   flush();
   return clauses;
+}
+
+/** A sentence ends at 。！？ and at ；, which in notices separates duties of different bodies. */
+const SENTENCE_END = /[。；;！!？?]/u;
+
+/** Statements grouped by the sentence they stand in; `from` is where that sentence starts. */
+function statementGroups(text: string, statements: Responsibility[]): { from: number; statements: Responsibility[] }[] {
+  const groups: { from: number; statements: Responsibility[] }[] = [];
+  for (const r of statements) {
+    let from = r.start;
+    while (from > 0 && !SENTENCE_END.test(text[from - 1])) from--;
+    const last = groups[groups.length - 1];
+    if (last && last.from === from) last.statements.push(r);
+    else groups.push({ from, statements: [r] });
+  }
+  return groups;
 }
 
 /** Units of several statements, each body once, in the order named. */
