@@ -32,6 +32,8 @@ export interface Responsibility {
    * task text, the splitter must not cut them out
    */
   inline?: boolean;
+  /** the bodies are only the subject of a running sentence ("各乡镇要…"): a unit line below outweighs them */
+  subject?: boolean;
 }
 
 type LabelRole = ListRole | 'default';
@@ -96,6 +98,7 @@ export function findAllResponsibilities(paragraph: string, rule?: RoleRule): Res
     const r: Responsibility = { units, text: paragraph.slice(s.start, s.end), start: s.start, end: s.end, standalone };
     if (found) r.roleRule = found;
     if (s.inline && !standalone) r.inline = true;
+    if (s.subject) r.subject = true;
     return [r];
   });
 }
@@ -117,14 +120,16 @@ function fitSpan(paragraph: string, scan: string, s: Span): Span {
 }
 
 interface Section { role: LabelRole; items: ListItem[] }
-interface Span { start: number; end: number; sections: Section[]; inline?: boolean }
+interface Span { start: number; end: number; sections: Section[]; inline?: boolean; subject?: boolean }
 
 /** "由A牵头，B配合" and "A负责" first; bodies written as a clause's subject fill the rest of the paragraph. */
 function inlineStatements(p: string): Span[] {
   const lists = inlineLists(p);
   const subjects = subjectStatements(p).filter((s) => !lists.some((l) => s.start < l.end && l.start < s.end));
-  return [...lists, ...subjects].sort((a, b) => a.start - b.start)
-    .map(({ start, end, items }) => ({ start, end, sections: [{ role: 'default', items }], inline: true }));
+  return [...lists, ...subjects.map((s) => ({ ...s, subject: true }))].sort((a, b) => a.start - b.start)
+    .map(({ start, end, items, ...rest }) => ({
+      start, end, sections: [{ role: 'default' as const, items }], inline: true, ...('subject' in rest ? { subject: true } : {}),
+    }));
 }
 
 /** Index of the bracket closing the one opened at `open`, or -1 when the paragraph ends first. */

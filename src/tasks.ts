@@ -22,6 +22,8 @@ export interface Clause {
   inherited?: boolean;
   /** units come only from words inside a running sentence ("由县财政局负责"), the weakest evidence */
   inlineUnits?: boolean;
+  /** units come only from the subjects of its sentences: a unit line closing the paragraphs outweighs them */
+  subjectUnits?: boolean;
 }
 
 export interface SplitInput {
@@ -137,8 +139,10 @@ export function splitClauses(input: SplitInput): Clause[] {
       let scope = path;
       while (scope.length && itemPaths.has(scope.join(SEP))) scope = scope.slice(0, -1);
       const governed: Clause[] = [];
-      for (let k = clauses.length - 1; k >= 0 && isUnder(clauses[k].headingPath, scope) && !clauses[k].units.length; k--) {
+      for (let k = clauses.length - 1; k >= 0 && isUnder(clauses[k].headingPath, scope) && (!clauses[k].units.length || clauses[k].subjectUnits); k--) {
         clauses[k].units = units;
+        clauses[k].subjectUnits = undefined;
+        clauses[k].inlineUnits = undefined;
         if (clauses[k].headingPath.length > scope.length) clauses[k].inherited = true;
         governed.push(clauses[k]);
       }
@@ -162,6 +166,7 @@ export function splitClauses(input: SplitInput): Clause[] {
         // the first statement's bodies keep their roles; later ones take part (the first unit leads)
         own.units = mergeUnits(g.statements.map((r, n) => (n === 0 ? r.units : r.units.map((u) => ({ ...u, role: 'participant' as const })))));
         own.inlineUnits = true;
+        if (g.statements.every((r) => r.subject)) own.subjectUnits = true;
         if (k === 0) claimPending(own);
         clauses.push(own);
       });
