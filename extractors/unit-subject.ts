@@ -91,11 +91,17 @@ function plausibleSubject(name: string): boolean {
   return hasJurisdictionPrefix(name) || isCollectiveUnit(name) || isSharedSuffixName(name) || name.length <= 8;
 }
 
+function standsAlone(name: string): boolean {
+  return hasJurisdictionPrefix(name) || isCollectiveUnit(name) || name.length >= 5;
+}
+
 /** "省财政厅与民航海南监管局" is two bodies, "县工业和信息化局" one: a link splits a name into two names. */
 function joinsTwo(name: string): boolean {
   for (const m of name.matchAll(/以及|会同|联合|和|与|及/gu)) {
     const at = m.index ?? 0;
-    if (at > 0 && isUnitName(name.slice(0, at)) && isUnitName(name.slice(at + m[0].length))) return true;
+    const right = name.slice(at + m[0].length);
+    // "各级党委和政府": 各级 covers both, a right side that cannot stand alone is no second body
+    if (at > 0 && isUnitName(name.slice(0, at)) && isUnitName(right) && standsAlone(right)) return true;
   }
   return false;
 }

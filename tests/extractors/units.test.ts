@@ -64,7 +64,8 @@ const cases: [string, Want][] = [
   // a body opening the sentence and held to a date answers for it; after a comma it may be an object
   ['县疾控中心于6月30日前完成抽样检测。', ['县疾控中心*']],
   ['各乡镇（街道）于每月10日前报送进度。', ['各乡镇（街道）*']],
-  ['完成改造任务，各乡镇于6月底前上报。', null],
+  // issue 12: a clause start after a comma is a subject's place too (was null before the issue)
+  ['完成改造任务，各乡镇于6月底前上报。', ['各乡镇*']],
   ['各地要于每年3月底前报送计划。', null],
   ['第三条 市住房城乡建设局负责项目审核和监督检查。', ['市住房城乡建设局*']],
   ['第十二条 县财政局负责资金拨付。', ['县财政局*']],
@@ -231,8 +232,10 @@ const wideCases: [string, Want][] = [
   ['【典型案例】某县建成扶贫车间20个', null],
   // sentences that mention an organ without making it answer for a measure
   ['县委书记要遍访贫困村。', null],
-  ['各级党委和政府要切实履行主体责任。', null],
-  ['各级党委和政府要对本地区脱贫攻坚工作负总责。', null],
+  // issue 12: a body opening a clause before 要/应 is the subject of the measure, so it answers for it
+  // (these two were null before the issue); 各级 covers both organs, one unit as written
+  ['各级党委和政府要切实履行主体责任。', ['各级党委和政府*']],
+  ['各级党委和政府要对本地区脱贫攻坚工作负总责。', ['各级党委和政府*']],
   ['乡镇党委书记负责本乡镇的组织实施。', null],
 ];
 
