@@ -71,10 +71,17 @@ const PROSE_MARKERS = ['的', '要', '了', '将', '把', '进行', '开展', '�
  * (组织 is absent: 组织部 is a body.)
  */
 const PROSE_OPENERS = ['强化', '加强', '健全', '完善', '发挥', '推动', '支持', '鼓励', '引导', '督促', '动员', '协调',
-  '依托', '通过', '按照', '根据', '依据', '会同', '联合', '明确', '压实', '夯实', '落实'] as const;
+  '依托', '通过', '按照', '根据', '依据', '会同', '联合', '明确', '压实', '夯实', '落实', '请', '要求', '责成'] as const;
 
 /** Post-2018 reform names that contain a "prose" character legitimately. */
-const PROSE_EXCEPTIONS = ['退役军人事务局', '为民服务中心', '对口支援', '在线', '未成年', '自由贸易'] as const;
+const PROSE_EXCEPTIONS = ['退役军人事务局', '为民服务中心', '对口支援', '在线', '未成年', '自由贸易', '高等', '中等'] as const;
+
+/**
+ * Coordinating bodies are named after the work they push ("重大项目建设推进工作领导小组", "促进就业工作
+ * 联席会议办公室"): inside such a name only the particles of running text mark prose.
+ */
+const COORDINATING_BODY = /(?:领导小组|工作小组|指挥部|联席会议|委员会|工作专班)(?:办公室)?$/u;
+const COORDINATING_PROSE = ['的', '要', '了', '负责', '牵头', '配合', '简称', '以下', '包括', '由', '和其'] as const;
 
 /** A counted amount ("11个贫困村", "3个乡镇") is a scope, never a body. */
 const COUNTED = /[0-9０-９]+\s*[个名户人万元%％]|[一二三四五六七八九十两百千]+个/u;
@@ -90,7 +97,7 @@ export const LEVEL_WORD = '(?:自治区|直辖市|自治州|自治县|设区市|
 /** A bracket that only widens the level (县（市、区）, 乡镇（街道）): the name is a unit without it. */
 const LEVEL_BRACKET = new RegExp(`[（(](?:${LEVEL_WORD}|街道|社区)(?:[、，,](?:${LEVEL_WORD}|街道|社区))*[）)]`, 'gu');
 /** Levels sharing one organ: 各市、县人民政府 is read as 各县人民政府 for the test. */
-const LEVEL_RUN = new RegExp(`^(各|全)?(?:${LEVEL_WORD}、)+(?=${LEVEL_WORD})`, 'u');
+const LEVEL_RUN = new RegExp(`^(各|全|有关|相关)?(?:${LEVEL_WORD}、)+(?=${LEVEL_WORD})`, 'u');
 
 /** "各市、县（市、区）人民政府" → "各县人民政府": the shape of the name without its level qualifiers. */
 function withoutLevelQualifiers(s: string): string {
@@ -185,7 +192,10 @@ export function isUnitName(input: string): boolean {
   if (PROSE_OPENERS.some((w) => s.startsWith(w))) return false;
   if (s.length < 2 || s.length > 40 || !CJK.test(s.replace(/[A-Za-z0-9]/g, '一'))) return false;
   if (PERSON_ENDINGS.some((e) => s.endsWith(e))) return false;
-  if (isProse(s.replace(/“[^”]*”/gu, '□'))) return false;
+  const unquoted = s.replace(/“[^”]*”/gu, '□');
+  if (COORDINATING_BODY.test(s) && hasJurisdictionPrefix(s)) {
+    if (COORDINATING_PROSE.some((w) => unquoted.includes(w)) || /[0-9０-９]/u.test(s)) return false;
+  } else if (isProse(unquoted)) return false;
   const suf = unitSuffix(s);
   const nonUnit = NON_UNIT_ENDINGS.find((w) => s.endsWith(w));
   const collective = isCollectiveUnit(s);
