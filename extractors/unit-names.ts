@@ -26,7 +26,7 @@ export const UNIT_SUFFIXES: Readonly<Record<string, UnitKind>> = {
   政府: 'government', 人民政府: 'government', 人大: 'government', 政协: 'government', 县委: 'party', 市委: 'party',
   省委: 'party', 区委: 'party',
   乡镇: 'place', 街道: 'place', 社区: 'place', 村: 'place', 镇: 'place', 乡: 'place', 县: 'place', 市: 'place',
-  区: 'place', 县区: 'place', 公路段: 'agency', 管理段: 'agency', 党校: 'agency', 党组织: 'party',
+  区: 'place', 县区: 'place', 省: 'place', 自治州: 'place', 盟: 'place', 旗: 'place', 公路段: 'agency', 管理段: 'agency', 党校: 'agency', 党组织: 'party',
   人民代表大会: 'government', 常委会: 'party', 代表大会: 'government',
 };
 

@@ -5,6 +5,7 @@
 // clause (or follow 由/请/要求/鼓励) and be followed by a word that opens a predicate.
 import { hasJurisdictionPrefix, isCollectiveUnit, isSharedSuffixName, isUnitName, isVagueCollective } from './unit-names.js';
 import type { ListItem } from './unit-list.js';
+import { isCentralBranch, isKnownBody } from './unit-data.js';
 
 export const meta = {
   name: 'unit-subject',
@@ -84,11 +85,13 @@ const WORD_AFTER_SUFFIX: Readonly<Record<string, string>> = {
 };
 
 /**
- * A subject nobody has to guess about: a place or 各/有关 opens it, fields share its noun, or it is short
+ * A subject nobody has to guess about: a place or 各/有关 opens it, fields share its noun, the lists in
+ * data/ know it or the national body it branches from (人民银行某某市中心支行), or it is short
  * ("财政部门", "民航海南监管局"). A long name with neither ("动态分析各市县农业农村和财政部门") is a verb phrase.
  */
 function plausibleSubject(name: string): boolean {
-  return hasJurisdictionPrefix(name) || isCollectiveUnit(name) || isSharedSuffixName(name) || name.length <= 8;
+  return hasJurisdictionPrefix(name) || isCollectiveUnit(name) || isSharedSuffixName(name) || name.length <= 8
+    || isKnownBody(name) || isCentralBranch(name);
 }
 
 function standsAlone(name: string): boolean {
