@@ -3,6 +3,7 @@
 // silently missing units. The segmenter's dictionary (extractors/dict/units.utf8) is generated from the
 // same lists by scripts/build-unit-dict.ts; a test keeps the committed file equal to the generated one.
 import { z } from 'zod';
+import { MESSAGES } from '../src/messages.js';
 import localJson from '../data/local-bodies.json' with { type: 'json' };
 import centralJson from '../data/central-bodies.json' with { type: 'json' };
 
@@ -67,7 +68,7 @@ export function loadList<T>(schema: z.ZodType<T>, raw: unknown, file: string): T
   const r = schema.safeParse(raw);
   if (!r.success) {
     const first = r.error.issues[0];
-    throw new Error(`${file}: 词表格式不对（${first.path.join('.')}: ${first.message}），请按 extractors/unit-data.ts 的格式修改 [E_UNIT_DATA]`);
+    throw new Error(`${file}：${MESSAGES.E_UNIT_DATA}（${first.path.join('.')}：${first.message}） [E_UNIT_DATA]`);
   }
   return r.data;
 }

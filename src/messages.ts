@@ -35,6 +35,8 @@ export const MESSAGES = {
   E_BAD_DATE: '日期格式不对：请写成 2020-06-30 这样的格式',
   E_STORE_MISSING: '找不到台账数据库：请先用 taizhang ingest 存入文件，或用 --db 指定数据库路径',
   E_BAD_RESULT_JSON: '不是 taizhang extract 输出的抽取结果 JSON：请用 taizhang extract 重新生成',
+  // units: the word lists of responsible bodies in data/ (extractors/unit-data.ts)
+  E_UNIT_DATA: '单位词表格式不对，无法加载：请按 extractors/unit-data.ts 中的格式修改该文件后运行 npm run dict',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
