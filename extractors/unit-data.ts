@@ -37,6 +37,8 @@ export const LocalBodies = z.object({
   provincial: z.array(Name),
   /** government departments and agencies: 农业农村局 → 县农业农村局 */
   government: z.array(Name).min(50),
+  /** fields of work besides those the department names give ("卫生监督", "行业主管"): 卫生监督机构, 行业主管部门 */
+  fields: z.array(Fragment),
   /** party organs written after 委: 组织部 → 县委组织部 */
   party: z.array(Fragment),
   /** collectives written after 直: 各部门 → 县直各部门 */
@@ -98,6 +100,28 @@ const known = new Set(knownBodyNames());
 /** Longest first, so 国家金融监督管理总局 is tried before 金融监管. */
 const branchHeads = [...centralBodies.branchHeads].sort((a, b) => b.length - a.length);
 
+/** Endings a department name drops to leave its field: 农业农村局 → 农业农村, 卫生健康委员会 → 卫生健康. */
+const DEPARTMENT_ENDINGS = /(?:委员会|办公室|事务局|管理局|服务中心|中心|厅|局|委|办)$/u;
+
+/** Fields of work: the department names without their ending, and the extra fields the list gives. */
+export function fieldWords(local: LocalBodies = localBodies): string[] {
+  const out = new Set(local.fields);
+  for (const name of [...local.government, ...local.provincial]) {
+    const field = name.replace(DEPARTMENT_ENDINGS, '');
+    if (field.length >= 2 && field !== name) out.add(field);
+  }
+  return [...out];
+}
+
+const fields = new Set(fieldWords());
+/** "财政部门", "当地农业农村部门", "卫生健康行政部门", "公安机关": a field and a collective noun, no place needed. */
+const FIELD_BODY = /^(?:当地|本级|同级|地方|属地)?(.{2,12}?)(?:行政|主管)*(?:部门|机构|机关|系统)$/u;
+
+export function isFieldBody(name: string): boolean {
+  const m = FIELD_BODY.exec(name);
+  return m !== null && (fields.has(m[1]) || fields.has(`${m[1]}${name.includes('主管') ? '主管' : ''}`));
+}
+
 /** Is this exact name in the lists? */
 export function isKnownBody(name: string): boolean {
   return known.has(name);
@@ -106,6 +130,11 @@ export function isKnownBody(name: string): boolean {
 /** A branch of a national body: "人民银行某某市中心支行", "民航海南监管局", "国家税务总局某某县税务局". */
 export function isCentralBranch(name: string): boolean {
   return branchHeads.some((h) => name.startsWith(h) && name.length > h.length);
+}
+
+/** A branch named after its place first ("某某银保监分局", "海南海事局"): the national head stands inside. */
+export function containsCentralHead(name: string): boolean {
+  return branchHeads.some((h) => h.length >= 2 && name.includes(h) && !name.endsWith(h));
 }
 
 /**

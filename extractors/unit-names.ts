@@ -40,7 +40,8 @@ const NON_UNIT_ENDINGS = ['部署', '格局', '布局', '大局', '全局', '开
   '主办', '协办', '督办', '举办', '创办', '包办', '代办', '原委', '关联', '互联', '串联', '大厅', '之处', '好处',
   '益处', '长处', '难处', '庭院', '团队', '梯队', '乡村', '农村', '城乡', '城镇', '小镇', '山村', '贫困村', '示范村',
   '试点村', '重点村', '非贫困村', '深度贫困村', '贫困县', '贫困乡镇', '重点县', '示范县', '试点县', '示范区',
-  '试点区', '景区', '园区'] as const;
+  '试点区', '景区', '园区', '贫困地区', '边境地区', '民族地区', '偏远地区', '农村地区', '欠发达地区', '重点地区', '其他地区',
+  '山区', '革命老区', '老区', '边区'] as const;
 
 /** Words that make a collective unit out of what follows: 各乡镇, 相关部门, 县直各有关部门. */
 export const COLLECTIVE_PREFIXES = ['县直各有关', '县直各相关', '县直相关', '县直有关', '县直各', '市直各', '市直相关',
@@ -136,6 +137,8 @@ export function isCollectiveUnit(name: string): boolean {
   const core = prefix ? s.slice(prefix.length) : s;
   // 各类/各种 sort things ("各类照护服务机构"), they do not gather bodies
   if (prefix === '各' && /^[类种项]/u.test(core)) return false;
+  // 各地区, 有关地方: places in general, not bodies
+  if (prefix && ['地区', '地方', '方面', '区域'].includes(core)) return false;
   if (prefix && core.length >= 1 && unitSuffix(core) !== null) return true;
   // a quoted programme before a collective noun: “五个一批”部门, “五个一批”相关单位
   return /^“[^”]+”(?:相关|有关|各)?(?:部门|单位|成员单位)$/u.test(s);

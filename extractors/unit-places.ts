@@ -24,3 +24,17 @@ export function gbPlaceNames(): string[] {
   }
   return [...out];
 }
+
+/** "桓仁满族自治县" → "桓仁", "海口市" → "海口": the part of a place name notices keep in short forms. */
+export function placeStem(name: string): string {
+  return name.replace(/(?:省|市|自治区|特别行政区|自治州|地区|盟|自治县|自治旗|县|区|旗|林区|特区)$/u, '')
+    .replace(/(?:[\u4e00-\u9fff]{1,4}?族)+$/u, '').replace(/(?:各族)$/u, '');
+}
+
+let stems: Set<string> | null = null;
+
+/** Is `head` ("桓仁县", "海口市", "本溪满族自治县") a GB/T 2260 place, full or by its stem and a level? */
+export function isPlaceHead(head: string): boolean {
+  stems ??= new Set(gbPlaceNames().flatMap((n) => [n, placeStem(n)]).filter((n) => n.length >= 2));
+  return stems.has(head) || stems.has(placeStem(head));
+}

@@ -5,7 +5,9 @@
 // clause (or follow 由/请/要求/鼓励) and be followed by a word that opens a predicate.
 import { hasJurisdictionPrefix, isCollectiveUnit, isSharedSuffixName, isUnitName, isVagueCollective } from './unit-names.js';
 import type { ListItem } from './unit-list.js';
-import { isCentralBranch, isKnownBody } from './unit-data.js';
+import { containsCentralHead, isCentralBranch, isFieldBody, isKnownBody } from './unit-data.js';
+import { parseUnitList } from './unit-list.js';
+import { isPlaceHead } from './unit-places.js';
 
 export const meta = {
   name: 'unit-subject',
@@ -59,18 +61,26 @@ function opensPredicate(p: string, at: number, handed: boolean): boolean {
 }
 
 /** End of the longest unit name starting at `i` that a link or a predicate follows, or -1. */
-function longestName(p: string, i: number, handed: boolean, stop: number): number {
+function longestName(p: string, i: number, handed: boolean, stop: number, first = true): number {
   // a name a known predicate word follows beats a longer one only a lenient reading allows (省财政厅联|合报)
-  const strict = handed ? longestName(p, i, false, stop) : -1;
+  const strict = handed ? longestName(p, i, false, stop, first) : -1;
   if (strict >= 0) return strict;
+  // leniently, only where the longest name ends: "各乡" must not end inside 各乡镇（街道）
+  let longest = -1;
+  if (handed) {
+    for (let e = Math.min(stop, i + 40); e >= i + 2 && longest < 0; e--) {
+      if (NAME_END.test(p[e - 1]) && isUnitName(p.slice(i, e))) longest = e;
+    }
+  }
   for (let e = Math.min(stop, i + 40); e >= i + 2; e--) {
     if (!NAME_END.test(p[e - 1])) continue;
     const after = p.slice(e);
     const linked = LINKS.some((l) => after.startsWith(l)) || /^[，,]/u.test(after);
     if (!linked && !opensPredicate(p, e, handed)) continue;
+    if (handed && e !== longest) continue;
     const name = p.slice(i, e);
     if (WORD_AFTER_SUFFIX[p[e - 1]]?.includes(p[e] ?? '')) continue;
-    if (isUnitName(name) && !NOT_A_NAME_START.test(name) && plausibleSubject(name) && !joinsTwo(name)) return e;
+    if (isUnitName(name) && !NOT_A_NAME_START.test(name) && plausibleSubject(name, first) && !joinsTwo(name)) return e;
   }
   return -1;
 }
@@ -85,14 +95,24 @@ const WORD_AFTER_SUFFIX: Readonly<Record<string, string>> = {
 };
 
 /**
- * A subject nobody has to guess about: a place or 各/有关 opens it, fields share its noun, the lists in
- * data/ know it or the national body it branches from (人民银行某某市中心支行), or it is short
- * ("财政部门", "民航海南监管局"). A long name with neither ("动态分析各市县农业农村和财政部门") is a verb phrase.
+ * A subject nobody has to guess about. Its head says what it is: a level or party word (省, 县, 中共), a
+ * group word (各, 有关), fields sharing a noun, a name the lists in data/ know or a national body it
+ * branches from (人民银行某某市中心支行, 某某银保监分局), a field and 部门 (财政部门, 当地农业农村部门), or a
+ * named place before a body (桓仁县财政局). "组织军队系统医院", "帮助革命老区", "国有企业" have none.
+ * A name after a link may be a bare sibling ("县委、政府").
  */
-function plausibleSubject(name: string): boolean {
-  return hasJurisdictionPrefix(name) || isCollectiveUnit(name) || isSharedSuffixName(name) || name.length <= 8
-    || isKnownBody(name) || isCentralBranch(name);
+function plausibleSubject(written: string, first: boolean): boolean {
+  // 各乡镇（街道）, 各县（市、区）: the bracket only widens the level
+  const name = written.replace(/[（(][^（）()]*[）)]/gu, '');
+  if (hasJurisdictionPrefix(name) || isCollectiveUnit(name) || isSharedSuffixName(written)) return true;
+  if (isKnownBody(name) || isCentralBranch(name) || containsCentralHead(name) || isFieldBody(name)) return true;
+  const place = PLACE_HEAD.exec(name);
+  if (place && isPlaceHead(place[0]) && isUnitName(name.slice(place[0].length))) return true;
+  return !first && name.length <= 4;
 }
+
+/** A named place (2–7 characters and its level) opening a name: 桓仁县, 海口市, 延边朝鲜族自治州. */
+const PLACE_HEAD = /^[\u4e00-\u9fff]{2,7}?(?:自治区|自治州|自治县|省|市|州|盟|县|旗|区|镇|乡|街道)(?=[\u4e00-\u9fff]{2})/u;
 
 function standsAlone(name: string): boolean {
   return hasJurisdictionPrefix(name) || isCollectiveUnit(name) || name.length >= 5;
@@ -134,12 +154,12 @@ function readSubject(p: string, i: number, handed: boolean): SubjectStatement | 
   let at = i;
   let joined = false;
   for (;;) {
-    const e = longestName(p, at, handed, stop);
+    const e = longestName(p, at, handed, stop, items.length === 0);
     if (e < 0) return null;
     items.push({ name: p.slice(at, e), ...(joined ? { marker: 'participant' as const } : {}) });
     at = e;
     const link = LINKS.find((l) => p.startsWith(l, at));
-    if (!link || longestName(p, at + link.length, handed, stop) < 0) break;
+    if (!link || longestName(p, at + link.length, handed, stop, false) < 0) break;
     if (link === '会同') {
       items.forEach((it) => { it.marker ??= 'lead'; });
       joined = true;
@@ -148,8 +168,11 @@ function readSubject(p: string, i: number, handed: boolean): SubjectStatement | 
   }
   // "省农业农村厅会同省财政厅，根据…可指定": a comma closes the subject only after a 会同 pair
   if (/^[，,]/u.test(p.slice(at)) ? !joined : !opensPredicate(p, at, handed)) return null;
+  // the list rules read what was found: "各市委、市政府" is one body, "县委、监委" one merged name
+  const listed = parseUnitList(p.slice(i, at), true);
+  const read = listed && listed.length > 0 && listed.length < items.length ? listed : items;
   // "会同有关部门" names nobody who answers for the work
-  const kept = items.filter((it) => !(it.marker === 'participant' && isVagueCollective(it.name)));
+  const kept = read.filter((it) => !(it.marker === 'participant' && isVagueCollective(it.name)));
   return kept.length > 0 ? { start: i, end: at, items: kept } : null;
 }
 
