@@ -213,6 +213,15 @@ function joinedBodies(p: string, s: number): SubjectStatement | null {
 }
 
 
+/** "教育部门要会同卫生健康部门做好…": the bodies after the modal and 会同 take part in the subject's work. */
+function withJoined(p: string, found: SubjectStatement): SubjectStatement {
+  const modal = /^(?:要|应当|应|须|将|可|并|需)(?=会同|联合)/u.exec(p.slice(found.end));
+  const joined = modal ? joinedBodies(p, found.end + modal[0].length) : null;
+  if (!joined || found.items.some((it) => it.marker === 'participant')) return found;
+  const names = new Set(found.items.map((it) => it.name));
+  return { ...found, end: joined.end, items: [...found.items, ...joined.items.filter((it) => !names.has(it.name))] };
+}
+
 /** Every subject statement of the paragraph, in order. */
 export function subjectStatements(p: string): SubjectStatement[] {
   const out: SubjectStatement[] = [];
@@ -220,7 +229,7 @@ export function subjectStatements(p: string): SubjectStatement[] {
     if (out.length > 0 && s < out[out.length - 1].end) continue;
     const found = handedSubject(p, s) ?? joinedBodies(p, s)
       ?? (NOT_A_NAME_START.test(p.slice(s)) ? null : readSubject(p, s, false));
-    if (found) out.push(found);
+    if (found) out.push(withJoined(p, found));
   }
   return out;
 }

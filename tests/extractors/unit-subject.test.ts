@@ -76,6 +76,15 @@ const valid: [sentence: string, want: string[], reason: string][] = [
   ['对逾期未整改的，市住房城乡建设局应当依法处理。', ['市住房城乡建设局*'], 'clause start after 对…的，'],
   ['区发展改革委牵头制定方案。区财政局负责保障经费。', ['区发展改革委*', '区财政局*'], 'one statement per sentence'],
   ['延期兑付的，应会同农业农村部门做好解释。', ['农业农村部门'], '会同 without its own subject: a participant'],
+  ['教育部门要会同卫生健康部门做好学生体检。', ['教育部门*', '卫生健康部门'], '要会同: the joined body takes part'],
+  ['省应急管理厅要会同省气象局建立预警联动机制。', ['省应急管理厅*', '省气象局'], '要会同 across fields'],
+  ['县民政局要联合有关部门开展排查。', ['县民政局*'], '联合有关部门 names nobody more'],
+  ['国家发展改革委、财政部要加强指导。', ['国家发展改革委*', '财政部'], 'central bodies by their short forms'],
+  ['中国人民银行海口中心支行要发挥再贷款作用。', ['中国人民银行海口中心支行*'], 'a branch of a national body'],
+  ['本溪县财政局于每季度末报送资金使用情况。', ['本溪县财政局*'], 'a named county before its body'],
+  ['公安机关要依法打击违法犯罪。', ['公安机关*'], 'a field and 机关'],
+  ['对违反规定的，由县级以上人民政府责令改正。', ['县级以上人民政府*'], '由 after a condition'],
+  ['省委、省政府对全省工作负总责。', ['省委*', '省政府'], 'two organs of one level'],
 ];
 
 const invalid: [sentence: string, reason: string][] = [
@@ -103,6 +112,13 @@ const invalid: [sentence: string, reason: string][] = [
   ['在市委市政府的坚强领导下，全市上下形成合力。', 'a body after 在 inside a phrase'],
   ['全县各级医疗机构的诊疗人次大幅增长。', 'the body is a modifier before 的'],
   ['以县为单位编制实施方案。', '以县为单位 is a scope'],
+  ['市场主体要依法诚信经营。', 'market players are regulated, not responsible bodies'],
+  ['学校要落实安全管理责任。', 'a bare 学校 names no body'],
+  ['县级人民政府是本行政区域的责任主体。', '是 states what a body is, not a duty'],
+  ['鼓励各地区通过政府购买服务开展康复训练。', '各地区 names no body, 通过 is no part of a name'],
+  ['组织军队系统医院对口帮扶贫困县医院。', 'a verb phrase with no head that says what body it is'],
+  ['帮助革命老区培育红色旅游产业。', 'a region being helped'],
+  ['引导国有企业承担社会责任。', 'a kind of enterprise, not a body named'],
 ];
 
 describe('subject statements: valid', () => {
