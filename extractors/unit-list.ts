@@ -48,7 +48,7 @@ const BARE_SIBLINGS = ['监委', '纪委', '政府', '人大', '政协'] as cons
  * A level word alone ("各市", "县（市、区）", "自治区") is no body: followed by 、 it opens a name shared by
  * several levels, 各市、县（市、区）人民政府 or 各省、自治区、直辖市人民政府.
  */
-const LEVEL_ONLY = new RegExp(`^(?:各|全|有关|相关)?${LEVEL_WORD}(?:[（(][^（()）]*[）)])?$`, 'u');
+const LEVEL_ONLY = new RegExp(`^(?:各|全|有关|相关)?${LEVEL_WORD}(?:[（(〔][^（()）〔〕]*[）)〕])?$`, 'u');
 
 /** "各市委、市政府": 各 covers both organs of one level, which answer together as one body. */
 function sharesEach(prev: string, next: string): boolean {
@@ -130,7 +130,7 @@ function splitSpaces(s: string): string[] {
 /** "县扶贫办和县财政局" are two bodies; "县工业和信息化局", "第一书记和驻村工作队" are one. */
 function splitConjunction(s: string): string[] {
   const m = /^(.+?)(?:和|及|与|以及)(.+)$/u.exec(s);
-  if (m && isUnitName(m[1]) && isUnitName(m[2]) && hasJurisdictionPrefix(m[1]) && standsAlone(m[2])) {
+  if (m && isUnitName(m[1]) && isUnitName(m[2]) && (hasJurisdictionPrefix(m[1]) || standsAlone(m[1])) && standsAlone(m[2])) {
     return [m[1], ...splitConjunction(m[2])];
   }
   return [s];
@@ -141,7 +141,9 @@ function joinLevelRuns(pieces: { piece: string; sep: string }[]): { piece: strin
   const out: { piece: string; sep: string; last: string }[] = [];
   for (const p of pieces) {
     const prev = out[out.length - 1];
-    if (prev && p.sep === '、' && LEVEL_ONLY.test(prev.last.trim().replace(LEADING_LINKS, ''))) {
+    // "某某银保监分局和各市" + "、县（区）人民政府": the level run starts after the 和
+    const tail = prev ? prev.last.trim().replace(LEADING_LINKS, '').split(/和|及|与|以及/u).pop() ?? '' : '';
+    if (prev && p.sep === '、' && LEVEL_ONLY.test(tail)) {
       prev.piece += `、${p.piece}`;
       prev.last = p.piece;
     } else out.push({ ...p, last: p.piece });

@@ -96,7 +96,7 @@ const CJK = /^[\u3400-\u9fff\u3007“”"‘’「」()（）·]+$/u;
 /** One level of government as a list of levels names it: 各市、县（市、区）, 各省、自治区、直辖市. */
 export const LEVEL_WORD = '(?:自治区|直辖市|自治州|自治县|设区市|县级市|[省市县区乡镇旗州盟])';
 /** A bracket that only widens the level (县（市、区）, 乡镇（街道）): the name is a unit without it. */
-const LEVEL_BRACKET = new RegExp(`[（(](?:${LEVEL_WORD}|街道|社区)(?:[、，,](?:${LEVEL_WORD}|街道|社区))*[）)]`, 'gu');
+const LEVEL_BRACKET = new RegExp(`[（(〔［\\[](?:${LEVEL_WORD}|街道|社区)(?:[、，,](?:${LEVEL_WORD}|街道|社区))*[）)〕］\\]]`, 'gu');
 /** Levels sharing one organ: 各市、县人民政府 is read as 各县人民政府 for the test. */
 const LEVEL_RUN = new RegExp(`^(各|全|有关|相关)?(?:${LEVEL_WORD}、)+(?=${LEVEL_WORD})`, 'u');
 

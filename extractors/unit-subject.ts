@@ -43,7 +43,7 @@ const NOT_BY_BEFORE = '理自经缘事来';
 const LINKS = ['以及', '会同', '和', '与', '及', '、'] as const;
 
 /** Characters a unit name can end in: the last character of a suffix, or a closing bracket (县（市、区）). */
-const NAME_END = /[局厅部署处委组室办院心站所馆台社会联团司业行队门位关府大协镇乡县市区村道班段校盟旗州）)构]/u;
+const NAME_END = /[局厅部署处委组室办院心站所馆台社会联团司业行队门位关府大协镇乡县市区村道班段校盟旗州）)〕构]/u;
 
 /** A clause starts after these (a comma too: "…的，省农业农村厅会同省财政厅及时组织调查"). */
 const CLAUSE_BREAK = /[。；;！!？?，,：:]/u;
@@ -103,7 +103,7 @@ const WORD_AFTER_SUFFIX: Readonly<Record<string, string>> = {
  */
 function plausibleSubject(written: string, first: boolean): boolean {
   // 各乡镇（街道）, 各县（市、区）: the bracket only widens the level
-  const name = written.replace(/[（(][^（）()]*[）)]/gu, '');
+  const name = written.replace(/[（(〔][^（）()〔〕]*[）)〕]/gu, '');
   if (hasJurisdictionPrefix(name) || isCollectiveUnit(name) || isSharedSuffixName(written)) return true;
   if (isKnownBody(name) || isCentralBranch(name) || containsCentralHead(name) || isFieldBody(name)) return true;
   const place = PLACE_HEAD.exec(name);

@@ -276,3 +276,21 @@ describe('spans of the wider forms', () => {
     expect(findResponsibility('有关部门（县财政局、县审计局）要按照分工加强资金监管。')).toBeNull();
   });
 });
+
+// Issue 12: collective names stay whole in any bracket form, a list splits only between complete names,
+// and a long name keeps the lead. Sentences written for these tests.
+const collectiveCases: [string, Want, string][] = [
+  ['（责任单位：某某银保监分局和各市、县（区）人民政府）', ['某某银保监分局*', '各市、县（区）人民政府'], '和 between two complete names'],
+  ['（责任单位：各县〔市、区〕人民政府）', ['各县〔市、区〕人民政府*'], '〔〕 widens the level like （）'],
+  ['（责任单位：各市、县(市、区)人民政府，省直有关部门）', ['各市、县(市、区)人民政府*', '省直有关部门'], 'half-width brackets'],
+  ['（责任单位：有关设区市、县（区）人民政府）', ['有关设区市、县（区）人民政府*'], '有关 + levels sharing one organ'],
+  ['责任单位：省重大项目建设推进工作领导小组办公室、省发展改革委', ['省重大项目建设推进工作领导小组办公室*', '省发展改革委'], 'a coordinating body named after its work keeps the lead'],
+  ['加快项目建设（省重大项目建设推进工作领导小组办公室牵头，省发展改革委、省财政厅配合）。', ['省重大项目建设推进工作领导小组办公室*', '省发展改革委', '省财政厅'], '牵头 after a long name'],
+  ['（责任单位：县纪委和监委）', ['县纪委和监委*'], '监委 cannot stand alone: one merged name'],
+  ['（责任单位：各级卫生健康、医疗保障部门，各乡镇）', ['各级卫生健康、医疗保障部门*', '各乡镇'], 'fields sharing 部门 are one unit'],
+  ['（责任单位：各市县农业农村、财政部门）', ['各市县农业农村、财政部门*'], 'the issue\'s collective unit in a label'],
+];
+
+describe('findResponsibility: collective and long names (issue 12)', () => {
+  test.each(collectiveCases)('%s (%s)', (p, want) => expect(compact(p)).toEqual(want));
+});
