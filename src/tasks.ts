@@ -162,7 +162,7 @@ export function splitClauses(input: SplitInput): Clause[] {
     // and the sentences before the first subject open the first statement
     if (statements.every((r) => r.inline)) {
       statementGroups(text, statements).forEach((g, k, all) => {
-        const own = makeClause(path, text.slice(k === 0 ? 0 : g.from, all[k + 1]?.from ?? text.length).trim(), i);
+        const own = makeClause(path, text.slice(k === 0 ? 0 : g.from, all[k + 1]?.from ?? text.length).trim().replace(/[，,]$/u, ''), i);
         // the first statement's bodies keep their roles; later ones take part (the first unit leads)
         own.units = mergeUnits(g.statements.map((r, n) => (n === 0 ? r.units : r.units.map((u) => ({ ...u, role: 'participant' as const })))));
         own.inlineUnits = true;
@@ -194,6 +194,11 @@ export function splitClauses(input: SplitInput): Clause[] {
 /** A sentence ends at 。！？ and at ；, which in notices separates duties of different bodies. */
 const SENTENCE_END = /[。；;！!？?]/u;
 
+/** A statement that names its bodies' own duty ("省财政厅负责"), not only who the sentence is about. */
+function dutyOfItsOwn(text: string, r: Responsibility): boolean {
+  return r.text.endsWith('负责') || text.startsWith('负责', r.end);
+}
+
 /** Statements grouped by the sentence they stand in; `from` is where that sentence starts. */
 function statementGroups(text: string, statements: Responsibility[]): { from: number; statements: Responsibility[] }[] {
   const groups: { from: number; statements: Responsibility[] }[] = [];
@@ -201,6 +206,11 @@ function statementGroups(text: string, statements: Responsibility[]): { from: nu
     let from = r.start;
     while (from > 0 && !SENTENCE_END.test(text[from - 1])) from--;
     const last = groups[groups.length - 1];
+    // "A负责审核，B负责拨付": two bodies each 负责 its own duty in one sentence are two statements
+    const prev = last?.statements[last.statements.length - 1];
+    if (prev && last.from === from && dutyOfItsOwn(text, prev) && dutyOfItsOwn(text, r) && /[，,]\s*$/u.test(text.slice(0, r.start))) {
+      from = r.start;
+    }
     if (last && last.from === from) last.statements.push(r);
     else groups.push({ from, statements: [r] });
   }

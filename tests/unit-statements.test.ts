@@ -50,3 +50,18 @@ describe('one task per statement', () => {
     expect(r).toEqual([{ text: '（一）联合执法。健全住房城乡建设和城管部门牵头，其他部门支持的联合执法机制。', units: [] }]);
   });
 });
+
+describe('A负责…，B负责…', () => {
+  test('two bodies each 负责 their own duty in one sentence are two tasks', () => {
+    const r = rows(['一、工作任务', '（一）职责分工。市教育局负责制定课后服务指南，市财政局负责落实课后服务经费。']);
+    expect(r).toEqual([
+      { text: '（一）职责分工。市教育局负责制定课后服务指南', units: ['市教育局*'] },
+      { text: '市财政局负责落实课后服务经费。', units: ['市财政局*'] },
+    ]);
+  });
+
+  test('a body held to a date after a comma shares the sentence with the first one', () => {
+    const r = rows(['一、工作任务', '（一）兑付。区农业农村局在公示后5个工作日内提交申请，区财政局于10个工作日内拨付资金。']);
+    expect(r.map((x) => x.units)).toEqual([['区农业农村局*', '区财政局']]);
+  });
+});
