@@ -53,6 +53,8 @@ export const LocalBodies = z.object({
   enterprise: z.array(Name),
   /** names written without a level: 各乡镇, 驻村工作队, 乡镇人民政府 */
   withoutLevel: z.array(Name),
+  /** everyday short form first, then the full forms it stands for: [人社局, 人力资源社会保障局, …] */
+  shortForms: z.array(z.array(z.string().regex(/^[\u3400-\u9fff、]{2,30}$/u, '简称和全称只能是 2–30 个汉字')).min(2)),
 });
 
 export const CentralBodies = z.object({

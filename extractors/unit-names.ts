@@ -1,5 +1,7 @@
 // What a responsible body's name looks like in Chinese government writing. Shared by units.ts,
 // unit-list.ts, people.ts and the segmenter's dictionary test: "is this item a unit?" must have one answer.
+import { localBodies } from './unit-data.js';
+
 export const meta = {
   name: 'unit-names',
   description: '单位名称判断: 县农业农村局, 各乡镇, “五个一批”部门 are units; 不摘政策, 第一书记, 副县长 are not',
@@ -219,16 +221,8 @@ export function isUnitName(input: string): boolean {
     ? s.length >= 2 : s.length >= 3 || ['乡镇', '街道'].includes(s);
 }
 
-/** A table of everyday short forms; prefix (县/市/省/区) is carried over from the name asked about. */
-const ABBREVIATIONS: ReadonlyArray<readonly [short: string, ...long: string[]]> = [
-  ['人社局', '人力资源社会保障局', '人力资源和社会保障局'], ['住建局', '住房城乡建设局', '住房和城乡建设局'], ['卫健局', '卫生健康局'], ['卫健委', '卫生健康委员会', '卫生健康委'],
-  ['卫计委', '卫生和计划生育委员会', '卫生计生委'], ['发改局', '发展和改革局', '发展改革局'], ['发改委', '发展和改革委员会', '发展改革委'], ['工信局', '工业和信息化局'],
-  ['医保局', '医疗保障局'], ['文旅局', '文化和旅游局', '文化旅游局'], ['文广旅局', '文化广播和旅游局', '文化广电和旅游局'], ['交通局', '交通运输局'],
-  ['民宗局', '民族宗教事务局', '民族和宗教事务局'], ['林草局', '林业和草原局'], ['市场监管局', '市场监督管理局'], ['应急局', '应急管理局'], ['退役军人局', '退役军人事务局'],
-  ['自然资源局', '自然资源和规划局'], ['扶贫办', '扶贫开发办公室', '扶贫开发领导小组办公室'], ['政府办', '政府办公室', '人民政府办公室'],
-  ['委办', '委办公室'], ['农业农村局', '农业和农村局'], ['残联', '残疾人联合会'], ['妇联', '妇女联合会'], ['工商联', '工商业联合会'], ['科协', '科学技术协会'],
-  ['团委', '共青团委员会'], ['纪委监委', '纪委、监委', '纪律检查委员会、监察委员会'],
-];
+/** Everyday short forms from data/local-bodies.json; prefix (县/市/省/区) is carried over from the name asked about. */
+const ABBREVIATIONS: ReadonlyArray<readonly string[]> = localBodies.shortForms;
 
 /** Jurisdiction head a name starts with: 县, 市, 省, 区, or a named place ending in one (本溪县). */
 function splitPrefix(name: string): [string, string] {
