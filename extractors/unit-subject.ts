@@ -4,9 +4,8 @@
 // like one ("强化农业农村和财政部门牵头，其他部门支持的…机制") is no subject: the bodies must open a
 // clause (or follow 由/请/要求/鼓励) and be followed by a word that opens a predicate.
 import { hasJurisdictionPrefix, isCollectiveUnit, isSharedSuffixName, isUnitName, isVagueCollective } from './unit-names.js';
-import type { ListItem } from './unit-list.js';
+import { parseUnitList, type ListItem } from './unit-list.js';
 import { containsCentralHead, isCentralBranch, isFieldBody, isKnownBody } from './unit-data.js';
-import { parseUnitList } from './unit-list.js';
 import { isPlaceHead } from './unit-places.js';
 
 export const meta = {
@@ -23,12 +22,11 @@ export const SUBJECT_FOLLOWERS: Readonly<Record<'modal' | 'preposition' | 'adver
   preposition: ['按照', '依照', '依据', '根据', '结合', '依托', '通过', '围绕', '针对', '对', '在', '向', '从', '把',
     '以', '因', '就', '为', '与', '联合', '会同', '按', '牵头', '负责'],
   adverb: ['重点', '全面', '切实', '进一步', '积极', '及时', '定期', '主动', '认真', '严格', '依法', '统筹', '共同', '分别',
-    '具体', '统一', '每年', '每季度', '每月', '适时', '逐步', '同步', '另行', '继续', '持续', '牢固', '着力', '大力', '优先'],
+    '具体', '统一', '每年', '每半年', '每季度', '每月', '适时', '逐步', '同步', '另行', '继续', '持续', '牢固', '着力', '大力', '优先'],
   verb: ['加强', '加大', '加快', '强化', '做好', '抓好', '组织', '开展', '推进', '推动', '落实', '实施', '制定', '发布', '建立',
     '健全', '完善', '指导', '督促', '监督', '协调', '研究', '确定', '审核', '采取', '提高', '提供', '完成', '报送', '承担', '履行',
     '配合', '参与', '协助', '做细', '出台', '印发', '编制', '设立', '安排', '保障', '筹措', '统计', '核实', '负', '探索',
-    '会商', '协商', '商', '审定', '审批', '核定', '下达', '拨付', '兑付', '公布', '公开', '受理', '办理', '跟踪', '收集', '汇总',
-    '每半年', '于'],
+    '会商', '协商', '商', '审定', '审批', '核定', '下达', '拨付', '兑付', '公布', '公开', '受理', '办理', '跟踪', '收集', '汇总'],
 };
 const FOLLOWERS = Object.values(SUBJECT_FOLLOWERS).flat().sort((a, b) => b.length - a.length);
 /** 于 opens a predicate only before a time: "财政部门于15个工作日内", not "属于" or "用于". */
@@ -56,7 +54,7 @@ export interface SubjectStatement { start: number; end: number; items: ListItem[
 function opensPredicate(p: string, at: number, handed: boolean): boolean {
   const rest = p.slice(at);
   if (YU_TIME.test(rest)) return true;
-  if (FOLLOWERS.some((f) => f !== '于' && rest.startsWith(f))) return true;
+  if (FOLLOWERS.some((f) => rest.startsWith(f))) return true;
   return handed && /^[\u4e00-\u9fff]/u.test(rest) && !/^[的之等所]/u.test(rest);
 }
 
