@@ -48,7 +48,7 @@ const BARE_SIBLINGS = ['监委', '纪委', '政府', '人大', '政协'] as cons
  * A level word alone ("各市", "县（市、区）", "自治区") is no body: followed by 、 it opens a name shared by
  * several levels, 各市、县（市、区）人民政府 or 各省、自治区、直辖市人民政府.
  */
-const LEVEL_ONLY = new RegExp(`^(?:各|全|有关|相关)?${LEVEL_WORD}(?:[（(〔][^（()）〔〕]*[）)〕])?$`, 'u');
+const LEVEL_ONLY = new RegExp(`^(?:各|全|有关|相关)?(?:${LEVEL_WORD})+(?:[（(〔][^（()）〔〕]*[）)〕])?$`, 'u');
 
 /** "各市委、市政府": 各 covers both organs of one level, which answer together as one body. */
 function sharesEach(prev: string, next: string): boolean {

@@ -90,7 +90,7 @@ const COORDINATING_PROSE = ['的', '要', '了', '负责', '牵头', '配合', '
 const COUNTED = /[0-9０-９]+\s*[个名户人万元%％]|[一二三四五六七八九十两百千]+个/u;
 
 /** Jurisdiction words a full unit name starts with; a list item without one may lean on its neighbour (县纪委、监委). */
-export const JURISDICTION_PREFIXES = ['中共', '中国', '国家', '国网', '省', '市', '县', '区', '旗', '州', '盟', '乡',
+export const JURISDICTION_PREFIXES = ['中共', '中国', '国家', '国务院', '国网', '省', '市', '县', '区', '旗', '州', '盟', '乡',
   '镇', '街道', '自治'] as const;
 
 const CJK = /^[\u3400-\u9fff\u3007“”"‘’「」()（）·]+$/u;
@@ -100,7 +100,7 @@ export const LEVEL_WORD = '(?:自治区|直辖市|自治州|自治县|设区市|
 /** A bracket that only widens the level (县（市、区）, 乡镇（街道）): the name is a unit without it. */
 const LEVEL_BRACKET = new RegExp(`[（(〔［\\[](?:${LEVEL_WORD}|街道|社区)(?:[、，,](?:${LEVEL_WORD}|街道|社区))*[）)〕］\\]]`, 'gu');
 /** Levels sharing one organ: 各市、县人民政府 is read as 各县人民政府 for the test. */
-const LEVEL_RUN = new RegExp(`^(各|全|有关|相关)?(?:${LEVEL_WORD}、)+(?=${LEVEL_WORD})`, 'u');
+const LEVEL_RUN = new RegExp(`^(各|全|有关|相关)?(?:(?:${LEVEL_WORD})+、)+(?=${LEVEL_WORD})`, 'u');
 
 /** "各市、县（市、区）人民政府" → "各县人民政府": the shape of the name without its level qualifiers. */
 function withoutLevelQualifiers(s: string): string {

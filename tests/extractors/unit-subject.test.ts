@@ -85,6 +85,13 @@ const valid: [sentence: string, want: string[], reason: string][] = [
   ['公安机关要依法打击违法犯罪。', ['公安机关*'], 'a field and 机关'],
   ['对违反规定的，由县级以上人民政府责令改正。', ['县级以上人民政府*'], '由 after a condition'],
   ['省委、省政府对全省工作负总责。', ['省委*', '省政府'], 'two organs of one level'],
+  ['国务院有关部门要按照职责分工抓好落实。', ['国务院有关部门*'], '国务院 opens a national name'],
+  ['各市州、县市区人民政府要加强组织领导。', ['各市州、县市区人民政府*'], 'runs of level words share one organ'],
+  ['2023年底前，各县（市、区）要完成排查。', ['各县（市、区）*'], 'a subject after a time phrase'],
+  ['从2024年起，省财政厅每年安排专项资金。', ['省财政厅*'], '每年 opens the predicate'],
+  ['各乡镇人民政府、街道办事处要落实属地责任。', ['各乡镇人民政府*', '街道办事处'], 'a bare sibling after 、'],
+  ['县级以上地方人民政府应当加强领导。', ['县级以上地方人民政府*'], 'a level range before the organ'],
+  ['各级人民法院要依法审理。', ['各级人民法院*'], 'courts'],
 ];
 
 const invalid: [sentence: string, reason: string][] = [
