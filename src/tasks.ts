@@ -199,20 +199,18 @@ function dutyOfItsOwn(text: string, r: Responsibility): boolean {
   return r.text.endsWith('负责') || text.startsWith('负责', r.end);
 }
 
-/** Statements grouped by the sentence they stand in; `from` is where that sentence starts. */
+/** Statements grouped by the sentence they stand in; `from` is where the group's text starts. */
 function statementGroups(text: string, statements: Responsibility[]): { from: number; statements: Responsibility[] }[] {
-  const groups: { from: number; statements: Responsibility[] }[] = [];
+  const groups: { from: number; sentence: number; statements: Responsibility[] }[] = [];
   for (const r of statements) {
-    let from = r.start;
-    while (from > 0 && !SENTENCE_END.test(text[from - 1])) from--;
+    let sentence = r.start;
+    while (sentence > 0 && !SENTENCE_END.test(text[sentence - 1])) sentence--;
     const last = groups[groups.length - 1];
-    // "A负责审核，B负责拨付": two bodies each 负责 its own duty in one sentence are two statements
     const prev = last?.statements[last.statements.length - 1];
-    if (prev && last.from === from && dutyOfItsOwn(text, prev) && dutyOfItsOwn(text, r) && /[，,]\s*$/u.test(text.slice(0, r.start))) {
-      from = r.start;
-    }
-    if (last && last.from === from) last.statements.push(r);
-    else groups.push({ from, statements: [r] });
+    // "A负责审核，B负责拨付": two bodies each 负责 its own duty in one sentence are two statements
+    const ownDuty = prev !== undefined && dutyOfItsOwn(text, prev) && dutyOfItsOwn(text, r) && /[，,]\s*$/u.test(text.slice(0, r.start));
+    if (last && last.sentence === sentence && !ownDuty) last.statements.push(r);
+    else groups.push({ from: last && last.sentence === sentence ? r.start : sentence, sentence, statements: [r] });
   }
   return groups;
 }

@@ -65,3 +65,12 @@ describe('A负责…，B负责…', () => {
     expect(r.map((x) => x.units)).toEqual([['区农业农村局*', '区财政局']]);
   });
 });
+
+test('three bodies each 负责 their own duty in one sentence are three tasks, in order', () => {
+  const r = rows(['一、工作任务', '（一）分工。区民政局负责摸底，区财政局负责拨款，区审计局负责审计。']);
+  expect(r).toEqual([
+    { text: '（一）分工。区民政局负责摸底', units: ['区民政局*'] },
+    { text: '区财政局负责拨款', units: ['区财政局*'] },
+    { text: '区审计局负责审计。', units: ['区审计局*'] },
+  ]);
+});
