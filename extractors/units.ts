@@ -34,6 +34,8 @@ export interface Responsibility {
   inline?: boolean;
   /** the bodies are only the subject of a running sentence ("各乡镇要…"): a unit line below outweighs them */
   subject?: boolean;
+  /** a labelled or bracketed statement (not words of a running sentence), even when its words stay in the task */
+  explicit?: boolean;
 }
 
 type LabelRole = ListRole | 'default';
@@ -99,6 +101,7 @@ export function findAllResponsibilities(paragraph: string, rule?: RoleRule): Res
     if (found) r.roleRule = found;
     if (s.inline && !standalone) r.inline = true;
     if (s.subject) r.subject = true;
+    if (spans.length > 0) r.explicit = true;
     return [r];
   });
 }

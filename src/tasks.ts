@@ -111,6 +111,18 @@ export function splitClauses(input: SplitInput): Clause[] {
     pending = [];
   };
 
+  // paragraphs whose units are only their sentences' subjects, right above an explicit statement under
+  // the same heading, are its measure too: the explicit words outweigh the subjects (as a unit line does)
+  const claimSubjectOnly = (own: Clause) => {
+    const taken: Clause[] = [];
+    for (let last = clauses.at(-1); last?.subjectUnits && samePath(last.headingPath, own.headingPath); last = clauses.at(-1)) {
+      taken.unshift(clauses.pop()!);
+    }
+    if (!taken.length) return;
+    own.text = [...taken.map((c) => c.text), own.text].join('\n');
+    own.block = taken[0].block;
+  };
+
   for (let i = 0; i < blocks.length; i++) {
     if (leafItems.has(i)) {
       flush();
@@ -168,6 +180,7 @@ export function splitClauses(input: SplitInput): Clause[] {
         own.inlineUnits = true;
         if (g.statements.every((r) => r.subject)) own.subjectUnits = true;
         if (k === 0) claimPending(own);
+        if (k === 0 && g.statements.some((r) => r.explicit)) claimSubjectOnly(own);
         clauses.push(own);
       });
       continue;
@@ -182,7 +195,11 @@ export function splitClauses(input: SplitInput): Clause[] {
       const own = makeClause(path, cutStatement(piece, local), i);
       own.units = r.units;
       if (r.inline) own.inlineUnits = true;
-      if (k === 0) claimPending(own);
+      // (here every statement is explicit: running-sentence forms are read only when none is)
+      if (k === 0) {
+        claimPending(own);
+        claimSubjectOnly(own);
+      }
       if (own.text) clauses.push(own);
       from = end;
     });

@@ -74,3 +74,14 @@ test('three bodies each 负责 their own duty in one sentence are three tasks, i
     { text: '区审计局负责审计。', units: ['区审计局*'] },
   ]);
 });
+
+test('an explicit statement ending the next paragraph takes in the paragraphs above that only had subjects', () => {
+  const r = rows(['一、工作任务', '（一）资金监管。县财政局要建立资金台账。', '各乡镇要配合做好资金拨付。（责任单位：县财政局、各乡镇）']);
+  expect(r).toEqual([{ text: '（一）资金监管。县财政局要建立资金台账。\n各乡镇要配合做好资金拨付。', units: ['县财政局*', '各乡镇'] }]);
+});
+
+test('a bracket with its deadline still takes in the subject-only paragraph above', () => {
+  const r = rows(['一、工作任务', '（一）校舍改造。区教育局要完成校舍排查。', '加固危旧校舍。（责任单位：区教育局、区住房城乡建设局；完成时限：2023年8月底前）']);
+  expect(r).toHaveLength(1);
+  expect(r[0].units).toEqual(['区教育局*', '区住房城乡建设局']);
+});
