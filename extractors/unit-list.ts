@@ -2,7 +2,8 @@
 // "县财政局牵头，各乡镇配合", "省财政厅、省农业农村厅等按职责分工负责", "各市、县（市、区）人民政府负责".
 // units.ts finds where a list is; this file reads one list into names and the roles its verbs give.
 import {
-  hasJurisdictionPrefix, isCollectiveUnit, isProse, isUnitName, squeezeCjkSpaces, stripOuterQuotes, LEVEL_WORD,
+  hasJurisdictionPrefix, isCollectiveUnit, isProse, isSharedSuffixName, isUnitName, squeezeCjkSpaces, stripOuterQuotes,
+  LEVEL_WORD,
 } from './unit-names.js';
 
 export const meta = {
@@ -20,6 +21,7 @@ export type ListRole = 'lead' | 'participant';
 export const ROLE_VERBS: Readonly<Record<string, ListRole | 'named'>> = {
   共同牵头: 'lead', 牵头: 'lead', 主责: 'lead',
   配合: 'participant', 参与: 'participant', 协助: 'participant', 协同: 'participant', 协办: 'participant',
+  参加: 'participant', 为成员: 'participant', 为成员单位: 'participant',
   负责: 'named', 落实: 'named', 实施: 'named', 组织实施: 'named', 组织落实: 'named', 抓好落实: 'named',
   抓落实: 'named', 督促落实: 'named',
 };
@@ -46,7 +48,7 @@ const BARE_SIBLINGS = ['监委', '纪委', '政府', '人大', '政协'] as cons
  * A level word alone ("各市", "县（市、区）", "自治区") is no body: followed by 、 it opens a name shared by
  * several levels, 各市、县（市、区）人民政府 or 各省、自治区、直辖市人民政府.
  */
-const LEVEL_ONLY = new RegExp(`^(?:各|全)?${LEVEL_WORD}(?:[（(][^（()）]*[）)])?$`, 'u');
+const LEVEL_ONLY = new RegExp(`^(?:各|全|有关|相关)?(?:${LEVEL_WORD})+(?:[（(〔][^（()）〔〕]*[）)〕])?$`, 'u');
 
 /** "各市委、市政府": 各 covers both organs of one level, which answer together as one body. */
 function sharesEach(prev: string, next: string): boolean {
@@ -128,7 +130,7 @@ function splitSpaces(s: string): string[] {
 /** "县扶贫办和县财政局" are two bodies; "县工业和信息化局", "第一书记和驻村工作队" are one. */
 function splitConjunction(s: string): string[] {
   const m = /^(.+?)(?:和|及|与|以及)(.+)$/u.exec(s);
-  if (m && isUnitName(m[1]) && isUnitName(m[2]) && hasJurisdictionPrefix(m[1]) && standsAlone(m[2])) {
+  if (m && isUnitName(m[1]) && isUnitName(m[2]) && (hasJurisdictionPrefix(m[1]) || standsAlone(m[1])) && standsAlone(m[2])) {
     return [m[1], ...splitConjunction(m[2])];
   }
   return [s];
@@ -139,12 +141,62 @@ function joinLevelRuns(pieces: { piece: string; sep: string }[]): { piece: strin
   const out: { piece: string; sep: string; last: string }[] = [];
   for (const p of pieces) {
     const prev = out[out.length - 1];
-    if (prev && p.sep === '、' && LEVEL_ONLY.test(prev.last.trim().replace(LEADING_LINKS, ''))) {
+    // "某某银保监分局和各市" + "、县（区）人民政府": the level run starts after the 和
+    const tail = prev ? prev.last.trim().replace(LEADING_LINKS, '').split(/和|及|与|以及/u).pop() ?? '' : '';
+    if (prev && p.sep === '、' && LEVEL_ONLY.test(tail)) {
       prev.piece += `、${p.piece}`;
       prev.last = p.piece;
     } else out.push({ ...p, last: p.piece });
   }
   return out.map(({ piece, sep }) => ({ piece, sep }));
+}
+
+/** A category closing an open list ("工会、妇联等群团组织"): the named bodies answer, the category names none. */
+const CATEGORY_TAIL = /等(?:群团组织|人民团体|社会组织|组织|部门|单位|机构|成员单位)$/u;
+
+function dropCategory(name: string): string {
+  const m = CATEGORY_TAIL.exec(name);
+  return m && isUnitName(name.slice(0, m.index)) ? name.slice(0, m.index) : name;
+}
+
+/**
+ * Join fields written before one shared collective noun back into the one unit they are:
+ * "各级农业农村" + "、" + "财政部门"; "…、市场监管等部门（单位）和工会" gives the shared name, then 工会.
+ */
+function joinSharedSuffix(pieces: { piece: string; sep: string }[]): { piece: string; sep: string }[] {
+  const out: { piece: string; sep: string }[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const first = pieces[k].piece.trim().replace(LEADING_LINKS, '');
+    if (isUnitName(first) || first.length > 16 || !/^[\u4e00-\u9fff（）()]+$/u.test(first)) {
+      out.push(pieces[k]);
+      continue;
+    }
+    let acc = pieces[k].piece;
+    let done = false;
+    for (let j = k + 1; j < pieces.length && pieces[j].sep === '、' && !done; j++) {
+      const whole = `${acc}、${pieces[j].piece}`;
+      if (isSharedSuffixName(readRoleTail(whole.trim().replace(LEADING_LINKS, '')).name)) {
+        out.push({ piece: whole, sep: pieces[k].sep });
+        k = j;
+        done = true;
+        break;
+      }
+      // the list goes on after the shared name: "…等部门（单位）和工会"
+      for (const m of pieces[j].piece.matchAll(/和|及|以及/gu)) {
+        const left = pieces[j].piece.slice(0, m.index);
+        const right = pieces[j].piece.slice((m.index ?? 0) + m[0].length);
+        if (isSharedSuffixName(`${acc}、${left}`.trim().replace(LEADING_LINKS, '')) && right.trim() !== '') {
+          out.push({ piece: `${acc}、${left}`, sep: pieces[k].sep }, { piece: right, sep: '、' });
+          k = j;
+          done = true;
+          break;
+        }
+      }
+      acc = whole;
+    }
+    if (!done) out.push(pieces[k]);
+  }
+  return out;
 }
 
 /**
@@ -155,11 +207,11 @@ function joinLevelRuns(pieces: { piece: string; sep: string }[]): { piece: strin
 export function parseUnitList(text: string, strict: boolean): ListItem[] | null {
   const items: ListItem[] = [];
   let unmarkedFrom = 0;
-  for (const { piece, sep } of joinLevelRuns(splitTopLevel(text, /[、，,；;]/u))) {
+  for (const { piece, sep } of joinSharedSuffix(joinLevelRuns(splitTopLevel(text, /[、，,；;]/u)))) {
     const clean = piece.trim().replace(LEADING_LINKS, '').replace(/[。．.：:]+$/u, '').trim();
     const tail = readRoleTail(clean);
     const marker = tail.role === 'named' ? undefined : tail.role;
-    const s = tail.name.replace(/等$/u, '').trim();
+    const s = dropCategory(tail.name.replace(/等$/u, '').trim());
     if (!s) {
       if (marker) items.slice(unmarkedFrom).forEach((it) => { it.marker ??= marker; });
       if (tail.role) unmarkedFrom = items.length;

@@ -1,5 +1,7 @@
 // What a responsible body's name looks like in Chinese government writing. Shared by units.ts,
 // unit-list.ts, people.ts and the segmenter's dictionary test: "is this item a unit?" must have one answer.
+import { localBodies } from './unit-data.js';
+
 export const meta = {
   name: 'unit-names',
   description: '单位名称判断: 县农业农村局, 各乡镇, “五个一批”部门 are units; 不摘政策, 第一书记, 副县长 are not',
@@ -7,7 +9,7 @@ export const meta = {
 
 /** How a name ends tells what kind of body it is; longest suffix wins, so 工作队 beats 队. */
 export type UnitKind = 'organ' | 'party' | 'office' | 'agency' | 'association' | 'enterprise' | 'finance'
-  | 'service' | 'team' | 'collective' | 'government' | 'place';
+  | 'service' | 'team' | 'collective' | 'government' | 'place' | 'institution';
 
 export const UNIT_SUFFIXES: Readonly<Record<string, UnitKind>> = {
   局: 'organ', 分局: 'organ', 厅: 'organ', 部: 'organ', 署: 'organ', 处: 'organ', 委: 'party', 委员会: 'party',
@@ -21,10 +23,12 @@ export const UNIT_SUFFIXES: Readonly<Record<string, UnitKind>> = {
   银行: 'finance', 支行: 'finance', 分行: 'finance', 联社: 'finance', 信用社: 'finance',
   队: 'team', 工作队: 'team', 大队: 'team', 支队: 'team', 中队: 'team',
   部门: 'collective', 单位: 'collective', 机关: 'collective', 成员单位: 'collective',
+  // 机构 names a body only as a group a notice assigns work to (各级卫生监督机构): "照护服务机构" are the regulated
+  机构: 'institution',
   政府: 'government', 人民政府: 'government', 人大: 'government', 政协: 'government', 县委: 'party', 市委: 'party',
   省委: 'party', 区委: 'party',
   乡镇: 'place', 街道: 'place', 社区: 'place', 村: 'place', 镇: 'place', 乡: 'place', 县: 'place', 市: 'place',
-  区: 'place', 县区: 'place', 公路段: 'agency', 管理段: 'agency', 党校: 'agency', 党组织: 'party',
+  区: 'place', 县区: 'place', 省: 'place', 自治州: 'place', 盟: 'place', 旗: 'place', 公路段: 'agency', 管理段: 'agency', 党校: 'agency', 党组织: 'party',
   人民代表大会: 'government', 常委会: 'party', 代表大会: 'government',
 };
 
@@ -38,7 +42,8 @@ const NON_UNIT_ENDINGS = ['部署', '格局', '布局', '大局', '全局', '开
   '主办', '协办', '督办', '举办', '创办', '包办', '代办', '原委', '关联', '互联', '串联', '大厅', '之处', '好处',
   '益处', '长处', '难处', '庭院', '团队', '梯队', '乡村', '农村', '城乡', '城镇', '小镇', '山村', '贫困村', '示范村',
   '试点村', '重点村', '非贫困村', '深度贫困村', '贫困县', '贫困乡镇', '重点县', '示范县', '试点县', '示范区',
-  '试点区', '景区', '园区'] as const;
+  '试点区', '景区', '园区', '贫困地区', '边境地区', '民族地区', '偏远地区', '农村地区', '欠发达地区', '重点地区', '其他地区',
+  '山区', '革命老区', '老区', '边区'] as const;
 
 /** Words that make a collective unit out of what follows: 各乡镇, 相关部门, 县直各有关部门. */
 export const COLLECTIVE_PREFIXES = ['县直各有关', '县直各相关', '县直相关', '县直有关', '县直各', '市直各', '市直相关',
@@ -62,16 +67,30 @@ const PERSON_ENDINGS = ['书记', '县长', '市长', '区长', '省长', '乡�
  */
 const PROSE_MARKERS = ['的', '要', '了', '将', '把', '进行', '开展', '召开', '加强', '确保', '推进', '落实', '实施',
   '完成', '负责', '牵头', '配合', '参与', '建立', '做好', '不摘', '未', '简称', '以下', '包括', '含', '即',
-  '等', '和其', '或', '按', '对', '向', '在', '是', '为', '由', '坚持', '时限', '会同'] as const;
+  '等', '和其', '或', '按', '对', '向', '在', '是', '为', '由', '坚持', '时限', '会同', '通过', '采取', '利用'] as const;
+
+/**
+ * Verbs that open a clause: "强化农业农村和财政部门牵头" ends in 部门 but is a verb phrase, not a body.
+ * (组织 is absent: 组织部 is a body.)
+ */
+const PROSE_OPENERS = ['强化', '加强', '健全', '完善', '发挥', '推动', '支持', '鼓励', '引导', '督促', '动员', '协调',
+  '依托', '通过', '按照', '根据', '依据', '会同', '联合', '明确', '压实', '夯实', '落实', '请', '要求', '责成'] as const;
 
 /** Post-2018 reform names that contain a "prose" character legitimately. */
-const PROSE_EXCEPTIONS = ['退役军人事务局', '为民服务中心', '对口支援', '在线', '未成年', '自由贸易'] as const;
+const PROSE_EXCEPTIONS = ['退役军人事务局', '为民服务中心', '对口支援', '在线', '未成年', '自由贸易', '高等', '中等'] as const;
+
+/**
+ * Coordinating bodies are named after the work they push ("重大项目建设推进工作领导小组", "促进就业工作
+ * 联席会议办公室"): inside such a name only the particles of running text mark prose.
+ */
+const COORDINATING_BODY = /(?:领导小组|工作小组|指挥部|联席会议|委员会|工作专班)(?:办公室)?$/u;
+const COORDINATING_PROSE = ['的', '要', '了', '负责', '牵头', '配合', '简称', '以下', '包括', '由', '和其'] as const;
 
 /** A counted amount ("11个贫困村", "3个乡镇") is a scope, never a body. */
 const COUNTED = /[0-9０-９]+\s*[个名户人万元%％]|[一二三四五六七八九十两百千]+个/u;
 
 /** Jurisdiction words a full unit name starts with; a list item without one may lean on its neighbour (县纪委、监委). */
-export const JURISDICTION_PREFIXES = ['中共', '中国', '国家', '国网', '省', '市', '县', '区', '旗', '州', '盟', '乡',
+export const JURISDICTION_PREFIXES = ['中共', '中国', '国家', '国务院', '国网', '省', '市', '县', '区', '旗', '州', '盟', '乡',
   '镇', '街道', '自治'] as const;
 
 const CJK = /^[\u3400-\u9fff\u3007“”"‘’「」()（）·]+$/u;
@@ -79,9 +98,9 @@ const CJK = /^[\u3400-\u9fff\u3007“”"‘’「」()（）·]+$/u;
 /** One level of government as a list of levels names it: 各市、县（市、区）, 各省、自治区、直辖市. */
 export const LEVEL_WORD = '(?:自治区|直辖市|自治州|自治县|设区市|县级市|[省市县区乡镇旗州盟])';
 /** A bracket that only widens the level (县（市、区）, 乡镇（街道）): the name is a unit without it. */
-const LEVEL_BRACKET = new RegExp(`[（(](?:${LEVEL_WORD}|街道|社区)(?:[、，,](?:${LEVEL_WORD}|街道|社区))*[）)]`, 'gu');
+const LEVEL_BRACKET = new RegExp(`[（(〔［\\[](?:${LEVEL_WORD}|街道|社区)(?:[、，,](?:${LEVEL_WORD}|街道|社区))*[）)〕］\\]]`, 'gu');
 /** Levels sharing one organ: 各市、县人民政府 is read as 各县人民政府 for the test. */
-const LEVEL_RUN = new RegExp(`^(各|全)?(?:${LEVEL_WORD}、)+(?=${LEVEL_WORD})`, 'u');
+const LEVEL_RUN = new RegExp(`^(各|全|有关|相关)?(?:(?:${LEVEL_WORD})+、)+(?=${LEVEL_WORD})`, 'u');
 
 /** "各市、县（市、区）人民政府" → "各县人民政府": the shape of the name without its level qualifiers. */
 function withoutLevelQualifiers(s: string): string {
@@ -118,6 +137,10 @@ export function isCollectiveUnit(name: string): boolean {
   const s = stripOuterQuotes(name);
   const prefix = COLLECTIVE_PREFIXES.find((p) => s.startsWith(p));
   const core = prefix ? s.slice(prefix.length) : s;
+  // 各类/各种 sort things ("各类照护服务机构"), they do not gather bodies
+  if (prefix === '各' && /^[类种项]/u.test(core)) return false;
+  // 各地区, 有关地方: places in general, not bodies
+  if (prefix && ['地区', '地方', '方面', '区域'].includes(core)) return false;
   if (prefix && core.length >= 1 && unitSuffix(core) !== null) return true;
   // a quoted programme before a collective noun: “五个一批”部门, “五个一批”相关单位
   return /^“[^”]+”(?:相关|有关|各)?(?:部门|单位|成员单位)$/u.test(s);
@@ -134,39 +157,72 @@ export function isProse(s: string): boolean {
   return PROSE_MARKERS.some((w) => scrubbed.includes(w)) || COUNTED.test(s) || /[0-9０-９](?!\d*部队)/u.test(s);
 }
 
+/** Collective nouns a run of fields can share: "农业农村、财政部门", "妇幼保健、卫生监督机构". */
+const SHARED_NOUNS = ['部门', '单位', '机构', '机关', '成员单位'] as const;
+/** "…等部门（单位）": an open list of fields before the shared noun, with its bracketed gloss. */
+const SHARED_TAIL = new RegExp(`等?(${SHARED_NOUNS.join('|')})(?:[（(](?:${SHARED_NOUNS.join('|')})[）)])?$`, 'u');
+
+/**
+ * Fields that share one collective noun are one unit, as written: "各级农业农村、财政部门",
+ * "发展改革、教育、市场监管等部门（单位）". Every piece before the last names a field, not a body.
+ */
+export function isSharedSuffixName(input: string): boolean {
+  const s = withoutLevelQualifiers(stripOuterQuotes(squeezeCjkSpaces(input)));
+  const pieces = s.split('、');
+  if (pieces.length < 2) return false;
+  const last = pieces[pieces.length - 1];
+  const tail = SHARED_TAIL.exec(last);
+  if (!tail) return false;
+  const lastField = last.slice(0, tail.index);
+  const fields = [...pieces.slice(0, -1), lastField];
+  return fields.every((f, k) => isFieldWord(f, k === 0)) && !fields.some((f) => isUnitName(f));
+}
+
+/** A field of work ("农业农村", "人力资源社会保障"); the first may carry the list's 各级/各市县/当地. */
+function isFieldWord(f: string, first: boolean): boolean {
+  const core = first ? f.replace(/^(?:各级|各|当地|本级|[省市县区]级|[省市县区]直|(?:各)?(?:[省市县区]){1,3})/u, '') : f;
+  return core.length >= 2 && core.length <= 12 && /^[\u4e00-\u9fff]+$/u.test(core) && !isProse(core)
+    && !PROSE_OPENERS.some((w) => core.startsWith(w));
+}
+
+/** 有关部门, 其他单位: a group that names nobody in particular, so it answers for nothing as a co-worker. */
+export function isVagueCollective(name: string): boolean {
+  return /^(?:各有关|各相关|其他有关|其他相关|其它相关|有关|相关|其他|其它)(?:部门|单位|机构|方面)$/u.test(name.trim());
+}
+
 /** True when `s` reads as the name of one body or one group of bodies. */
 export function isUnitName(input: string): boolean {
+  if (input.includes('、') && isSharedSuffixName(input)) return true;
   const s = withoutLevelQualifiers(stripOuterQuotes(squeezeCjkSpaces(input)));
+  if (PROSE_OPENERS.some((w) => s.startsWith(w))) return false;
   if (s.length < 2 || s.length > 40 || !CJK.test(s.replace(/[A-Za-z0-9]/g, '一'))) return false;
   if (PERSON_ENDINGS.some((e) => s.endsWith(e))) return false;
-  if (isProse(s.replace(/“[^”]*”/gu, '□'))) return false;
+  const unquoted = s.replace(/“[^”]*”/gu, '□');
+  if (COORDINATING_BODY.test(s) && hasJurisdictionPrefix(s)) {
+    if (COORDINATING_PROSE.some((w) => unquoted.includes(w)) || /[0-9０-９]/u.test(s)) return false;
+  } else if (isProse(unquoted)) return false;
   const suf = unitSuffix(s);
   const nonUnit = NON_UNIT_ENDINGS.find((w) => s.endsWith(w));
   const collective = isCollectiveUnit(s);
   // 各贫困村 and 相关贫困乡镇 are groups of places that do answer for work; 贫困村 alone is a scope
-  const placeGroup = collective && nonUnit !== undefined && /[村县乡镇区]$/u.test(nonUnit);
+  // (农村/乡村/城乡 are fields of work, "各级农业农村" is no group of villages)
+  const placeGroup = collective && nonUnit !== undefined && /[村县乡镇区]$/u.test(nonUnit)
+    && !['农村', '乡村', '城乡', '城镇'].includes(nonUnit);
   if (nonUnit && (suf === null || nonUnit.length >= suf.length) && !placeGroup) return false;
   if (collective) return true;
   if (suf === null) return false;
   const stem = s.slice(0, s.length - suf.length);
   if (UNIT_SUFFIXES[suf] === 'place' && !['乡镇', '街道', '社区'].includes(suf)) return stem.length >= PLACE_STEM_MIN;
   if (UNIT_SUFFIXES[suf] === 'collective') return stem.length >= 2;
+  if (UNIT_SUFFIXES[suf] === 'institution') return collective;
   if (stem.length >= 1) return true;
   // a bare kind of body (法院, 团委, 监委 in "县纪委、监委") names one; a bare 中心 or 部门 does not
   return ['party', 'association', 'agency', 'organ', 'office', 'government'].includes(UNIT_SUFFIXES[suf])
     ? s.length >= 2 : s.length >= 3 || ['乡镇', '街道'].includes(s);
 }
 
-/** A table of everyday short forms; prefix (县/市/省/区) is carried over from the name asked about. */
-const ABBREVIATIONS: ReadonlyArray<readonly [short: string, ...long: string[]]> = [
-  ['人社局', '人力资源社会保障局', '人力资源和社会保障局'], ['住建局', '住房城乡建设局', '住房和城乡建设局'], ['卫健局', '卫生健康局'], ['卫健委', '卫生健康委员会', '卫生健康委'],
-  ['卫计委', '卫生和计划生育委员会', '卫生计生委'], ['发改局', '发展和改革局', '发展改革局'], ['发改委', '发展和改革委员会', '发展改革委'], ['工信局', '工业和信息化局'],
-  ['医保局', '医疗保障局'], ['文旅局', '文化和旅游局', '文化旅游局'], ['文广旅局', '文化广播和旅游局', '文化广电和旅游局'], ['交通局', '交通运输局'],
-  ['民宗局', '民族宗教事务局', '民族和宗教事务局'], ['林草局', '林业和草原局'], ['市场监管局', '市场监督管理局'], ['应急局', '应急管理局'], ['退役军人局', '退役军人事务局'],
-  ['自然资源局', '自然资源和规划局'], ['扶贫办', '扶贫开发办公室', '扶贫开发领导小组办公室'], ['政府办', '政府办公室', '人民政府办公室'],
-  ['委办', '委办公室'], ['农业农村局', '农业和农村局'], ['残联', '残疾人联合会'], ['妇联', '妇女联合会'], ['工商联', '工商业联合会'], ['科协', '科学技术协会'],
-  ['团委', '共青团委员会'], ['纪委监委', '纪委、监委', '纪律检查委员会、监察委员会'],
-];
+/** Everyday short forms from data/local-bodies.json; prefix (县/市/省/区) is carried over from the name asked about. */
+const ABBREVIATIONS: ReadonlyArray<readonly string[]> = localBodies.shortForms;
 
 /** Jurisdiction head a name starts with: 县, 市, 省, 区, or a named place ending in one (本溪县). */
 function splitPrefix(name: string): [string, string] {

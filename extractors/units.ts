@@ -5,6 +5,7 @@ import {
   parseUnitList, readBareList, readListSentences, type ListItem, type ListRole,
 } from './unit-list.js';
 import { ENUMERATOR, inlineStatements as inlineLists } from './unit-inline.js';
+import { subjectStatements } from './unit-subject.js';
 
 export const meta = {
   name: 'units',
@@ -31,6 +32,10 @@ export interface Responsibility {
    * task text, the splitter must not cut them out
    */
   inline?: boolean;
+  /** the bodies are only the subject of a running sentence ("各乡镇要…"): a unit line below outweighs them */
+  subject?: boolean;
+  /** a labelled or bracketed statement (not words of a running sentence), even when its words stay in the task */
+  explicit?: boolean;
 }
 
 type LabelRole = ListRole | 'default';
@@ -95,6 +100,8 @@ export function findAllResponsibilities(paragraph: string, rule?: RoleRule): Res
     const r: Responsibility = { units, text: paragraph.slice(s.start, s.end), start: s.start, end: s.end, standalone };
     if (found) r.roleRule = found;
     if (s.inline && !standalone) r.inline = true;
+    if (s.subject) r.subject = true;
+    if (spans.length > 0) r.explicit = true;
     return [r];
   });
 }
@@ -116,10 +123,16 @@ function fitSpan(paragraph: string, scan: string, s: Span): Span {
 }
 
 interface Section { role: LabelRole; items: ListItem[] }
-interface Span { start: number; end: number; sections: Section[]; inline?: boolean }
+interface Span { start: number; end: number; sections: Section[]; inline?: boolean; subject?: boolean }
 
+/** "由A牵头，B配合" and "A负责" first; bodies written as a clause's subject fill the rest of the paragraph. */
 function inlineStatements(p: string): Span[] {
-  return inlineLists(p).map(({ start, end, items }) => ({ start, end, sections: [{ role: 'default', items }], inline: true }));
+  const lists = inlineLists(p);
+  const subjects = subjectStatements(p).filter((s) => !lists.some((l) => s.start < l.end && l.start < s.end));
+  return [...lists, ...subjects.map((s) => ({ ...s, subject: true }))].sort((a, b) => a.start - b.start)
+    .map(({ start, end, items, ...rest }) => ({
+      start, end, sections: [{ role: 'default' as const, items }], inline: true, ...('subject' in rest ? { subject: true } : {}),
+    }));
 }
 
 /** Index of the bracket closing the one opened at `open`, or -1 when the paragraph ends first. */

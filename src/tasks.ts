@@ -22,6 +22,8 @@ export interface Clause {
   inherited?: boolean;
   /** units come only from words inside a running sentence ("由县财政局负责"), the weakest evidence */
   inlineUnits?: boolean;
+  /** units come only from the subjects of its sentences: a unit line closing the paragraphs outweighs them */
+  subjectUnits?: boolean;
 }
 
 export interface SplitInput {
@@ -110,6 +112,18 @@ export function splitClauses(input: SplitInput): Clause[] {
     pending = [];
   };
 
+  // paragraphs whose units are only their sentences' subjects, right above an explicit statement under
+  // the same heading, are its measure too: the explicit words outweigh the subjects (as a unit line does)
+  const claimSubjectOnly = (own: Clause) => {
+    const taken: Clause[] = [];
+    for (let last = clauses.at(-1); last?.subjectUnits && samePath(last.headingPath, own.headingPath); last = clauses.at(-1)) {
+      taken.unshift(clauses.pop()!);
+    }
+    if (!taken.length) return;
+    own.text = [...taken.map((c) => c.text), own.text].join('\n');
+    own.block = taken[0].block;
+  };
+
   for (let i = 0; i < blocks.length; i++) {
     if (leafItems.has(i)) {
       flush();
@@ -138,8 +152,10 @@ export function splitClauses(input: SplitInput): Clause[] {
       let scope = path;
       while (scope.length && itemPaths.has(scope.join(SEP))) scope = scope.slice(0, -1);
       const governed: Clause[] = [];
-      for (let k = clauses.length - 1; k >= 0 && isUnder(clauses[k].headingPath, scope) && !clauses[k].units.length; k--) {
+      for (let k = clauses.length - 1; k >= 0 && isUnder(clauses[k].headingPath, scope) && (!clauses[k].units.length || clauses[k].subjectUnits); k--) {
         clauses[k].units = units;
+        clauses[k].subjectUnits = undefined;
+        clauses[k].inlineUnits = undefined;
         if (clauses[k].headingPath.length > scope.length) clauses[k].inherited = true;
         governed.push(clauses[k]);
       }
@@ -154,14 +170,20 @@ export function splitClauses(input: SplitInput): Clause[] {
       pending.push(makeClause(path, text, i));
       continue;
     }
-    // bodies named inside running sentences ("A负责审核；B负责拨付") share one measure: no cut
+    // bodies named inside running sentences: each sentence whose own subject names bodies starts a
+    // statement of its own ("A负责审核。B负责拨付"); sentences without one go with the statement above,
+    // and the sentences before the first subject open the first statement
     if (statements.every((r) => r.inline)) {
-      const own = makeClause(path, text, i);
-      // the first statement's bodies keep their roles; later ones take part (the first unit leads)
-      own.units = mergeUnits(statements.map((r, k) => (k === 0 ? r.units : r.units.map((u) => ({ ...u, role: 'participant' as const })))));
-      own.inlineUnits = true;
-      claimPending(own);
-      clauses.push(own);
+      statementGroups(text, statements).forEach((g, k, all) => {
+        const own = makeClause(path, text.slice(k === 0 ? 0 : g.from, all[k + 1]?.from ?? text.length).trim().replace(/[，,]$/u, ''), i);
+        // the first statement's bodies keep their roles; later ones take part (the first unit leads)
+        own.units = mergeUnits(g.statements.map((r, n) => (n === 0 ? r.units : r.units.map((u) => ({ ...u, role: 'participant' as const })))));
+        own.inlineUnits = true;
+        if (g.statements.every((r) => r.subject)) own.subjectUnits = true;
+        if (k === 0) claimPending(own);
+        if (k === 0 && g.statements.some((r) => r.explicit)) claimSubjectOnly(own);
+        clauses.push(own);
+      });
       continue;
     }
     // cut the paragraph after each statement: "一是…（责任单位：A）二是…（责任单位：B）"
@@ -174,13 +196,41 @@ export function splitClauses(input: SplitInput): Clause[] {
       const own = makeClause(path, cutStatement(piece, local), i);
       own.units = r.units;
       if (r.inline) own.inlineUnits = true;
-      if (k === 0) claimPending(own);
+      // (here every statement is explicit: running-sentence forms are read only when none is)
+      if (k === 0) {
+        claimPending(own);
+        claimSubjectOnly(own);
+      }
       if (own.text) clauses.push(own);
       from = end;
     });
   }
   flush();
   return clauses;
+}
+
+/** A sentence ends at 。！？ and at ；, which in notices separates duties of different bodies. */
+const SENTENCE_END = /[。；;！!？?]/u;
+
+/** A statement that names its bodies' own duty ("省财政厅负责"), not only who the sentence is about. */
+function dutyOfItsOwn(text: string, r: Responsibility): boolean {
+  return r.text.endsWith('负责') || text.startsWith('负责', r.end);
+}
+
+/** Statements grouped by the sentence they stand in; `from` is where the group's text starts. */
+function statementGroups(text: string, statements: Responsibility[]): { from: number; statements: Responsibility[] }[] {
+  const groups: { from: number; sentence: number; statements: Responsibility[] }[] = [];
+  for (const r of statements) {
+    let sentence = r.start;
+    while (sentence > 0 && !SENTENCE_END.test(text[sentence - 1])) sentence--;
+    const last = groups[groups.length - 1];
+    const prev = last?.statements[last.statements.length - 1];
+    // "A负责审核，B负责拨付": two bodies each 负责 its own duty in one sentence are two statements
+    const ownDuty = prev !== undefined && dutyOfItsOwn(text, prev) && dutyOfItsOwn(text, r) && /[，,]\s*$/u.test(text.slice(0, r.start));
+    if (last && last.sentence === sentence && !ownDuty) last.statements.push(r);
+    else groups.push({ from: last && last.sentence === sentence ? r.start : sentence, sentence, statements: [r] });
+  }
+  return groups;
 }
 
 /** Units of several statements, each body once, in the order named. */

@@ -89,7 +89,8 @@ const DOCS: [string, Meta, Want[]][] = [
     issuer: '洛阳市住房和城乡建设局', date: '2022-07-15', jurisdiction: ['洛阳市', 'city'],
   }, [
     {
-      key: '市财政局负责资金预算安排和拨付', units: '市住房城乡建设局*,市财政局', deadlines: [], quantities: []
+      // issue 12: "A负责…；B负责…" is one task per body with its own duty (it was one shared task)
+      key: '市财政局负责资金预算安排和拨付', units: '市财政局*', deadlines: [], quantities: []
     },
     { key: '基础类改造每户补助不超过3000元', deadlines: [], quantities: ['3000 元/户 <=', '100 元/平方米 <='] },
     { key: '每年3月31日前报送', deadlines: ['rec:annual'], quantities: [] },

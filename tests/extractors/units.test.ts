@@ -64,7 +64,8 @@ const cases: [string, Want][] = [
   // a body opening the sentence and held to a date answers for it; after a comma it may be an object
   ['县疾控中心于6月30日前完成抽样检测。', ['县疾控中心*']],
   ['各乡镇（街道）于每月10日前报送进度。', ['各乡镇（街道）*']],
-  ['完成改造任务，各乡镇于6月底前上报。', null],
+  // issue 12: a clause start after a comma is a subject's place too (was null before the issue)
+  ['完成改造任务，各乡镇于6月底前上报。', ['各乡镇*']],
   ['各地要于每年3月底前报送计划。', null],
   ['第三条 市住房城乡建设局负责项目审核和监督检查。', ['市住房城乡建设局*']],
   ['第十二条 县财政局负责资金拨付。', ['县财政局*']],
@@ -231,8 +232,10 @@ const wideCases: [string, Want][] = [
   ['【典型案例】某县建成扶贫车间20个', null],
   // sentences that mention an organ without making it answer for a measure
   ['县委书记要遍访贫困村。', null],
-  ['各级党委和政府要切实履行主体责任。', null],
-  ['各级党委和政府要对本地区脱贫攻坚工作负总责。', null],
+  // issue 12: a body opening a clause before 要/应 is the subject of the measure, so it answers for it
+  // (these two were null before the issue); 各级 covers both organs, one unit as written
+  ['各级党委和政府要切实履行主体责任。', ['各级党委和政府*']],
+  ['各级党委和政府要对本地区脱贫攻坚工作负总责。', ['各级党委和政府*']],
   ['乡镇党委书记负责本乡镇的组织实施。', null],
 ];
 
@@ -272,4 +275,22 @@ describe('spans of the wider forms', () => {
   test('an unlabelled list is still not read in the middle of a sentence without a verb', () => {
     expect(findResponsibility('有关部门（县财政局、县审计局）要按照分工加强资金监管。')).toBeNull();
   });
+});
+
+// Issue 12: collective names stay whole in any bracket form, a list splits only between complete names,
+// and a long name keeps the lead. Sentences written for these tests.
+const collectiveCases: [string, Want, string][] = [
+  ['（责任单位：某某银保监分局和各市、县（区）人民政府）', ['某某银保监分局*', '各市、县（区）人民政府'], '和 between two complete names'],
+  ['（责任单位：各县〔市、区〕人民政府）', ['各县〔市、区〕人民政府*'], '〔〕 widens the level like （）'],
+  ['（责任单位：各市、县(市、区)人民政府，省直有关部门）', ['各市、县(市、区)人民政府*', '省直有关部门'], 'half-width brackets'],
+  ['（责任单位：有关设区市、县（区）人民政府）', ['有关设区市、县（区）人民政府*'], '有关 + levels sharing one organ'],
+  ['责任单位：省重大项目建设推进工作领导小组办公室、省发展改革委', ['省重大项目建设推进工作领导小组办公室*', '省发展改革委'], 'a coordinating body named after its work keeps the lead'],
+  ['加快项目建设（省重大项目建设推进工作领导小组办公室牵头，省发展改革委、省财政厅配合）。', ['省重大项目建设推进工作领导小组办公室*', '省发展改革委', '省财政厅'], '牵头 after a long name'],
+  ['（责任单位：县纪委和监委）', ['县纪委和监委*'], '监委 cannot stand alone: one merged name'],
+  ['（责任单位：各级卫生健康、医疗保障部门，各乡镇）', ['各级卫生健康、医疗保障部门*', '各乡镇'], 'fields sharing 部门 are one unit'],
+  ['（责任单位：各市县农业农村、财政部门）', ['各市县农业农村、财政部门*'], 'the issue\'s collective unit in a label'],
+];
+
+describe('findResponsibility: collective and long names (issue 12)', () => {
+  test.each(collectiveCases)('%s (%s)', (p, want) => expect(compact(p)).toEqual(want));
 });

