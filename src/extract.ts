@@ -12,7 +12,7 @@ import { buildTree, headingLevel, type HeadingNode } from './structure/headings.
 import { locateAttachments } from './structure/attachments.js';
 import { embeddedHeaderBlocks } from './structure/embedded.js';
 import { SEP, isGuidingStatement, splitClauses, type Clause } from './tasks.js';
-import { readTaskTables } from './task-tables.js';
+import { collectTables, readTaskTables } from './task-tables.js';
 import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
 import { extractQuantities } from '../extractors/quantities.js';
 import { extractPeople } from '../extractors/people.js';
@@ -181,6 +181,9 @@ export function buildResult(raw: RawDocument): ExtractResult {
 
   const tables = meta.isPlan ? readTaskTables(blocks, tree.pathOf) : [];
   for (const t of tables) for (const b of t.blocks) skip.add(b);
+  // tables (helper "tables"): any other table is kept as rows of cells, never read as clauses
+  const otherTables = collectTables(blocks, new Set(tables.flatMap((t) => t.blocks)));
+  for (const b of otherTables.blocks) skip.add(b);
   const fromTable = new Map(tables.map((t) => [t.clause, t]));
   const peoplePaths = people.map((p) => tree.pathOf[p.first] ?? []);
   const clauses = meta.isPlan
@@ -220,8 +223,9 @@ export function buildResult(raw: RawDocument): ExtractResult {
 
   const inTasks = new Set(clauses.flatMap((c) => range(c.block, c.blockEnd)));
   const docQuantities: Quantity[] = [];
+  const inTables = new Set(otherTables.blocks);
   blocks.forEach((b, i) => {
-    if (inTasks.has(i) || meta.boilerplate.includes(i)) return;
+    if (inTasks.has(i) || inTables.has(i) || meta.boilerplate.includes(i)) return;
     for (const q of extractQuantities(b.text)) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page } });
   });
 
@@ -242,7 +246,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
     supersedes: meta.supersedes,
     quantities: docQuantities,
   };
-  return { schemaVersion: SCHEMA_VERSION, document, tasks, warnings };
+  return { schemaVersion: SCHEMA_VERSION, document, tasks, tables: otherTables.tables, warnings };
 }
 
 function range(a: number, b: number): number[] {

@@ -2,7 +2,7 @@
 // names the columns — 工作任务 | 牵头单位 | 配合单位 | 完成时限 | 责任领导 | 责任人. Each row under such a
 // header is a task; its cells say who leads, who takes part and by when, and the units extractor
 // reads each cell as if it followed that column's label.
-import type { Block, Person, Unit } from './model.js';
+import type { Block, Person, Table, Unit } from './model.js';
 import { findAllResponsibilities } from '../extractors/units.js';
 import { parsePersons } from '../extractors/people.js';
 import type { Clause } from './tasks.js';
@@ -95,4 +95,67 @@ export function readTaskTables(blocks: Block[], pathOf: string[][]): TableTask[]
     i--;
   }
   return out;
+}
+
+/** A run of table rows with at least two rows of two cells: a data table, not a page laid out in one cell. */
+function isDataTable(rows: string[][]): boolean {
+  return rows.length >= 2 && rows.filter((r) => r.filter((c) => c.trim()).length >= 2).length >= 2;
+}
+
+/** A header row: short labels, none a number (a data row starts with its serial number). */
+function looksLikeHeader(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  return filled.length >= 2 && filled.every((c) => c.length <= 20 && !/^\d/u.test(c) && !/[。；]/u.test(c));
+}
+
+/**
+ * Grid rows under one merged first cell are one row of the table (an 事项 with its several 材料
+ * lines): each column keeps its distinct texts, one per line.
+ */
+export function mergeJoinedRows(rows: { cells: string[]; join: boolean }[]): string[][] {
+  const out: string[][] = [];
+  for (const { cells, join } of rows) {
+    const last = out[out.length - 1];
+    if (!last || !join) {
+      out.push([...cells]);
+      continue;
+    }
+    cells.forEach((cell, c) => {
+      if (!cell) return;
+      const have = (last[c] ?? '').split('\n');
+      if (have[have.length - 1] === cell) return;
+      last[c] = last[c] ? `${last[c]}\n${cell}` : cell;
+    });
+  }
+  return out;
+}
+
+/**
+ * Every table of the document that is not a task table (`taskRows`: blocks read as task rows or
+ * their header), as rows of cells, and the blocks it covers: those are never clause text, so a
+ * table is never read one fragment at a time.
+ */
+export function collectTables(blocks: Block[], taskRows: Set<number>): { tables: Table[]; blocks: number[] } {
+  const tables: Table[] = [];
+  const covered: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (!blocks[i].style?.table || taskRows.has(i)) continue;
+    const start = i;
+    while (i + 1 < blocks.length && blocks[i + 1].style?.table && !taskRows.has(i + 1)) i++;
+    const run = blocks.slice(start, i + 1).map((b) => ({ cells: b.text.split(CELL_SEPARATOR).map((c) => c.trim()), join: b.style?.rowJoin === true }));
+    if (!isDataTable(run.map((r) => r.cells))) continue;
+    const hasHeader = looksLikeHeader(run[0].cells);
+    const rows = mergeJoinedRows(hasHeader ? run.slice(1) : run);
+    const first = blocks[start];
+    const lastPage = blocks[i].pageEnd ?? blocks[i].page;
+    tables.push({
+      ...(first.page !== undefined ? { page: first.page } : {}),
+      ...(lastPage !== undefined && lastPage !== first.page ? { pageEnd: lastPage } : {}),
+      header: hasHeader ? run[0].cells : [],
+      rows,
+      where: { block: start, ...(first.page !== undefined ? { page: first.page } : {}) },
+    });
+    for (let k = start; k <= i; k++) covered.push(k);
+  }
+  return { tables, blocks: covered };
 }

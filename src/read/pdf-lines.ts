@@ -37,6 +37,8 @@ export interface PdfParagraph {
   tailGap: number;
   /** true when the paragraph's first line starts at the margin (it may continue the previous page's paragraph) */
   flushStart: boolean;
+  /** baseline of its first line, to put a table back between the page's paragraphs */
+  top?: number;
 }
 
 /** Items in content-stream order → visual lines (a new line when the baseline moves or x jumps back). */
@@ -129,7 +131,7 @@ export function linesToParagraphs(lines: PdfLine[], columns: Column[] = findColu
     const startNew = !cur ? true : continuesTitle ? false : indented || center || prevShort || sizeChange || bigGap;
     if (startNew) {
       if (cur) out.push(cur);
-      cur = { text: l.text, page: l.page, pageEnd: l.page, size: l.size, center, tailGap: 0, flushStart: !indented && !center };
+      cur = { text: l.text, page: l.page, pageEnd: l.page, size: l.size, center, tailGap: 0, flushStart: !indented && !center, top: l.y };
     } else if (cur) {
       cur.text += joinSeparator(cur.text, l.text) + l.text;
       cur.pageEnd = l.page;
