@@ -184,7 +184,7 @@ export function looksTabular(items: TextItem[]): boolean {
  */
 export function isWatermarkOnly(pageTexts: string[]): boolean {
   const keys = pageTexts.map((t) => t.replace(/\s+/gu, ''));
-  return keys.length >= 2 && keys[0].length > 0 && keys[0].length <= 30 && keys.every((k) => k === keys[0]);
+  return keys.length >= 2 && keys[0].length > 0 && keys[0].length <= 20 && keys.every((k) => k === keys[0]);
 }
 
 /**
