@@ -20,12 +20,24 @@ export function isEditorLine(line: string): boolean {
 const DOWNLOAD_LIST = /^(?:附件下载|相关附件|下载附件|附件\s*[:：][^。；]*\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\b)/iu;
 
 /**
+ * A portal's own lines around the article: links to its 解读, the 信息公开 record fields (公开方式,
+ * 索引号, 浏览次数), the font-size control in brackets. Each names the site's record, never
+ * a measure; "（此件主动公开）" inside the notice is the notice's 版记 and is not one of them.
+ */
+const PORTAL_LINE = /^[【\[]?\s*(?:相关解读|相关链接|相关文件|相关阅读|政策解读|图解|公开方式|公开范围|公开属性|公开形式|索引号|信息索引号|浏览次数|访问次数|点击数|阅读次数|字体|字号|【?\s*打印)\s*[:：]/u;
+
+/** The controls row at the article's end, written as one line: "打印本页 关闭窗口", "【打印】【关闭】". */
+const CONTROL_WORDS = /^(?:[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享|纠错|我要纠错|扫一扫|字号|大|中|小|默认)\s*[】\]]?\s*[|｜]?\s*)+$/u;
+
+/**
  * Reader controls and share widgets that survive as text: "字号：大 中 小", "分享到：", "35.1K",
- * "扫一扫在手机打开当前页", the attachments' download list.
+ * "扫一扫在手机打开当前页", the attachments' download list, and the portal's record lines.
  */
 export function isSiteControl(line: string): boolean {
   const t = line.trim();
   return (
+    PORTAL_LINE.test(t) ||
+    CONTROL_WORDS.test(t) ||
     /^(分享到|分享至|打印本页|关闭窗口|【?打印】?|【?关闭】?)\s*[:：]?/u.test(t) ||
     /^(?:手机)?扫一扫(?:在手机(?:上)?(?:打开|浏览|查看)当前页|分享)?$/u.test(t) ||
     DOWNLOAD_LIST.test(t) ||

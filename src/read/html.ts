@@ -33,23 +33,144 @@ export function readPageFacts(pageText: string): PageFacts {
   return facts;
 }
 
+/**
+ * A page stored as a fragment (a CMS export, a crawl dump: no <html>, no <body>) gets the document
+ * around it that the parser and Readability expect; linkedom leaves body null without one.
+ */
+function parsePage(html: string): Document {
+  const whole = /<body[\s>]/iu.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  let { document } = parseHTML(whole);
+  if (!document.body) ({ document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`));
+  return document as unknown as Document;
+}
+
+/** The article by Readability, or null when it finds none or fails on the page's markup. */
+function readArticle(document: Document): { content: string; title: string } | null {
+  try {
+    const article = new Readability(document.cloneNode(true) as Document, { keepClasses: false }).parse();
+    return article?.content ? { content: article.content, title: article.title ?? '' } : null;
+  } catch {
+    return null;
+  }
+}
+
+const visibleText = (s: string) => s.replace(/\s+/gu, '');
+
 export function readHtml(html: string): HtmlRead {
-  const { document } = parseHTML(html);
+  const document = parsePage(html);
   const facts = readPageFacts(cellText(document.body as unknown as Element));
-  const titleEl = findTitleElement(document as unknown as Document);
-  const title = (titleEl?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+  const site = siteWords(document);
+  const metaTitle = metaArticleTitle(document);
+  const titleEl = findTitleElement(document, metaTitle || (document.querySelector('title')?.textContent ?? ''));
+  const title = metaTitle || cleanPageTitle((titleEl?.textContent ?? '').replace(/\s+/gu, ' ').trim(), site);
   const byline = findByline(titleEl);
-  const reader = new Readability(document as unknown as Document, { keepClasses: false });
-  const article = reader.parse();
-  if (!article?.content) throw new ReadFailure('E_NO_TEXT', '网页中找不到正文');
-  const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+  const article = readArticle(document);
   const blocks: Block[] = [];
-  const articleTitle = title || stripSiteSuffix(article.title ?? '');
+  const own: Block[] = [];
+  pageBlocks(document.body as unknown as Element, own);
+  const fromArticle: Block[] = [];
+  if (article) walk(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as Element, fromArticle);
+  // Readability may pick a sidebar or a link list on an odd page: when what it kept is a small
+  // part of the page's own text, the page's text blocks are the better reading.
+  const articleChars = visibleText(fromArticle.map((b) => b.text).join(''));
+  const ownChars = visibleText(own.filter((b) => !isSiteControl(b.text)).map((b) => b.text).join(''));
+  const body = articleChars.length >= Math.min(200, ownChars.length * 0.2) && /[\u4e00-\u9fff]/u.test(articleChars) ? fromArticle : own;
+  if (!body.length && !title) throw new ReadFailure('E_NO_TEXT', '网页中找不到正文');
+  const articleTitle = title || cleanPageTitle(stripSiteSuffix(article?.title ?? ''), site);
   if (articleTitle) blocks.push({ text: articleTitle, style: { heading: 1, center: true } });
   if (byline) blocks.push({ text: byline });
-  walk(content.body as unknown as Element, blocks);
+  blocks.push(...body);
   // readability keeps the title inside the content at times: do not repeat it
-  return { blocks: blocks.filter((b, i) => !(i > 0 && b.text === articleTitle) && !isSiteControl(b.text)), facts };
+  return { blocks: blocks.filter((b, i) => !(i > 0 && visibleText(b.text) === visibleText(articleTitle)) && !isSiteControl(b.text)), facts };
+}
+
+/**
+ * The page's own text blocks, when no article is found: every block element's text, a <br> ends a
+ * line, a table row keeps its cells apart; scripts, styles, forms and navigation are not text.
+ */
+export function pageBlocks(root: Element, out: Block[]): void {
+  let buf = '';
+  const flush = () => {
+    const t = buf.replace(/[ \t\r\n\u00a0]+/gu, ' ').trim();
+    if (t) out.push({ text: t });
+    buf = '';
+  };
+  const visit = (node: Element & { nodeType: number }) => {
+    for (const child of Array.from(node.childNodes) as unknown as (Element & { nodeType: number })[]) {
+      if (child.nodeType === 3) {
+        buf += child.textContent ?? '';
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const tag = child.tagName.toLowerCase();
+      if (SKIP_TAGS.has(tag)) continue;
+      if (tag === 'br') {
+        flush();
+      } else if (tag === 'tr') {
+        flush();
+        const cells = (Array.from(child.children) as Element[]).map((c) => (c.textContent ?? '').replace(/\s+/gu, ' ').trim());
+        if (cells.some(Boolean)) out.push({ text: cells.join('\t'), style: { table: true } });
+      } else if (INLINE_TAGS.has(tag)) {
+        visit(child);
+      } else {
+        flush();
+        const before = out.length;
+        visit(child);
+        flush();
+        if (/^h[1-6]$/u.test(tag) && out.length === before + 1) out[before] = { ...out[before], style: { heading: Number(tag[1]) } };
+      }
+    }
+  };
+  visit(root as Element & { nodeType: number });
+  flush();
+}
+
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'select', 'option', 'button', 'input', 'textarea', 'iframe', 'svg', 'head', 'title', 'meta', 'link']);
+const INLINE_TAGS = new Set(['a', 'span', 'b', 'strong', 'i', 'em', 'u', 'font', 'sup', 'sub', 'small', 'big', 'label', 'abbr', 'code', 'img', 'o:p', 'ins', 'del', 's', 'strike', 'mark', 'wbr', 'nobr']);
+
+/** The site's name and the column the article sits in, as the CMS states them in <meta> (hanweb, TRS…). */
+function siteWords(document: Document): string[] {
+  const names = ['SiteName', 'ColumnName', 'site', 'columnname', 'ColumnDescription', 'og:site_name'];
+  const out: string[] = [];
+  for (const n of names) {
+    const v = document.querySelector(`meta[name="${n}"], meta[property="${n}"]`)?.getAttribute('content')?.trim();
+    if (v && v.length <= 30) out.push(v);
+  }
+  return out;
+}
+
+/** The CMS's own record of the article's title (hanweb "ArticleTitle", TRS "ArticleTitle"/"title"). */
+function metaArticleTitle(document: Document): string {
+  for (const n of ['ArticleTitle', 'articletitle', 'og:title']) {
+    const v = document.querySelector(`meta[name="${n}"], meta[property="${n}"]`)?.getAttribute('content')?.replace(/\s+/gu, ' ').trim();
+    if (v && v.length >= 4) return v;
+  }
+  return '';
+}
+
+/** Words of a page title that name the site or its columns, not the document: "江西省人民政府 政策文件 …". */
+const COLUMN_WORD = /^(?:[\u4e00-\u9fff]{0,12}(?:网|网站|门户|人民政府|政府网)|[\u4e00-\u9fff]{2,8}(?:文件|动态|材料|公告|公示|任免|信息|资讯|要闻|专栏|公开|解读|发布|计划|预决算|监管|新闻|政策))$/u;
+
+/**
+ * The page's title without breadcrumbs and column names: "江西省人民政府 政策文件 江西省人民政府办公厅
+ * 关于…" → "江西省人民政府办公厅关于…". Leading words go while they name the site or a column and a
+ * title is left; the site's own words from <meta> are known, others are judged by their endings.
+ */
+export function cleanPageTitle(title: string, site: string[] = []): string {
+  let t = stripSiteSuffix(title).replace(/\s+/gu, ' ').trim();
+  t = t.replace(/^(?:当前位置|您的位置|你的位置|所在位置)\s*[:：]?\s*/u, '');
+  // a breadcrumb glued in front: "首页 > 政策 > 标题"
+  const crumbs = t.split(/\s*[>›»＞]\s*/u);
+  if (crumbs.length > 1) t = crumbs[crumbs.length - 1];
+  for (;;) {
+    const m = /^(\S+)\s+(\S[\s\S]*)$/u.exec(t);
+    if (!m) break;
+    const [, head, rest] = m;
+    const known = site.some((w) => visibleText(w) === head);
+    if (!(known || COLUMN_WORD.test(head)) || visibleText(rest).length < 6) break;
+    t = rest;
+  }
+  return t;
 }
 
 /** An element's text with its cells and blocks kept apart, so "发文字号：" and "成文日期：" do not run together. */
@@ -81,22 +202,23 @@ function walk(el: Element, out: Block[]): void {
 }
 
 /**
- * The article's title on the page: an h1, or the element whose text the page's <title> starts with
- * (sites put it in div.title, h2, p.bt … and add "_栏目_网站名" to the <title>).
+ * The article's title on the page: an h1, or the element whose text the page's <title> holds
+ * (sites put it in div.title, h2, p.bt … and add "_栏目_网站名" or "网站名 栏目 " to the <title>).
  */
-function findTitleElement(document: Document): Element | null {
-  const pageTitle = (document.querySelector('title')?.textContent ?? '').replace(/\s+/gu, '');
+function findTitleElement(document: Document, pageTitle: string): Element | null {
+  const want = visibleText(pageTitle);
   const candidates = Array.from(document.querySelectorAll('h1, h2, h3, [class*="title"], [id*="title"], [class*="bt"], strong, p, div')) as Element[];
-  const own = (el: Element) => (el.textContent ?? '').replace(/\s+/gu, '');
+  const own = (el: Element) => visibleText(el.textContent ?? '');
   const h1 = document.querySelector('h1');
-  if (h1 && own(h1).length >= 4) return h1;
+  if (h1 && own(h1).length >= 4 && (!want || want.includes(own(h1)) || own(h1).includes(want))) return h1;
   let best: Element | null = null;
   for (const el of candidates) {
     const t = own(el);
-    if (t.length < 6 || t.length > 120 || !pageTitle.startsWith(t)) continue;
+    // the page title holds the article's title, with the site's and column's names around it
+    if (t.length < 6 || t.length > 120 || !want.includes(t)) continue;
     if (!best || t.length > own(best).length) best = el;
   }
-  return best;
+  return best ?? (h1 && own(h1).length >= 4 ? h1 : null);
 }
 
 /** The byline near the title: "2019年03月03日 10:19 来源:辽宁日报", without the font-size control after it. */
@@ -111,5 +233,5 @@ function findByline(h1: Element | null): string {
 
 /** "标题_栏目_网站名" or "标题 - 网站名" → "标题". */
 export function stripSiteSuffix(title: string): string {
-  return title.split(/\s*[_|｜]\s*|\s+[-–—]\s+|[-–—](?=[^-–—]*(?:网|网站|门户|政府|平台)$)/u)[0].trim();
+  return title.split(/\s*[_|｜]\s*|\s+[-–—]\s+|(?<!\d)[-–—](?!\d)(?=[^-–—]*(?:网|网站|门户|政府|平台)$)/u)[0].trim();
 }
