@@ -13,7 +13,7 @@ type Column = 'seq' | 'category' | 'task' | 'lead' | 'participant' | 'responsibl
 const HEADER_WORDS: [RegExp, Column][] = [
   [/^(序号|编号|序)$/u, 'seq'],
   [/(责任|牵头|分管)(县|市|区|省)?领导/u, 'leader'],
-  [/责任人|联系人|经办人/u, 'owner'],
+  [/责任人|联系人|经办人|(?<!单位)负责人/u, 'owner'],
   [/牵头|主责|主办/u, 'lead'],
   [/配合|参与|协办|协同|协助/u, 'participant'],
   [/责任(单位|部门|主体)|实施(单位|主体)|承办/u, 'responsible'],

@@ -6,8 +6,11 @@ import { parseHTML } from 'linkedom';
 import type { Block, PageFacts } from '../model.js';
 import { ReadFailure } from '../messages.js';
 import { isSiteControl } from '../normalize/site-furniture.js';
+import { tableBlocks } from './table-grid.js';
 
-const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'pre', 'blockquote', 'dd', 'dt']);
+const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt']);
+/** A layout table's cell is read as a block when nothing inside it is one. */
+const CELL_TAGS = new Set(['td', 'th']);
 const BYLINE = /((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:[\s\S]{0,40}?(来源|作者|发布机构|信息来源)\s*[:：]\s*([^\s|]+))?/u;
 
 export interface HtmlRead {
@@ -106,10 +109,9 @@ export function pageBlocks(root: Element, out: Block[]): void {
       if (SKIP_TAGS.has(tag)) continue;
       if (tag === 'br') {
         flush();
-      } else if (tag === 'tr') {
+      } else if (tag === 'table' && !isLayoutTable(child)) {
         flush();
-        const cells = (Array.from(child.children) as Element[]).map((c) => (c.textContent ?? '').replace(/\s+/gu, ' ').trim());
-        if (cells.some(Boolean)) out.push({ text: cells.join('\t'), style: { table: true } });
+        out.push(...tableBlocks(child));
       } else if (INLINE_TAGS.has(tag)) {
         visit(child);
       } else {
@@ -192,13 +194,26 @@ function cellText(el: Element): string {
 function walk(el: Element, out: Block[]): void {
   for (const child of Array.from(el.children) as Element[]) {
     const tag = child.tagName.toLowerCase();
-    if (BLOCK_TAGS.has(tag)) {
-      const text = (tag === 'tr' ? Array.from(child.children).map((c) => c.textContent ?? '').join('\t') : child.textContent ?? '').trim();
-      if (text) out.push({ text, ...(/^h[1-6]$/.test(tag) ? { style: { heading: Number(tag[1]) } } : tag === 'tr' ? { style: { table: true } } : {}) });
+    if (tag === 'table' && !isLayoutTable(child)) {
+      out.push(...tableBlocks(child));
+    } else if (BLOCK_TAGS.has(tag) || (CELL_TAGS.has(tag) && !child.querySelector([...BLOCK_TAGS, 'div', 'table', 'br'].join(',')))) {
+      const text = (child.textContent ?? '').trim();
+      if (text) out.push({ text, ...(/^h[1-6]$/.test(tag) ? { style: { heading: Number(tag[1]) } } : {}) });
     } else {
       walk(child, out);
     }
   }
+}
+
+/**
+ * A table used to lay out the page, not to hold data: it holds block content (paragraphs, other
+ * tables) in a cell, or has one column only. Its content is read as text.
+ */
+function isLayoutTable(table: Element): boolean {
+  const rows = (Array.from(table.querySelectorAll('tr')) as Element[]).filter((tr) => tr.closest('table') === table);
+  const wide = rows.filter((tr) => Array.from(tr.children).filter((c) => /^(td|th)$/iu.test(c.tagName)).length >= 2).length;
+  if (wide === 0) return true;
+  return table.querySelector('table') !== null || rows.some((tr) => Array.from(tr.children).some((c) => (c.textContent ?? '').length > 1500));
 }
 
 /**

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Block, Format, Message, PageFacts, RawDocument } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
 import { normalizeBlocks } from '../normalize/index.js';
+import { privateUseWarnings } from '../normalize/private-use.js';
 import { decodeText, textToBlocks } from './text.js';
 
 // Readers load on first use: a PDF run should not pay for mammoth, readability and friends.
@@ -99,6 +100,7 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string, options
   }
   const normalized = normalizeBlocks(blocks);
   if (!normalized.some((b) => /[\u4e00-\u9fff]/u.test(b.text))) throw new ReadFailure('E_NO_TEXT');
+  messages.push(...privateUseWarnings(normalized));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return {
     source: { path: file, format, sha256, ...(pages !== undefined ? { pages } : {}), ...(encoding ? { encoding } : {}) },
