@@ -38,7 +38,8 @@ export function isSiteControl(line: string): boolean {
   return (
     PORTAL_LINE.test(t) ||
     CONTROL_WORDS.test(t) ||
-    /^(分享到|分享至|打印本页|关闭窗口|【?打印】?|【?关闭】?)\s*[:：]?/u.test(t) ||
+    // "打印" alone or in brackets is the control; "打印机…" is a word of the text
+    /^(?:分享到|分享至|打印本页|关闭窗口)/u.test(t) ||
     /^(?:手机)?扫一扫(?:在手机(?:上)?(?:打开|浏览|查看)当前页|分享)?$/u.test(t) ||
     DOWNLOAD_LIST.test(t) ||
     /^\d+(\.\d+)?\s*[KkMmWw万]?$/u.test(t) ||
