@@ -10,6 +10,7 @@ import { message } from './messages.js';
 import { extractMetadata, type StructureMeta } from './structure/metadata.js';
 import { buildTree, headingLevel, type HeadingNode } from './structure/headings.js';
 import { locateAttachments } from './structure/attachments.js';
+import { documentKind } from './structure/doc-kind.js';
 import { embeddedHeaderBlocks } from './structure/embedded.js';
 import { SEP, isGuidingStatement, splitClauses, type Clause } from './tasks.js';
 import { collectTables, readTaskTables } from './task-tables.js';
@@ -158,7 +159,9 @@ function withPageFacts(meta: StructureMeta, facts: PageFacts | undefined): Struc
 
 export function buildResult(raw: RawDocument): ExtractResult {
   const { blocks } = raw;
-  const meta = withPageFacts(extractMetadata(blocks), raw.pageFacts);
+  const facts = withPageFacts(extractMetadata(blocks), raw.pageFacts);
+  // tables (helper "tables"): a 解读, a personnel notice, news or a disclosure assigns no task
+  const meta = { ...facts, isPlan: facts.isPlan && documentKind(facts.title, facts.docType) === 'plan' };
   const tree = buildTree(blocks);
   const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.docNumber?.year;
   const ctx = { year, issued: meta.date || undefined };

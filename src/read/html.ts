@@ -5,7 +5,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Block, PageFacts } from '../model.js';
 import { ReadFailure } from '../messages.js';
-import { isSiteControl } from '../normalize/site-furniture.js';
+import { isRecordRow, isSiteControl } from '../normalize/site-furniture.js';
 import { tableBlocks } from './table-grid.js';
 
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt']);
@@ -76,7 +76,7 @@ export function readHtml(html: string): HtmlRead {
   // Readability may pick a sidebar or a link list on an odd page: when what it kept is a small
   // part of the page's own text, the page's text blocks are the better reading.
   const articleChars = visibleText(fromArticle.map((b) => b.text).join(''));
-  const ownChars = visibleText(own.filter((b) => !isSiteControl(b.text)).map((b) => b.text).join(''));
+  const ownChars = visibleText(own.filter((b) => !isSiteControl(b.text) && !(b.style?.table && isRecordRow(b.text.split('\t')))).map((b) => b.text).join(''));
   const body = articleChars.length >= Math.min(200, ownChars.length * 0.2) && /[\u4e00-\u9fff]/u.test(articleChars) ? fromArticle : own;
   if (!body.length && !title) throw new ReadFailure('E_NO_TEXT', '网页中找不到正文');
   const articleTitle = title || cleanPageTitle(stripSiteSuffix(article?.title ?? ''), site);
@@ -84,7 +84,8 @@ export function readHtml(html: string): HtmlRead {
   if (byline) blocks.push({ text: byline });
   blocks.push(...body);
   // readability keeps the title inside the content at times: do not repeat it
-  return { blocks: blocks.filter((b, i) => !(i > 0 && visibleText(b.text) === visibleText(articleTitle)) && !isSiteControl(b.text)), facts };
+  const furniture = (b: Block) => isSiteControl(b.text) || (b.style?.table === true && isRecordRow(b.text.split('\t')));
+  return { blocks: blocks.filter((b, i) => !(i > 0 && visibleText(b.text) === visibleText(articleTitle)) && !furniture(b)), facts };
 }
 
 /**
