@@ -25,6 +25,9 @@ import { findAllResponsibilities } from '../extractors/units.js';
  */
 const PEOPLE_LABEL = /^(牵头|责任|分管|包保|联系)[\u4e00-\u9fff]{0,4}(领导|人)\s*[：:]/u;
 
+/** A task says what is to be done: shorter text is a label or a fragment left by the layout. */
+const MIN_TASK_CHARS = 6;
+
 export function documentId(source: RawDocument['source'], meta: StructureMeta): string {
   const stem = source.path.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
   const slug = stem.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'doc';
@@ -192,6 +195,8 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const clauses = meta.isPlan
     ? [...splitClauses({ blocks, pathOf: tree.pathOf, skip, itemPaths, headless: tree.headings.length === 0, leafItems }), ...tables.map((t) => t.clause)]
         .filter((c) => c.units.length > 0 || !isGuidingStatement(c.text))
+        // tables (helper "tables"): a fragment under 6 characters ("附件：", a bare label) is no measure
+        .filter((c) => c.text.replace(/\s+/gu, '').length >= MIN_TASK_CHARS)
         .sort((a, b) => a.block - b.block)
     : [];
   const numbers = taskNumbers(clauses);
