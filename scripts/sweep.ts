@@ -1,4 +1,4 @@
-// npm run sweep: every real page of ../shared/bulk/ (when present) and every fixture of the repo
+// npm run sweep: every real page of ../shared/bulk/ and ../shared/corpus/real/ (when present) and every fixture of the repo
 // (corpus/, tests/fixtures/) read or refused with one line, then the figures: pages, read, refused
 // by code, tasks, violations of the invariants (scripts/sweep-checks.ts), time per page.
 // Exits 1 when an invariant is broken. Folders may be given as arguments instead.
@@ -9,10 +9,12 @@ import { documentFiles, sweepFile, type SweepLine } from './sweep-checks.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BULK = path.resolve(ROOT, '..', 'shared', 'bulk');
+/** real notices as published, with gold (read here for the invariants only) */
+const REAL = path.resolve(ROOT, '..', 'shared', 'corpus', 'real');
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const dirs = args.length ? args.map((a) => path.resolve(a)) : [BULK, path.join(ROOT, 'corpus'), path.join(ROOT, 'tests', 'fixtures')];
+  const dirs = args.length ? args.map((a) => path.resolve(a)) : [BULK, REAL, path.join(ROOT, 'corpus'), path.join(ROOT, 'tests', 'fixtures')];
   if (!args.length && !existsSync(BULK)) console.log(`跳过 ${BULK}：目录不存在（只扫仓库内的样例）`);
   const files = documentFiles(dirs);
   const lines: SweepLine[] = [];

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { buildResult } from '../../src/extract.js';
 import { readDocumentBytes } from '../../src/read/index.js';
 import { isWatermarkOnly, looksTabular } from '../../src/read/pdf.js';
+import { unspaceItem } from '../../src/read/pdf-lines.js';
 import { findGrids, readGrid, rejoinLetterSpacing, rulesFromOperatorList, type OpCodes, type Rule } from '../../src/read/pdf-tables.js';
 import { ReadFailure } from '../../src/messages.js';
 import { makePdf, ruledTable, type PdfText } from './make-pdf.js';
