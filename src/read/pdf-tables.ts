@@ -181,8 +181,8 @@ function cluster(values: number[]): number[] {
 const covers = (r: Rule, pos: number, along: number) => Math.abs(r.pos - pos) <= TOL * 2 && r.from - TOL * 2 <= along && along <= r.to + TOL * 2;
 
 /**
- * Groups of rules that touch one another; a group with at least two cells (three lines one way,
- * two the other) is a table. A lone box (a framed note) is not.
+ * Groups of rules that touch one another; a group with at least two columns is a table. A lone box
+ * (a framed note) or a frame split only by horizontal rules is not.
  */
 export function findGrids(rules: Rule[]): Grid[] {
   const parent = rules.map((_, i) => i);
@@ -204,7 +204,8 @@ export function findGrids(rules: Rule[]): Grid[] {
   for (const rs of groups.values()) {
     const ys = cluster(rs.filter((r) => r.horizontal).map((r) => r.pos)).reverse();
     const xs = cluster(rs.filter((r) => !r.horizontal).map((r) => r.pos));
-    if (ys.length < 2 || xs.length < 2 || (ys.length < 3 && xs.length < 3)) continue;
+    // one column is a frame around text (a page border with the red line under the masthead), not a table
+    if (ys.length < 2 || xs.length < 3) continue;
     grids.push({ ys, xs, rules: rs });
   }
   return grids.sort((a, b) => b.ys[0] - a.ys[0]);
@@ -304,6 +305,14 @@ export function readGrid(grid: Grid, items: TextItem[]): { table: PageTable; res
     table: { grid, top: ys[0], bottom: ys[nr], left: xs[0], right: xs[nc], rows, spansUp, spansDown },
     rest,
   };
+}
+
+/**
+ * A ruled frame holding running text, not a table: one or two rows with a cell as long as a page
+ * of prose (two columns of a page divided by a rule, a bordered notice).
+ */
+export function isTextFrame(table: PageTable): boolean {
+  return table.rows.length <= 2 && table.rows.flat().some((c) => c.length > 300);
 }
 
 /** A table read from one or more pages: its header and its rows (a row merged over grid rows is one row). */

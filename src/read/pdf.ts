@@ -8,7 +8,7 @@ import { ReadFailure, message } from '../messages.js';
 import { isPageNumberLine } from '../normalize/page-furniture.js';
 import { startsNew } from '../normalize/paragraphs.js';
 import { findColumns, groupLines, linesToParagraphs, wrapsInto, type PdfLine, type PdfParagraph, type TextItem } from './pdf-lines.js';
-import { findGrids, joinPageTables, readGrid, rulesFromOperatorList, type OpCodes, type PageTable, type ReadTable } from './pdf-tables.js';
+import { findGrids, isTextFrame, joinPageTables, readGrid, rulesFromOperatorList, type OpCodes, type PageTable, type ReadTable } from './pdf-tables.js';
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -86,7 +86,7 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
           const list = await page.getOperatorList();
           for (const grid of findGrids(rulesFromOperatorList(list.fnArray, list.argsArray, ops))) {
             const { table, rest } = readGrid(grid, items);
-            if (!table.rows.some((r) => r.some((c) => c.trim()))) continue;
+            if (!table.rows.some((r) => r.some((c) => c.trim())) || isTextFrame(table)) continue;
             tables.push(table);
             items = rest;
           }

@@ -69,7 +69,7 @@ describe('rules from an operator list', () => {
     expect(rules).toEqual([{ horizontal: true, pos: 100, from: 40, to: 240 }]);
   });
 
-  test('a lone box is a frame, not a table; a box with one inner rule is', () => {
+  test('a lone box or a box split by a horizontal rule is a frame, not a table; a box with one inner column rule is', () => {
     const box: Rule[] = [
       { horizontal: true, pos: 700, from: 40, to: 300 },
       { horizontal: true, pos: 600, from: 40, to: 300 },
@@ -77,6 +77,7 @@ describe('rules from an operator list', () => {
       { horizontal: false, pos: 300, from: 600, to: 700 },
     ];
     expect(findGrids(box)).toEqual([]);
+    expect(findGrids([...box, { horizontal: true, pos: 650, from: 40, to: 300 }])).toEqual([]);
     const grids = findGrids([...box, { horizontal: false, pos: 150, from: 600, to: 700 }]);
     expect(grids.map((g) => [g.xs, g.ys])).toEqual([[[40, 150, 300], [700, 600]]]);
   });
@@ -190,6 +191,19 @@ describe('ruled tables in generated PDFs', () => {
       const r = await extract(makePdf([{ texts: [{ text: '一、附表', x: 40, y: 760, size: 14 }, ...t.texts], rules: t.rules }]));
       expect(r.tables?.[0]?.rows).toEqual(cells.slice(1));
     }
+  });
+
+  test('a notice inside a bordered frame split in two columns by a rule stays running text', async () => {
+    const para = '各乡镇人民政府，县直各单位：为切实做好今年的防汛抗旱工作，确保人民群众生命财产安全，现就有关事项通知如下。';
+    const texts: PdfText[] = [{ text: '某县人民政府关于做好防汛抗旱工作的通知', x: 120, y: 790, size: 16 }];
+    // two columns of 30 lines, 18 characters each
+    for (let k = 0; k < 60; k++) texts.push({ text: para.slice((k * 7) % 30, ((k * 7) % 30) + 18), x: k % 2 ? 320 : 60, y: 750 - Math.floor(k / 2) * 22, size: 12 });
+    const rules = [
+      { x1: 40, y1: 80, x2: 560, y2: 80 }, { x1: 40, y1: 770, x2: 560, y2: 770 },
+      { x1: 40, y1: 80, x2: 40, y2: 770 }, { x1: 560, y1: 80, x2: 560, y2: 770 }, { x1: 300, y1: 80, x2: 300, y2: 770 },
+    ];
+    const raw = await read(makePdf([{ texts, rules }]));
+    expect(raw.blocks.some((b) => b.style?.table)).toBe(false);
   });
 
   test('a page number drawn in pieces right to left goes whole', async () => {
