@@ -30,6 +30,35 @@ function columnOf(header: string): Column {
   return 'other';
 }
 
+/**
+ * A row that a page break cut in two (PDF tables over pages): the first row of a new page whose
+ * serial-number cell is empty, or holds the number of the row above it carried over the break.
+ */
+function isCutRow(blocks: Block[], i: number, cols: Column[], cells: string[]): boolean {
+  const seq = cols.indexOf('seq');
+  const prev = blocks[i - 1];
+  if (seq < 0 || !prev?.style?.table || prev.page === undefined || blocks[i].page === undefined) return false;
+  const prevCells = prev.text.split(CELL_SEPARATOR);
+  const own = (cells[seq] ?? '').trim();
+  const above = (prevCells[seq] ?? '').trim();
+  // the reader may have carried the serial number over the break into the cut row's empty cell
+  return above !== '' && (own === '' || (own === above && blocks[i].style?.rowJoin === true)) && rowPage(blocks[i]) !== rowPage(prev, true);
+}
+
+/**
+ * Two halves of a cell cut by a page break. Words run on; a list of units gets its separator back
+ * when the cut fell between two names ("县交通运输局" | "县财政局").
+ */
+function joinCut(a: string, b: string): string {
+  if (!a || !b) return a || b;
+  return /[、，,；;]$/u.test(a) || /^[、，,；;]/u.test(b) || !/(?:局|委|办|厅|部|室|院|会|府|所|站|队|中心|公司|政府|单位)$/u.test(a) ? a + b : `${a}、${b}`;
+}
+
+/** The page a table row stands on: PDF rows of a table over pages carry their own page. */
+function rowPage(b: Block, end = false): number | undefined {
+  return end ? b.pageEnd ?? b.page : b.page;
+}
+
 /** A header row: a task column and at least one column saying who is accountable. */
 export function readHeader(cells: string[]): Column[] | null {
   const cols = cells.map(columnOf);
@@ -64,8 +93,19 @@ export function readTaskTables(blocks: Block[], pathOf: string[][]): TableTask[]
     if (!cols) continue;
     const header = i;
     let category = '';
+    let lastCells: string[] | null = null;
     for (i = i + 1; i < blocks.length && blocks[i].style?.table; i++) {
-      const cells = blocks[i].text.split(CELL_SEPARATOR);
+      let cells = blocks[i].text.split(CELL_SEPARATOR);
+      let block = i;
+      const last = out[out.length - 1];
+      const cut = last !== undefined && lastCells !== null && last.clause.block > header && isCutRow(blocks, i, cols, cells);
+      if (cut) {
+        // the rest of the row above, cut by a page break: each cell's words go on where they stopped
+        cells = lastCells!.map((c, k) => (cols[k] === 'seq' ? c : joinCut(c, cells[k] ?? '')));
+        block = last.clause.block;
+        out.pop();
+      }
+      lastCells = cells;
       const cell = (c: Column) => cells.filter((_, k) => cols[k] === c).join('、').trim();
       const task = cells.filter((_, k) => cols[k] === 'task').map((x) => x.trim()).filter(Boolean).join('。');
       if (!task) continue;
@@ -81,7 +121,7 @@ export function readTaskTables(blocks: Block[], pathOf: string[][]): TableTask[]
           headingPath,
           text: task,
           units: unique,
-          block: i,
+          block,
           blockEnd: i,
         },
         leaders: parsePersons(cell('leader')),

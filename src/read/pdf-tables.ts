@@ -322,6 +322,8 @@ export interface ReadTable {
   rows: string[][];
   /** per row: its first cell is merged with the row above (one row of the table, several grid rows) */
   spansUp: boolean[];
+  /** per row: the page it stands on */
+  rowPages: number[];
   /** top y on its first page, to put the table back among the page's paragraphs */
   top: number;
 }
@@ -343,7 +345,7 @@ export function joinPageTables(pages: { page: number; tables: PageTable[]; first
       const continues =
         k === 0 && p.firstAtTop && prev !== null && prev.page === p.page - 1 && prev.lastAtBottom && last !== undefined && last.pageEnd === p.page - 1 && last.cols === cols;
       if (!continues) {
-        out.push({ page: p.page, pageEnd: p.page, rows: t.rows.map((r) => [...r]), top: t.top, spansDown: [...t.spansDown], spansUp: [...t.spansUp], cols });
+        out.push({ page: p.page, pageEnd: p.page, rows: t.rows.map((r) => [...r]), top: t.top, spansDown: [...t.spansDown], spansUp: [...t.spansUp], rowPages: t.rows.map(() => p.page), cols });
         return;
       }
       let rows = t.rows.map((r) => [...r]);
@@ -373,13 +375,14 @@ export function joinPageTables(pages: { page: number; tables: PageTable[]; first
         if (head.length) spansUp[0] = true;
       }
       last.rows.push(...rows);
+      last.rowPages.push(...rows.map(() => p.page));
       last.spansUp.push(...spansUp);
       last.spansDown.push(...spansDown);
       last.pageEnd = p.page;
     });
     prev = p;
   }
-  return out.map(({ page, pageEnd, rows, top, spansUp }) => ({ page, pageEnd, top, rows, spansUp }));
+  return out.map(({ page, pageEnd, rows, top, spansUp, rowPages }) => ({ page, pageEnd, top, rows, spansUp, rowPages }));
 }
 
 /**

@@ -153,7 +153,7 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
 function tableBlocks(table: ReadTable): Block[] {
   return table.rows.flatMap((row, i): Block[] =>
     row.some((c) => c.trim())
-      ? [{ text: row.join('\t'), page: table.page, ...(table.pageEnd !== table.page ? { pageEnd: table.pageEnd } : {}), style: { table: true, ...(table.spansUp[i] ? { rowJoin: true } : {}) } }]
+      ? [{ text: row.join('\t'), page: table.rowPages[i], style: { table: true, ...(table.spansUp[i] ? { rowJoin: true } : {}) } }]
       : [],
   );
 }

@@ -11,6 +11,7 @@ import { findGrids, readGrid, rejoinLetterSpacing, rulesFromOperatorList, type O
 import { ReadFailure } from '../../src/messages.js';
 import { makePdf, ruledTable, type PdfText } from './make-pdf.js';
 
+const unitsOf = (t: { units: { name: string; role: string }[] }) => t.units.map((u) => `${u.name}${u.role === 'lead' ? '*' : ''}`).join(',');
 const read = (pdf: Uint8Array) => readDocumentBytes(pdf, 'generated.pdf');
 const extract = async (pdf: Uint8Array) => buildResult(await read(pdf));
 const XS = [40, 70, 250, 360, 460, 555];
@@ -133,6 +134,22 @@ describe('ruled tables in generated PDFs', () => {
       ['加强秸秆禁烧巡查', ['县生态环境局:lead', '县公安局:participant'], ['2024-12-31']],
     ]);
     expect(r.tables).toEqual([]);
+  });
+
+  test('a task table over two pages: the header repeat goes, a row cut by the break is one task', async () => {
+    const header = ['序号', '重点任务', '责任单位', '完成时限'];
+    const xs = [40, 80, 330, 460, 555];
+    const p1 = ruledTable(xs, [760, 740, 700, 80], [header, ['1', '完成农村公路安全生命防护工程建设', '县交通运输局', '2024年6月底前'], ['2', '实施危旧桥梁改造，完成改造', '县交通运输局', '2024年10月']]);
+    const p2 = ruledTable(xs, [800, 780, 740, 700], [header, ['', '危旧桥梁12座', '县财政局', '底前'], ['3', '开展农村客运站点提升行动', '县交通运输局', '2024年12月底前']]);
+    const r = await extract(makePdf([
+      { texts: [{ text: '某县2024年农村交通建设工作方案', x: 160, y: 800, size: 18 }, ...p1.texts], rules: p1.rules },
+      { texts: p2.texts, rules: p2.rules },
+    ]));
+    expect(r.tasks.map((t) => [t.text, unitsOf(t), t.deadlines.map((d) => d.date), t.where?.page])).toEqual([
+      ['完成农村公路安全生命防护工程建设', '县交通运输局*', ['2024-06-30'], 1],
+      ['实施危旧桥梁改造，完成改造危旧桥梁12座', '县交通运输局*,县财政局', ['2024-10-31'], 1],
+      ['开展农村客运站点提升行动', '县交通运输局*', ['2024-12-31'], 2],
+    ]);
   });
 
   test('a table that assigns nothing is kept as rows of cells, merged rows as one, and gives no task', async () => {
