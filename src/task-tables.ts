@@ -59,6 +59,18 @@ function rowPage(b: Block, end = false): number | undefined {
   return end ? b.pageEnd ?? b.page : b.page;
 }
 
+/**
+ * The second row of a two-row header: every cell repeats the cell above (merged down) or is a
+ * short label of its own; the columns are then read from the lower labels where they are.
+ */
+function subHeader(upper: string[], lower: string[]): Column[] | null {
+  const own = lower.map((c, k) => (c.trim() && c.trim() !== (upper[k] ?? '').trim() ? c.trim() : ''));
+  if (!own.some(Boolean)) return null;
+  const isLabel = (c: string) => c.length <= 10 && !/\d|[。；，]/u.test(c) && columnOf(c) !== 'other';
+  if (!own.every((c) => c === '' || isLabel(c))) return null;
+  return readHeader(Array.from({ length: Math.max(upper.length, lower.length) }, (_, k) => own[k] || upper[k] || ''));
+}
+
 /** A header row: a task column and at least one column saying who is accountable. */
 export function readHeader(cells: string[]): Column[] | null {
   const cols = cells.map(columnOf);
@@ -89,9 +101,15 @@ export function readTaskTables(blocks: Block[], pathOf: string[][]): TableTask[]
   const out: TableTask[] = [];
   for (let i = 0; i < blocks.length; i++) {
     if (!blocks[i].style?.table) continue;
-    const cols = readHeader(blocks[i].text.split(CELL_SEPARATOR));
+    let cols = readHeader(blocks[i].text.split(CELL_SEPARATOR));
     if (!cols) continue;
     const header = i;
+    // a header over two rows ("责任单位" over "牵头单位 | 配合单位"): the lower row names the columns
+    const lower = blocks[i + 1]?.style?.table ? subHeader(blocks[i].text.split(CELL_SEPARATOR), blocks[i + 1].text.split(CELL_SEPARATOR)) : null;
+    if (lower) {
+      cols = lower;
+      i++;
+    }
     let category = '';
     let lastCells: string[] | null = null;
     for (i = i + 1; i < blocks.length && blocks[i].style?.table; i++) {

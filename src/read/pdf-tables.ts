@@ -292,10 +292,10 @@ export function readGrid(grid: Grid, items: TextItem[]): { table: PageTable; res
     let lastRoot = -1;
     for (let c = 0; c < nc; c++) {
       const root = find(id(r, c));
-      // a cell merged across columns is one cell of the row
-      if (root === lastRoot) continue;
+      // a cell merged across columns is one cell: its text in the first, the columns it covers
+      // empty, so every row keeps the header's columns
+      row.push(root === lastRoot ? '' : textOf.get(root) ?? '');
       lastRoot = root;
-      row.push(textOf.get(root) ?? '');
     }
     rows.push(row);
     spansUp.push(r > 0 && find(id(r, 0)) === find(id(r - 1, 0)));

@@ -117,6 +117,19 @@ describe('task tables on web pages are read by their header words', () => {
     expect(r.tables).toEqual([]);
   });
 
+  test('a header over two rows: 责任单位 (colspan) over 牵头单位 and 协办单位', async () => {
+    const r = await extract(notice(`<table border="1">
+<tr><th rowspan="2">序号</th><th rowspan="2">重点任务</th><th colspan="2">责任单位</th><th rowspan="2">完成时间</th></tr>
+<tr><th>牵头单位</th><th>协办单位</th></tr>
+<tr><td>1</td><td>建成“15分钟政务服务圈”</td><td>市政务服务中心</td><td>各县（区）人民政府</td><td>2023年10月底前</td></tr>
+<tr><td>2</td><td>推行惠企政策“免申即享”</td><td>市发展改革委</td><td>市财政局</td><td>2023年8月底前</td></tr>
+</table>`));
+    expect(r.tasks.map((t) => [t.text, unitsOf(t), t.deadlines.map((d) => d.date)])).toEqual([
+      ['建成“15分钟政务服务圈”', '市政务服务中心*,各县（区）人民政府', ['2023-10-31']],
+      ['推行惠企政策“免申即享”', '市发展改革委*,市财政局', ['2023-08-31']],
+    ]);
+  });
+
   test('columns in another order and other names: 责任单位 first, 具体措施, 时间节点, 责任人', async () => {
     const r = await extract(notice(`<table border="1">
 <tr><td>责任单位</td><td>具体措施</td><td>时间节点</td><td>责任人</td></tr>

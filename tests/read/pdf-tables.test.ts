@@ -152,6 +152,24 @@ describe('ruled tables in generated PDFs', () => {
     ]);
   });
 
+  test('a header over two rows (责任单位 over 牵头单位 | 配合单位) names the columns from its lower row', async () => {
+    const xs = [40, 80, 300, 390, 480, 555];
+    const grid = ruledTable(xs, [760, 740, 720, 680, 640], [
+      ['序号', '重点任务', '责任单位', '', '完成时限'],
+      [null, null, '牵头单位', '配合单位', null],
+      ['1', '建设村级综合服务站20个', '县民政局', '各乡镇', '2024年9月底前'],
+      ['2', '开展养老护理员培训', '县人社局', '县民政局', '2024年11月底前'],
+    ]);
+    // "责任单位" spans two columns: no rule between its two cells in the top row
+    const rules = grid.rules.filter((r) => !(r.x1 === 390 && r.x2 === 390));
+    rules.push({ x1: 390, y1: 740, x2: 390, y2: 640 });
+    const r = await extract(makePdf([{ texts: [{ text: '某县2024年养老服务提升工作方案', x: 160, y: 800, size: 18 }, ...grid.texts], rules }]));
+    expect(r.tasks.map((t) => [t.text, unitsOf(t)])).toEqual([
+      ['建设村级综合服务站20个', '县民政局*,各乡镇'],
+      ['开展养老护理员培训', '县人社局*,县民政局'],
+    ]);
+  });
+
   test('a table that assigns nothing is kept as rows of cells, merged rows as one, and gives no task', async () => {
     const grid = ruledTable(XS, [700, 680, 650, 620, 590, 560], [
       ['序号', '事项名称', '材料序号', '申请材料', '材料类型'],
