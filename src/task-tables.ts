@@ -201,7 +201,11 @@ export function collectTables(blocks: Block[], taskRows: Set<number>): { tables:
     const start = i;
     while (i + 1 < blocks.length && blocks[i + 1].style?.table && !taskRows.has(i + 1)) i++;
     const run = blocks.slice(start, i + 1).map((b) => ({ cells: b.text.split(CELL_SEPARATOR).map((c) => c.trim()), join: b.style?.rowJoin === true }));
-    if (!isDataTable(run.map((r) => r.cells))) continue;
+    if (!isDataTable(run.map((r) => r.cells))) {
+      // a caption row above a task table's header ("重点任务分工表" across all columns) is the table's, not a clause
+      if (taskRows.has(i + 1)) for (let k = start; k <= i; k++) covered.push(k);
+      continue;
+    }
     const hasHeader = looksLikeHeader(run[0].cells);
     const rows = mergeJoinedRows(hasHeader ? run.slice(1) : run);
     const first = blocks[start];

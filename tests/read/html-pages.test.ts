@@ -119,6 +119,7 @@ describe('task tables on web pages are read by their header words', () => {
 
   test('a header over two rows: 责任单位 (colspan) over 牵头单位 and 协办单位', async () => {
     const r = await extract(notice(`<table border="1">
+<tr><td colspan="5">附表：优化营商环境重点任务清单</td></tr>
 <tr><th rowspan="2">序号</th><th rowspan="2">重点任务</th><th colspan="2">责任单位</th><th rowspan="2">完成时间</th></tr>
 <tr><th>牵头单位</th><th>协办单位</th></tr>
 <tr><td>1</td><td>建成“15分钟政务服务圈”</td><td>市政务服务中心</td><td>各县（区）人民政府</td><td>2023年10月底前</td></tr>
