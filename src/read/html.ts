@@ -5,7 +5,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Block, PageFacts } from '../model.js';
 import { ReadFailure } from '../messages.js';
-import { isRecordRow, isSiteControl } from '../normalize/site-furniture.js';
+import { isBreadcrumb, isRecordRow, isSiteControl } from '../normalize/site-furniture.js';
 import { tableBlocks } from './table-grid.js';
 
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt']);
@@ -77,7 +77,7 @@ export function readHtml(html: string): HtmlRead {
   // part of the page's own text, the page's text blocks are the better reading.
   const articleChars = visibleText(fromArticle.map((b) => b.text).join(''));
   const ownChars = visibleText(own.filter((b) => !isSiteControl(b.text) && !(b.style?.table && isRecordRow(b.text.split('\t')))).map((b) => b.text).join(''));
-  const body = articleChars.length >= Math.min(200, ownChars.length * 0.2) && /[\u4e00-\u9fff]/u.test(articleChars) ? fromArticle : own;
+  const body = articleChars.length >= Math.min(200, ownChars.length * 0.2) && /[\u4e00-\u9fff]/u.test(articleChars) ? afterNavigation(fromArticle) : articleOf(own, title);
   if (!body.length && !title) throw new ReadFailure('E_NO_TEXT', '网页中找不到正文');
   const articleTitle = title || cleanPageTitle(stripSiteSuffix(article?.title ?? ''), site);
   if (articleTitle) blocks.push({ text: articleTitle, style: { heading: 1, center: true } });
@@ -86,6 +86,27 @@ export function readHtml(html: string): HtmlRead {
   // readability keeps the title inside the content at times: do not repeat it
   const furniture = (b: Block) => isSiteControl(b.text) || (b.style?.table === true && isRecordRow(b.text.split('\t')));
   return { blocks: blocks.filter((b, i) => !(i > 0 && visibleText(b.text) === visibleText(articleTitle)) && !furniture(b)), facts };
+}
+
+/**
+ * The article part of the page's own blocks: what follows the title on the page, or else what
+ * follows the last breadcrumb near the top (the logo, menus and path above it are the site's).
+ */
+function articleOf(own: Block[], title: string): Block[] {
+  const want = visibleText(title);
+  const at = want ? own.findIndex((b) => visibleText(b.text) === want) : -1;
+  return at >= 0 ? own.slice(at + 1) : afterNavigation(own);
+}
+
+/**
+ * Blocks after the site's path near the top ("首页 > 通知公告"), and the logo and menus above it. The
+ * title is put back in front of the article afterwards, so the normalizer's own cut at the path
+ * must find nothing left to cut.
+ */
+function afterNavigation(blocks: Block[]): Block[] {
+  let start = 0;
+  for (let i = 0; i < Math.min(blocks.length, 15); i++) if (isBreadcrumb(blocks[i].text) || /^(?:当前位置|您的位置|你的位置|所在位置)/u.test(blocks[i].text.trim())) start = i + 1;
+  return blocks.slice(start);
 }
 
 /**
@@ -226,7 +247,9 @@ function findTitleElement(document: Document, pageTitle: string): Element | null
   const candidates = Array.from(document.querySelectorAll('h1, h2, h3, [class*="title"], [id*="title"], [class*="bt"], strong, p, div')) as Element[];
   const own = (el: Element) => visibleText(el.textContent ?? '');
   const h1 = document.querySelector('h1');
-  if (h1 && own(h1).length >= 4 && (!want || want.includes(own(h1)) || own(h1).includes(want))) return h1;
+  // an h1 that is the page title's whole text, or holds it, is the title; one that is only part of
+  // it may be the site's logo ("某省人民政府" in "标题_某省人民政府"): the longest part wins below
+  if (h1 && own(h1).length >= 4 && (!want || own(h1).includes(stripSiteSuffix(want)) || own(h1) === want)) return h1;
   let best: Element | null = null;
   for (const el of candidates) {
     const t = own(el);

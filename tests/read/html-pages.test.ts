@@ -42,6 +42,15 @@ describe('a page title without the site and column names', () => {
   });
 });
 
+test('an h1 that is the site\'s logo is not the title', async () => {
+  const r = await extract(`<html><head><title>某市人民政府关于做好2024年森林防火工作的通知_通知公告_某市人民政府</title></head><body>
+<h1 class="logo">某市人民政府</h1><div class="nav">首页 &gt; 通知公告</div>
+<div class="article"><div class="article-title">某市人民政府关于做好2024年森林防火工作的通知</div>
+<p>各县（区）人民政府，市直各单位：</p><p>一、市林业局要在3月底前完成森林防火隐患排查。</p><p>二、各县（区）人民政府要落实森林防火属地责任。</p>
+<p>某市人民政府</p><p>2024年2月20日</p></div></body></html>`);
+  expect(r.document.title).toBe('某市人民政府关于做好2024年森林防火工作的通知');
+});
+
 describe('portal lines are site furniture', () => {
   const furniture = [
     '相关解读：解读《关于促进3岁以下婴幼儿照护服务发展的实施意见》',
