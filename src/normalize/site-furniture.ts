@@ -24,7 +24,7 @@ const DOWNLOAD_LIST = /^(?:附件下载|相关附件|下载附件|附件\s*[:：
  * 索引号, 浏览次数), the font-size control in brackets. Each names the site's record, never
  * a measure; "（此件主动公开）" inside the notice is the notice's 版记 and is not one of them.
  */
-const PORTAL_LINE = /^[【\[]?\s*(?:相关解读|相关链接|相关文件|相关阅读|政策解读|图解|公开方式|公开范围|公开属性|公开形式|索引号|信息索引号|浏览次数|访问次数|点击数|阅读次数|字体|字号|【?\s*打印)\s*[:：]/u;
+const PORTAL_LINE = /^[【\[]?\s*(?:相关解读|相关链接|相关文件|相关阅读|相关文章|相关新闻|政策解读|图解|公开方式|公开范围|公开属性|公开形式|索引号|信息索引号|浏览次数|访问次数|点击数|阅读次数|字体|字号|【?\s*打印)\s*[:：]/u;
 
 /** The controls row at the article's end, written as one line: "打印本页 关闭窗口", "【打印】【关闭】". */
 const CONTROL_WORDS = /^(?:[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享|纠错|我要纠错|扫一扫|字号|大|中|小|默认)\s*[】\]]?\s*[|｜]?\s*)+$/u;
@@ -37,6 +37,8 @@ export function isSiteControl(line: string): boolean {
   const t = line.trim();
   return (
     PORTAL_LINE.test(t) ||
+    // one entry of the download list: "2.附件2农贸市场经营管理规范（大纲）.pdf"
+    (t.length <= 80 && /\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar|jpe?g|png)$/iu.test(t)) ||
     CONTROL_WORDS.test(t) ||
     // "打印" alone or in brackets is the control; "打印机…" is a word of the text
     /^(?:分享到|分享至|打印本页|关闭窗口)/u.test(t) ||

@@ -63,6 +63,8 @@ describe('portal lines are site furniture', () => {
     '字号：大 中 小',
     '【字体：大 中 小】',
     '浏览次数：1024',
+    '2.附件2农贸市场经营管理规范（大纲）.pdf',
+    '相关文章：《某局关于做好春耕生产工作的通知》解读',
   ];
   test.each(furniture)('%s', (line) => expect(isSiteControl(line)).toBe(true));
   const text = [
