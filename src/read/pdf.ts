@@ -38,6 +38,8 @@ function loadPdfJs(): Promise<PdfJs> {
 }
 
 const MIN_LINES_FOR_OWN_MARGINS = 8;
+/** The line over the rest of a table on a new page: "续表", "续表1", "（续表）". */
+const CONTINUED_TABLE = /^[(（]?\s*续\s*表\s*\d{0,2}\s*[)）]?$/u;
 
 export interface PdfRead {
   blocks: Block[];
@@ -113,10 +115,14 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
   const edges = pageTables.map((tables, k) => ({
     page: k + 1,
     tables,
-    firstAtTop: tables.length > 0 && !cleaned[k].some((l) => l.y > tables[0].top),
+    // "续表" above a table says it goes on from the page before
+    firstAtTop: tables.length > 0 && !cleaned[k].some((l) => l.y > tables[0].top && !CONTINUED_TABLE.test(l.text.trim())),
     lastAtBottom: tables.length > 0 && !cleaned[k].some((l) => l.y < tables[tables.length - 1].bottom),
   }));
   const tablesRead = joinPageTables(edges);
+  edges.forEach((e, k) => {
+    if (e.firstAtTop) cleaned[k] = cleaned[k].filter((l) => !(l.y > e.tables[0].top && CONTINUED_TABLE.test(l.text.trim())));
+  });
   // a page that ends in a table does not run its last paragraph on into the next page
   const endsInTable = new Set(edges.filter((e) => e.lastAtBottom).map((e) => e.page));
   const paragraphs = joinAcrossPages(

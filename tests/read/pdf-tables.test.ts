@@ -202,7 +202,7 @@ describe('ruled tables in generated PDFs', () => {
     const p2 = ruledTable(XS, [800, 780, 740, 700], [header, ['', '', 'g2', 'spare', ''], ['4', 'delta', 'd1', 'main', 'w']]);
     const pdf = makePdf([
       { texts: [{ text: '材料清单', x: 250, y: 760, size: 18 }, ...p1.texts, { text: '- 1 -', x: 290, y: 40, size: 12 }], rules: p1.rules },
-      { texts: [...p2.texts, { text: '- 2 -', x: 290, y: 40, size: 12 }], rules: p2.rules },
+      { texts: [{ text: '续表', x: 40, y: 810, size: 12 }, ...p2.texts, { text: '- 2 -', x: 290, y: 40, size: 12 }], rules: p2.rules },
     ]);
     const raw = await read(pdf);
     expect(raw.blocks.filter((b) => !b.style?.table).map((b) => b.text)).toEqual(['材料清单']);
