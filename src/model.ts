@@ -199,6 +199,8 @@ export type DocumentMeta = z.infer<typeof DocumentMeta>;
 export const Table = z.object({
   page: z.number().int().optional(),
   pageEnd: z.number().int().optional(),
+  /** a caption written in the table's first row, across all columns */
+  caption: z.string().optional(),
   /** the header row's cells; empty when the table has no header row */
   header: z.array(z.string()),
   /** the rows under the header; grid rows under one merged first cell are one row, their texts one per line */

@@ -206,14 +206,17 @@ export function collectTables(blocks: Block[], taskRows: Set<number>): { tables:
       if (taskRows.has(i + 1)) for (let k = start; k <= i; k++) covered.push(k);
       continue;
     }
-    const hasHeader = looksLikeHeader(run[0].cells);
-    const rows = mergeJoinedRows(hasHeader ? run.slice(1) : run);
+    // a caption across the whole table ("附表1 …名单") above the header is no row
+    const caption = run.length > 2 && run[0].cells.filter(Boolean).length === 1 && looksLikeHeader(run[1].cells) ? 1 : 0;
+    const hasHeader = looksLikeHeader(run[caption].cells);
+    const rows = mergeJoinedRows(run.slice(caption + (hasHeader ? 1 : 0)));
     const first = blocks[start];
     const lastPage = blocks[i].pageEnd ?? blocks[i].page;
     tables.push({
       ...(first.page !== undefined ? { page: first.page } : {}),
       ...(lastPage !== undefined && lastPage !== first.page ? { pageEnd: lastPage } : {}),
-      header: hasHeader ? run[0].cells : [],
+      ...(caption ? { caption: run[0].cells.find(Boolean) } : {}),
+      header: hasHeader ? run[caption].cells : [],
       rows,
       where: { block: start, ...(first.page !== undefined ? { page: first.page } : {}) },
     });

@@ -156,12 +156,13 @@ describe('task tables on web pages are read by their header words', () => {
 
   test('a table that names nobody accountable is kept as a table, not read as tasks', async () => {
     const r = await extract(notice(`<table border="1">
+<tr><td colspan="4">附表 2023年度农业产业化龙头企业名单</td></tr>
 <tr><td>序号</td><td>企业名称</td><td>所在县区</td><td>认定类别</td></tr>
 <tr><td>1</td><td>某某农业科技有限公司</td><td>某县</td><td>龙头企业</td></tr>
 <tr><td>2</td><td>某某食品有限公司</td><td>某区</td><td>示范企业</td></tr>
 </table>`));
     expect(r.tasks.map((t) => t.text).join('')).not.toContain('有限公司');
-    expect(r.tables).toEqual([{ header: ['序号', '企业名称', '所在县区', '认定类别'], rows: [['1', '某某农业科技有限公司', '某县', '龙头企业'], ['2', '某某食品有限公司', '某区', '示范企业']], where: expect.any(Object) }]);
+    expect(r.tables).toEqual([{ caption: '附表2023年度农业产业化龙头企业名单', header: ['序号', '企业名称', '所在县区', '认定类别'], rows: [['1', '某某农业科技有限公司', '某县', '龙头企业'], ['2', '某某食品有限公司', '某区', '示范企业']], where: expect.any(Object) }]);
   });
 });
 
