@@ -41,10 +41,15 @@ export function readPageFacts(pageText: string): PageFacts {
  * around it that the parser and Readability expect; linkedom leaves body null without one.
  */
 function parsePage(html: string): Document {
-  const whole = /<body[\s>]/iu.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  let { document } = parseHTML(whole);
-  if (!document.body) ({ document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`));
+  const wrap = (h: string) => `<!doctype html><html><head></head><body>${h.replace(/<\/?(?:html|body)\b[^>]*>/giu, '')}</body></html>`;
+  let { document } = parseHTML(/<html[\s>]/iu.test(html) && /<body[\s>]/iu.test(html) ? html : wrap(html));
+  if (!document.body || !(document.body.textContent ?? '').trim()) ({ document } = parseHTML(wrap(html)));
   return document as unknown as Document;
+}
+
+/** A file named .html that holds plain text (a scrape saved under the page's name): its lines are its blocks. */
+function isPlainText(html: string): boolean {
+  return !/<\/?[a-z][a-z0-9]*[\s>\/]|<!--|<!doctype/iu.test(html);
 }
 
 /** The article by Readability, or null when it finds none or fails on the page's markup. */
@@ -60,6 +65,10 @@ function readArticle(document: Document): { content: string; title: string } | n
 const visibleText = (s: string) => s.replace(/\s+/gu, '');
 
 export function readHtml(html: string): HtmlRead {
+  if (isPlainText(html)) {
+    const lines = html.split(/\r?\n/u).map((l) => l.trim()).filter(Boolean);
+    return { blocks: lines.map((text) => ({ text })).filter((b) => !isSiteControl(b.text)), facts: readPageFacts(lines.join('  ')) };
+  }
   const document = parsePage(html);
   const facts = readPageFacts(cellText(document.body as unknown as Element));
   const site = siteWords(document);
@@ -218,6 +227,9 @@ function walk(el: Element, out: Block[]): void {
     const tag = child.tagName.toLowerCase();
     if (tag === 'table' && !isLayoutTable(child)) {
       out.push(...tableBlocks(child));
+    } else if (BLOCK_TAGS.has(tag) && child.querySelector('br')) {
+      // lines set apart by <br> in one paragraph are separate lines ("各乡镇：<br>…")
+      pageBlocks(child, out);
     } else if (BLOCK_TAGS.has(tag) || (CELL_TAGS.has(tag) && !child.querySelector([...BLOCK_TAGS, 'div', 'table', 'br'].join(',')))) {
       const text = (child.textContent ?? '').trim();
       if (text) out.push({ text, ...(/^h[1-6]$/.test(tag) ? { style: { heading: Number(tag[1]) } } : {}) });

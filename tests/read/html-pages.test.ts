@@ -100,6 +100,13 @@ describe('a page stored as a fragment is read', () => {
     expect(r.tasks.map((t) => t.text).join('')).not.toContain('扫一扫');
   });
 
+  test('a <body> without <html>, and plain text saved as .html, are read', async () => {
+    const body = await page('<body><div>某县人民政府关于做好防汛工作的通知</div><div>各乡镇：<br/>县水利局要在5月底前完成水库安全检查工作。</div></body>');
+    expect(body.blocks.map((b) => b.text)).toEqual(['某县人民政府关于做好防汛工作的通知', '各乡镇：', '县水利局要在5月底前完成水库安全检查工作。']);
+    const text = await page('某县人民政府关于做好防汛工作的通知\n各乡镇：\n一、县水利局要在5月底前完成水库安全检查工作。\n');
+    expect(text.blocks.map((b) => b.text)).toEqual(['某县人民政府关于做好防汛工作的通知', '各乡镇：', '一、县水利局要在5月底前完成水库安全检查工作。']);
+  });
+
   test('a fragment with no text at all is refused with one line, not a crash', async () => {
     await expect(page('<div><img src="a.png"></div>')).rejects.toMatchObject({ code: 'E_NO_TEXT' });
   });
