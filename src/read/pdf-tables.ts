@@ -52,6 +52,7 @@ const MAX_RULE_THICKNESS = 2.5;
 /** Shorter strokes are underlines, bullets or glyph parts, not borders. */
 const MIN_RULE_LENGTH = 4;
 const TOL = 1.5;
+const MAX_RULES = 2000;
 
 /**
  * The rules drawn on a page: pdf.js 5 hands every path as constructPath [paintOp, [Float32Array of
@@ -184,7 +185,11 @@ const covers = (r: Rule, pos: number, along: number) => Math.abs(r.pos - pos) <=
  * Groups of rules that touch one another; a group with at least two columns is a table. A lone box
  * (a framed note) or a frame split only by horizontal rules is not.
  */
-export function findGrids(rules: Rule[]): Grid[] {
+export function findGrids(all: Rule[]): Grid[] {
+  // a chart or a map draws thousands of short strokes: only long ones can be borders, and a page
+  // that still has thousands is a drawing, not a table (and pairing them all would take seconds)
+  const rules = all.length > MAX_RULES ? all.filter((r) => r.to - r.from >= 20) : all;
+  if (rules.length > MAX_RULES) return [];
   const parent = rules.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (let i = 0; i < rules.length; i++) {
@@ -199,7 +204,11 @@ export function findGrids(rules: Rule[]): Grid[] {
     }
   }
   const groups = new Map<number, Rule[]>();
-  rules.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
+  rules.forEach((r, i) => {
+    const g = groups.get(find(i));
+    if (g) g.push(r);
+    else groups.set(find(i), [r]);
+  });
   const grids: Grid[] = [];
   for (const rs of groups.values()) {
     const ys = cluster(rs.filter((r) => r.horizontal).map((r) => r.pos)).reverse();
@@ -280,7 +289,9 @@ export function readGrid(grid: Grid, items: TextItem[]): { table: PageTable; res
       continue;
     }
     const root = find(id(at[0], at[1]));
-    inCell.set(root, [...(inCell.get(root) ?? []), it]);
+    const list = inCell.get(root);
+    if (list) list.push(it);
+    else inCell.set(root, [it]);
   }
   const textOf = new Map<number, string>();
   for (const [root, its] of inCell) textOf.set(root, cellText(its));

@@ -173,7 +173,9 @@ export function looksTabular(items: TextItem[]): boolean {
   for (const it of items) {
     if (!it.str.trim()) continue;
     const k = Math.round(it.y / 2);
-    byLine.set(k, [...(byLine.get(k) ?? []), it]);
+    const line = byLine.get(k);
+    if (line) line.push(it);
+    else byLine.set(k, [it]);
   }
   let wide = 0;
   for (const its of byLine.values()) {

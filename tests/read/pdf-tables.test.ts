@@ -83,6 +83,13 @@ describe('rules from an operator list', () => {
     expect(grids.map((g) => [g.xs, g.ys])).toEqual([[[40, 150, 300], [700, 600]]]);
   });
 
+  test('a drawing of thousands of short strokes is no table, and is judged quickly', () => {
+    const strokes: Rule[] = Array.from({ length: 6000 }, (_, k) => ({ horizontal: k % 2 === 0, pos: 100 + (k % 97), from: k % 300, to: (k % 300) + 8 }));
+    const t0 = performance.now();
+    expect(findGrids(strokes)).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+
   test('two cells with no rule between them are one cell, its text in each row it covers', () => {
     const rules: Rule[] = [
       ...[700, 680, 660, 640].map((y) => ({ horizontal: true, pos: y, from: 40, to: 300 })),
