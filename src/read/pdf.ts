@@ -8,7 +8,8 @@ import { ReadFailure, message } from '../messages.js';
 import { isPageNumberLine } from '../normalize/page-furniture.js';
 import { startsNew } from '../normalize/paragraphs.js';
 import { findColumns, groupLines, linesToParagraphs, wrapsInto, type PdfLine, type PdfParagraph, type TextItem } from './pdf-lines.js';
-import { findGrids, isTextFrame, joinPageTables, readGrid, rulesFromOperatorList, type OpCodes, type PageTable, type ReadTable } from './pdf-tables.js';
+import { findGrids, isTextFrame, joinPageTables, readGrid, type PageTable, type ReadTable } from './pdf-tables.js';
+import { rulesFromOperatorList, type OpCodes } from './pdf-rules.js';
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));

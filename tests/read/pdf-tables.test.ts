@@ -7,7 +7,8 @@ import { buildResult } from '../../src/extract.js';
 import { readDocumentBytes } from '../../src/read/index.js';
 import { isWatermarkOnly, looksTabular } from '../../src/read/pdf.js';
 import { unspaceItem } from '../../src/read/pdf-lines.js';
-import { findGrids, readGrid, rejoinLetterSpacing, rulesFromOperatorList, type OpCodes, type Rule } from '../../src/read/pdf-tables.js';
+import { findGrids, readGrid, rejoinLetterSpacing } from '../../src/read/pdf-tables.js';
+import { rulesFromOperatorList, type OpCodes, type Rule } from '../../src/read/pdf-rules.js';
 import { ReadFailure } from '../../src/messages.js';
 import { makePdf, ruledTable, type PdfText } from './make-pdf.js';
 
