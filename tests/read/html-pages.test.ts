@@ -161,6 +161,18 @@ describe('task tables on web pages are read by their header words', () => {
     ]);
   });
 
+  test('负责单位, 完成期限: another way to name the columns', async () => {
+    const r = await extract(notice(`<table border="1">
+<tr><td>序号</td><td>主要工作</td><td>负责单位</td><td>完成期限</td></tr>
+<tr><td>1</td><td>完成老旧小区改造30个</td><td>市住房城乡建设局</td><td>2023年11月底前</td></tr>
+<tr><td>2</td><td>新增城市停车位2000个</td><td>市城管局</td><td>2023年12月底前</td></tr>
+</table>`));
+    expect(r.tasks.map((t) => [t.text, unitsOf(t), t.deadlines.map((d) => d.date)])).toEqual([
+      ['完成老旧小区改造30个', '市住房城乡建设局*', ['2023-11-30']],
+      ['新增城市停车位2000个', '市城管局*', ['2023-12-31']],
+    ]);
+  });
+
   test('a table that names nobody accountable is kept as a table, not read as tasks', async () => {
     const r = await extract(notice(`<table border="1">
 <tr><td colspan="4">附表 2023年度农业产业化龙头企业名单</td></tr>
