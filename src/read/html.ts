@@ -1,6 +1,8 @@
 // A saved government or news page → the article only. Readability finds the article; we walk its
 // content (its textContent loses paragraph breaks) and put back the title and the byline
-// (date · 来源), the two lines a TXT scrape of the same page keeps.
+// (date · 来源), the two lines a TXT scrape of the same page keeps. Pages as crawlers and CMS
+// exports keep them are read too: a fragment without <html>/<body>, plain text under .html, and,
+// when Readability finds no article (or fails), the page's own text blocks.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Block, PageFacts } from '../model.js';
