@@ -12,7 +12,8 @@ import type { StructureMeta } from './structure/metadata.js';
 import type { HeadingInfo, HeadingNode } from './structure/headings.js';
 import { APPARATUS_LAYERS, TASK_LAYERS, carriesDuty, isGeneralProvisions, structureDocument } from './structure/layers.js';
 import { SEP, isGuidingStatement, splitClauses, type Clause } from './tasks.js';
-import { readTaskTables } from './task-tables.js';
+import { collectTables, readTaskTables } from './task-tables.js';
+import { documentKind } from './structure/doc-kind.js';
 import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
 import { extractQuantities } from '../extractors/quantities.js';
 import { extractPeople } from '../extractors/people.js';
@@ -23,6 +24,9 @@ import { findAllResponsibilities } from '../extractors/units.js';
  * naming people; unit labels inside it ("牵头县直部门：") belong to it too.
  */
 const PEOPLE_LABEL = /^(牵头|责任|分管|包保|联系)[\u4e00-\u9fff]{0,4}(领导|人)\s*[：:]/u;
+
+/** A task says what is to be done: shorter running text is a label or a fragment left by the layout. */
+const MIN_TASK_CHARS = 6;
 
 /** Hex characters of the bytes' sha256 that end an id: enough to tell a store's files apart, short enough to type. */
 export const ID_HASH_CHARS = 8;
@@ -199,7 +203,9 @@ function withPageFacts(meta: StructureMeta, facts: PageFacts | undefined): Struc
 export function buildResult(raw: RawDocument): ExtractResult {
   const doc = structureDocument(raw.blocks);
   const { blocks, tree } = doc;
-  const meta = withPageFacts(doc.meta, raw.pageFacts);
+  const facts = withPageFacts(doc.meta, raw.pageFacts);
+  // a 解读, a personnel notice, news or a disclosure assigns no task
+  const meta = { ...facts, isPlan: facts.isPlan && documentKind(facts.title, facts.docType) === 'plan' };
   const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.docNumber?.year;
   const ctx = { year, issued: meta.date || undefined };
   const id = documentId(raw.source, meta, blocks);
@@ -222,6 +228,9 @@ export function buildResult(raw: RawDocument): ExtractResult {
   // a task row counts where its layer holds measures (not in a 版头 or an appendix)
   const tables = meta.isPlan ? readTaskTables(blocks, tree.pathOf).filter((t) => TASK_LAYERS.has(blocks[t.clause.block]?.layer ?? 'body')) : [];
   for (const t of tables) for (const b of t.blocks) skip.add(b);
+  // any other table is kept as rows of cells, never read as clauses
+  const otherTables = collectTables(blocks, new Set(tables.flatMap((t) => t.blocks)));
+  for (const b of otherTables.blocks) skip.add(b);
   const fromTable = new Map(tables.map((t) => [t.clause, t]));
   const peoplePaths = people.map((p) => tree.pathOf[p.first] ?? []);
   const clauses = meta.isPlan
@@ -229,6 +238,8 @@ export function buildResult(raw: RawDocument): ExtractResult {
         .filter((c) => c.units.length > 0 || !isGuidingStatement(c.text))
         // a law's 总则/附则 articles are tasks only where they give a duty
         .filter((c) => !isGeneralProvisions(c.path) || c.units.length > 0 || carriesDuty(c.text))
+        // a fragment under 6 characters ("附件：", a bare label) is no measure; a task table's cell is one
+        .filter((c) => fromTable.has(c) || c.text.replace(/\s+/gu, '').length >= MIN_TASK_CHARS)
         .sort((a, b) => a.block - b.block)
     : [];
   mergeArticleItems(clauses, (c) => fromTable.has(c));
@@ -265,10 +276,11 @@ export function buildResult(raw: RawDocument): ExtractResult {
 
   const inTasks = new Set(clauses.flatMap((c) => range(c.block, c.blockEnd)));
   const docQuantities: Quantity[] = [];
+  const inTables = new Set(otherTables.blocks);
   blocks.forEach((b, i) => {
     // an appendix's numbers are serials and thresholds of a catalogue, not the document's targets;
     // the attachment list and an attachment's title name documents ("促进3岁以下…职责分工")
-    if (inTasks.has(i) || APPARATUS_LAYERS.has(b.layer!) || b.layer === 'attachment-appendix' || b.layer === 'attachment-list') return;
+    if (inTasks.has(i) || inTables.has(i) || APPARATUS_LAYERS.has(b.layer!) || b.layer === 'attachment-appendix' || b.layer === 'attachment-list') return;
     if (doc.attachments.titleBlocks.has(i)) return;
     for (const q of extractQuantities(b.text)) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page } });
   });
@@ -290,7 +302,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
     supersedes: meta.supersedes,
     quantities: docQuantities,
   };
-  return { schemaVersion: SCHEMA_VERSION, document, tasks, warnings };
+  return { schemaVersion: SCHEMA_VERSION, document, tasks, tables: otherTables.tables, warnings };
 }
 
 function range(a: number, b: number): number[] {

@@ -47,6 +47,8 @@ export const MESSAGES = {
   W_PAGES_SKIPPED: '部分页面无法读取，已跳过',
   W_ENCODING_GUESSED: '文本编码为自动识别',
   W_CONTENT_MISMATCH: '文件内容与扩展名不符，已按实际内容读取',
+  // tables (helper "tables"): web pages and PDFs
+  W_PRIVATE_USE_CHAR: '文中有无法识别的私用区字符（常见于网站自造的小数点等符号），已原样保留：请对照原文核对该处',
   'deadline-before-issue': '完成时限早于发文日期，请核对',
   'inconsistent-within': '同一文件中同一指标前后不一致，请核对',
   // the task store and registers (src/store, src/cli/register.ts, src/cli/store.ts)

@@ -34,6 +34,8 @@ export const BlockStyle = z.object({
   heading: z.number().int().optional(),
   fontSize: z.number().optional(),
   table: z.boolean().optional(),
+  // tables (helper "tables"): a table row whose first cell is merged with the row above (PDF grids)
+  rowJoin: z.boolean().optional(),
 });
 export type BlockStyle = z.infer<typeof BlockStyle>;
 
@@ -217,10 +219,26 @@ export const DocumentMeta = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
+// tables (helper "tables"): a table that is not a task table, kept as rows of cells (OUTPUT.md `tables`)
+export const Table = z.object({
+  page: z.number().int().optional(),
+  pageEnd: z.number().int().optional(),
+  /** a caption written in the table's first row, across all columns */
+  caption: z.string().optional(),
+  /** the header row's cells; empty when the table has no header row */
+  header: z.array(z.string()),
+  /** the rows under the header; grid rows under one merged first cell are one row, their texts one per line */
+  rows: z.array(z.array(z.string())),
+  where: Where.optional(),
+});
+export type Table = z.infer<typeof Table>;
+
 export const ExtractResult = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   document: DocumentMeta,
   tasks: z.array(Task),
+  /** tables that are not task tables (optional: results written before tables were read have none) */
+  tables: z.array(Table).optional(),
   warnings: z.array(Message),
 });
 export type ExtractResult = z.infer<typeof ExtractResult>;

@@ -4,6 +4,7 @@
 // headings; docx-numbering.ts counts it from numbering.xml and we write it back in front of the text.
 import mammoth from 'mammoth';
 import { parseHTML } from 'linkedom';
+import { tableBlocks } from './table-grid.js';
 import type { Block } from '../model.js';
 import { ReadFailure } from '../messages.js';
 import { LIMITS } from './limits.js';
@@ -159,10 +160,8 @@ export function htmlFragmentToBlocks(html: string): Block[] {
 function collect(el: Element, out: Block[]): void {
   const tag = el.tagName.toLowerCase();
   if (tag === 'table') {
-    for (const tr of Array.from(el.querySelectorAll('tr'))) {
-      const cells = Array.from(tr.querySelectorAll('td,th')).map((c) => (c.textContent ?? '').trim());
-      if (cells.some((c) => c)) out.push({ text: cells.join('\t'), style: { table: true } });
-    }
+    // merged cells (rowspan) stand in each row they cover, so no row's cells shift left
+    out.push(...tableBlocks(el));
     return;
   }
   if (tag === 'ul' || tag === 'ol') {

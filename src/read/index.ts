@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Block, Format, Message, PageFacts, RawDocument } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
 import { normalizeBlocks } from '../normalize/index.js';
+import { privateUseWarnings } from '../normalize/private-use.js';
 import { readRegularFile } from './file.js';
 import { LIMITS } from './limits.js';
 import { decodeText, isMostlyJunk, looksLikeUtf16, textToBlocks } from './text.js';
@@ -115,6 +116,7 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string, options
   }
   const normalized = normalizeBlocks(blocks, messages);
   if (!normalized.some((b) => /[\u4e00-\u9fff]/u.test(b.text))) throw new ReadFailure('E_NO_TEXT');
+  messages.push(...privateUseWarnings(normalized));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return {
     source: { path: file, format, sha256, ...(pages !== undefined ? { pages } : {}), ...(encoding ? { encoding } : {}) },

@@ -1,4 +1,5 @@
 import { startsNew } from '../normalize/paragraphs.js';
+import { rejoinLetterSpacing } from './pdf-tables.js';
 
 // Geometry of one PDF page: text items → lines → paragraphs. Pure: no pdf.js here, only positions,
 // so the rules can be tested on made-up pages.
@@ -37,14 +38,31 @@ export interface PdfParagraph {
   tailGap: number;
   /** true when the paragraph's first line starts at the margin (it may continue the previous page's paragraph) */
   flushStart: boolean;
+  /** baseline of its first line, to put a table back between the page's paragraphs */
+  top?: number;
+}
+
+const SPACED_PAIR = /[\u3400-\u9fff] (?=[\u3400-\u9fff])/gu;
+const TIGHT_PAIR = /[\u3400-\u9fff](?=[\u3400-\u9fff])/gu;
+
+/**
+ * A justified line set letter by letter comes as "企 业 投 资 项": when most neighbouring Chinese
+ * characters of an item stand a space apart, the spaces are layout. Words set apart on purpose
+ * ("中共某省委 某省人民政府") have more characters together than apart.
+ */
+export function unspaceItem(str: string): string {
+  const spaced = (str.match(SPACED_PAIR) ?? []).length;
+  const tight = (str.match(TIGHT_PAIR) ?? []).length;
+  return spaced >= 2 && spaced >= tight * 2 ? rejoinLetterSpacing(str) : str;
 }
 
 /** Items in content-stream order → visual lines (a new line when the baseline moves or x jumps back). */
-export function groupLines(items: TextItem[], page: number): PdfLine[] {
+export function groupLines(rawItems: TextItem[], page: number): PdfLine[] {
   const lines: PdfLine[] = [];
   let cur: PdfLine | null = null;
-  for (const it of items) {
-    if (it.str === '' && it.width === 0) continue;
+  for (const raw of rawItems) {
+    if (raw.str === '' && raw.width === 0) continue;
+    const it = { ...raw, str: unspaceItem(raw.str) };
     const tol = Math.max(1, it.size * 0.4);
     if (cur && Math.abs(it.y - cur.y) <= tol && it.x >= cur.right - it.size * 0.6) {
       // a gap of more than a character between items on one line is a real space
@@ -129,7 +147,7 @@ export function linesToParagraphs(lines: PdfLine[], columns: Column[] = findColu
     const startNew = !cur ? true : continuesTitle ? false : indented || center || prevShort || sizeChange || bigGap;
     if (startNew) {
       if (cur) out.push(cur);
-      cur = { text: l.text, page: l.page, pageEnd: l.page, size: l.size, center, tailGap: 0, flushStart: !indented && !center };
+      cur = { text: l.text, page: l.page, pageEnd: l.page, size: l.size, center, tailGap: 0, flushStart: !indented && !center, top: l.y };
     } else if (cur) {
       cur.text += joinSeparator(cur.text, l.text) + l.text;
       cur.pageEnd = l.page;

@@ -7,9 +7,11 @@ import type { Block, Message } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
 import { isPageNumberLine } from '../normalize/page-furniture.js';
 import { startsNew } from '../normalize/paragraphs.js';
+import { findColumns, groupLines, linesToParagraphs, wrapsInto, type PdfLine, type PdfParagraph, type TextItem } from './pdf-lines.js';
+import { findGrids, isTextFrame, joinPageTables, readGrid, type PageTable, type ReadTable } from './pdf-tables.js';
+import { rulesFromOperatorList, type OpCodes } from './pdf-rules.js';
 import { LIMITS } from './limits.js';
 import { checkPdfStreams } from './pdf-bomb.js';
-import { findColumns, groupLines, linesToParagraphs, wrapsInto, type PdfLine, type PdfParagraph, type TextItem } from './pdf-lines.js';
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -39,6 +41,8 @@ function loadPdfJs(): Promise<PdfJs> {
 }
 
 const MIN_LINES_FOR_OWN_MARGINS = 8;
+/** The line over the rest of a table on a new page: "续表", "续表1", "（续表）". */
+const CONTINUED_TABLE = /^[(（]?\s*续\s*表\s*\d{0,2}\s*[)）]?$/u;
 
 export interface PdfRead {
   blocks: Block[];
@@ -73,31 +77,46 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
   }
   const messages: Message[] = [];
   const pageLines: PdfLine[][] = [];
+  const pageTables: PageTable[][] = [];
+  const ops = pdfjs.OPS as unknown as OpCodes;
   let unreadable = 0;
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       try {
         const page = await doc.getPage(n);
         const content = await page.getTextContent();
-        const items: TextItem[] = [];
+        let items: TextItem[] = [];
         for (const it of content.items) {
           if (!('str' in it)) continue;
           const [a, b, , , e, f] = it.transform as number[];
           items.push({ str: it.str, x: e, y: f, width: it.width, size: Math.hypot(a, b) });
         }
+        const tables: PageTable[] = [];
+        // the operator list costs as much again as the text: only pages laid out in columns pay for it
+        if (looksTabular(items)) {
+          const list = await page.getOperatorList();
+          for (const grid of findGrids(rulesFromOperatorList(list.fnArray, list.argsArray, ops))) {
+            const { table, rest } = readGrid(grid, items);
+            if (!table.rows.some((r) => r.some((c) => c.trim())) || isTextFrame(table)) continue;
+            tables.push(table);
+            items = rest;
+          }
+        }
         pageLines.push(groupLines(items, n));
-        // a file without text is a scan only if its pages show pictures: asked of its first pages
+        pageTables.push(tables);
         page.cleanup();
       } catch (e) {
         unreadable++;
         pageLines.push([]);
+        pageTables.push([]);
         messages.push(message('W_PAGES_SKIPPED', 'warning', { detail: `第${n}页：${(e as Error).message}`, where: { page: n } }));
       }
     }
   } finally {
     await doc.destroy();
   }
-  const textChars = pageLines.flat().reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
+  const tableChars = pageTables.flat().reduce((s, t) => s + t.rows.flat().join('').length, 0);
+  const textChars = pageLines.flat().reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0) + tableChars;
   if (textChars === 0) {
     // damaged pages or pages of nothing are not a scan: OCR would not help them. The images were
     // counted by the stream pre-scan, without decoding one (a scan's pictures can be huge)
@@ -105,26 +124,104 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
     if (images > 0) throw new ReadFailure('E_SCANNED');
     throw new ReadFailure('E_NO_TEXT', 'PDF 页面上既没有文字也没有图片');
   }
-  const blocks = pageLinesToBlocks(pageLines);
+  const blocks = pageLinesToBlocks(pageLines, pageTables);
   // a scanning app's watermark ("扫描全能王 创建" on every page) is a running line, not text: a file
   // of pictures whose only text was that is a scan too
-  if (images > 0 && blocks.every((b) => !b.text.trim())) throw new ReadFailure('E_SCANNED');
+  const watermarkOnly = isWatermarkOnly(pageLines.map((ls) => ls.map((l) => l.text).join('\n'))) || (images > 0 && blocks.every((b) => !b.text.trim()));
+  if (tableChars === 0 && watermarkOnly) throw new ReadFailure('E_SCANNED');
   return { blocks, pages: pageLines.length, messages };
 }
 
-/** Lines of every page → paragraphs as blocks, page furniture dropped: the layout reading PDF and OFD share. */
-export function pageLinesToBlocks(pageLines: PdfLine[][]): Block[] {
+/**
+ * Lines (and ruled tables) of every page → paragraphs and table rows as blocks, page furniture
+ * dropped: the layout reading PDF and OFD share (OFD passes no tables).
+ */
+export function pageLinesToBlocks(pageLines: PdfLine[][], pageTables: PageTable[][] = pageLines.map(() => [])): Block[] {
   const cleaned = dropRunningLines(pageLines);
   // A page with a few lines (a document's last page) shows too little to find its margins: it
   // takes the document's, since a notice keeps one layout throughout.
   const docColumns = findColumns(cleaned.flat());
-  const paragraphs = joinAcrossPages(cleaned.map((lines) => linesToParagraphs(lines, lines.length >= MIN_LINES_FOR_OWN_MARGINS ? findColumns(lines) : docColumns)));
-  return paragraphs.map((p): Block => ({
-    text: p.text,
-    page: p.page,
-    ...(p.pageEnd !== p.page ? { pageEnd: p.pageEnd } : {}),
-    style: { fontSize: Math.round(p.size * 10) / 10, ...(p.center ? { center: true } : {}) },
+  const edges = pageTables.map((tables, k) => ({
+    page: k + 1,
+    tables,
+    // "续表" above a table says it goes on from the page before
+    firstAtTop: tables.length > 0 && !cleaned[k].some((l) => l.y > tables[0].top && !CONTINUED_TABLE.test(l.text.trim())),
+    lastAtBottom: tables.length > 0 && !cleaned[k].some((l) => l.y < tables[tables.length - 1].bottom),
   }));
+  const tablesRead = joinPageTables(edges);
+  edges.forEach((e, k) => {
+    if (e.firstAtTop) cleaned[k] = cleaned[k].filter((l) => !(l.y > e.tables[0].top && CONTINUED_TABLE.test(l.text.trim())));
+  });
+  // a page that ends in a table does not run its last paragraph on into the next page
+  const endsInTable = new Set(edges.filter((e) => e.lastAtBottom).map((e) => e.page));
+  const paragraphs = joinAcrossPages(
+    cleaned.map((lines, k) => {
+      // a page with a table: the table's frame is the text column (a title above it centres on it)
+      const frame = pageTables[k].length ? [{ margin: Math.min(...pageTables[k].map((t) => t.left)), right: Math.max(...pageTables[k].map((t) => t.right)) }] : null;
+      return linesToParagraphs(lines, frame ?? (lines.length >= MIN_LINES_FOR_OWN_MARGINS ? findColumns(lines) : docColumns));
+    }),
+    endsInTable,
+  );
+  const blocks: Block[] = [];
+  let t = 0;
+  const emitTablesBefore = (page: number, top: number) => {
+    for (; t < tablesRead.length && (tablesRead[t].page < page || (tablesRead[t].page === page && tablesRead[t].top > top)); t++) blocks.push(...tableBlocks(tablesRead[t]));
+  };
+  for (const p of paragraphs) {
+    emitTablesBefore(p.page, p.top ?? Infinity);
+    blocks.push({
+      text: p.text,
+      page: p.page,
+      ...(p.pageEnd !== p.page ? { pageEnd: p.pageEnd } : {}),
+      style: { fontSize: Math.round(p.size * 10) / 10, ...(p.center ? { center: true } : {}) },
+    });
+  }
+  emitTablesBefore(Infinity, -Infinity);
+  return blocks;
+}
+
+/**
+ * Rows of a ruled table as table blocks (cells apart by tabs, as DOCX and HTML tables come): a row
+ * whose first cell is merged with the row above says so, so that later stages can read the grid
+ * rows under one merged cell as one row.
+ */
+function tableBlocks(table: ReadTable): Block[] {
+  return table.rows.flatMap((row, i): Block[] =>
+    row.some((c) => c.trim())
+      ? [{ text: row.join('\t'), page: table.rowPages[i], style: { table: true, ...(table.spansUp[i] ? { rowJoin: true } : {}) } }]
+      : [],
+  );
+}
+
+/**
+ * Does the page hold text in columns (two or more baselines with items far apart on them)? Only
+ * then is it worth looking for a ruled table.
+ */
+export function looksTabular(items: TextItem[]): boolean {
+  const byLine = new Map<number, TextItem[]>();
+  for (const it of items) {
+    if (!it.str.trim()) continue;
+    const k = Math.round(it.y / 2);
+    const line = byLine.get(k);
+    if (line) line.push(it);
+    else byLine.set(k, [it]);
+  }
+  let wide = 0;
+  for (const its of byLine.values()) {
+    its.sort((a, b) => a.x - b.x);
+    if (its.some((it, i) => i > 0 && it.x - (its[i - 1].x + its[i - 1].width) > it.size * 1.2)) wide++;
+    if (wide >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * A phone scan app leaves one text line on each page image ("扫描全能王 创建"): when that is the
+ * only text of a document of several pages, it is a scan, not a document without text.
+ */
+export function isWatermarkOnly(pageTexts: string[]): boolean {
+  const keys = pageTexts.map((t) => t.replace(/\s+/gu, ''));
+  return keys.length >= 2 && keys[0].length > 0 && keys[0].length <= 20 && keys.every((k) => k === keys[0]);
 }
 
 /**
@@ -139,22 +236,40 @@ export function dropRunningLines(pages: PdfLine[][]): PdfLine[][] {
     for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const minPages = Math.max(3, Math.ceil(pages.length / 2));
-  return pages.map((lines) =>
-    lines.filter((l, i) => {
-      if (isPageNumberLine(l.text)) return false;
+  return pages.map((lines) => {
+    const split = splitPageNumbers(lines);
+    return lines.filter((l, i) => {
+      if (isPageNumberLine(l.text) || split.has(l)) return false;
       const atEdge = i === 0 || i === lines.length - 1;
       return !(atEdge && (counts.get(key(l)) ?? 0) >= minPages);
-    }),
-  );
+    });
+  });
+}
+
+const PAGE_NUMBER_PIECE = /^[—–\-－―─\d\s第页共/／]{1,6}$/u;
+
+/**
+ * A page number drawn in pieces out of order ("—", then "8", then "—" from right to left) comes out
+ * as several one-piece lines on one baseline: put together left to right, they are the page number.
+ */
+function splitPageNumbers(lines: PdfLine[]): Set<PdfLine> {
+  const out = new Set<PdfLine>();
+  const pieces = lines.filter((l) => PAGE_NUMBER_PIECE.test(l.text.trim()));
+  for (const l of pieces) {
+    if (out.has(l)) continue;
+    const row = pieces.filter((m) => Math.abs(m.y - l.y) <= Math.max(l.size, m.size) * 0.4).sort((a, b) => a.x - b.x);
+    if (row.length > 1 && isPageNumberLine(row.map((m) => m.text.trim()).join(' '))) for (const m of row) out.add(m);
+  }
+  return out;
 }
 
 /** A paragraph whose last line ran to the edge goes on with the next page's first paragraph if that starts flush. */
-export function joinAcrossPages(pages: PdfParagraph[][]): PdfParagraph[] {
+export function joinAcrossPages(pages: PdfParagraph[][], endsInTable: Set<number> = new Set()): PdfParagraph[] {
   const out: PdfParagraph[] = [];
   for (const paras of pages) {
     paras.forEach((p, i) => {
       const last = out[out.length - 1];
-      if (i === 0 && last && wrapsInto(last.tailGap, p.text, p.size) && p.flushStart && Math.abs(last.size - p.size) <= 0.5 && !p.center && !startsNew(p.text)) {
+      if (i === 0 && last && !endsInTable.has(last.pageEnd) && wrapsInto(last.tailGap, p.text, p.size) && p.flushStart && Math.abs(last.size - p.size) <= 0.5 && !p.center && !startsNew(p.text)) {
         last.text += p.text;
         last.pageEnd = p.pageEnd;
         last.tailGap = p.tailGap;

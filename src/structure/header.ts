@@ -18,8 +18,11 @@ export const meta = {
 
 /** "首页 > 滚动资讯 > 正文", "当前位置：首页 » 政策": the site's path to the article. */
 const BREADCRUMB = /(?:首页|当前位置|您的位置|你的位置|所在位置).{0,40}(?:>|＞|»|›|\/)/u;
-/** 份号 (six digits), 密级 and 紧急程度 lines that can sit above the 版头. */
-const TOP_MARKS = /^(?:\d{6}|特急|加急|平急|特提|急件|(?:秘密|机密|绝密)(?:\s*★.*)?)$/u;
+/**
+ * 份号 (six digits), 密级 and 紧急程度 lines that can sit above the 版头; and the "附件1" mark above the
+ * title of an attachment published as a file of its own (tables: a split-out 附件 table).
+ */
+const TOP_MARKS = /^(?:\d{6}|特急|加急|平急|特提|急件|(?:秘密|机密|绝密)(?:\s*★.*)?|附\s*件\s*\d{0,2})$/u;
 /** "签发人：张三" shares the 发文字号 line in 上行文. */
 const SIGNER = /\s*签发人\s*[:：].*$/u;
 /** "签发人：张三" on a line of its own. */
