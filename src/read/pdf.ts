@@ -127,8 +127,11 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
   const blocks = pageLinesToBlocks(pageLines, pageTables);
   // a scanning app's watermark ("扫描全能王 创建" on every page) is a running line, not text: a file
   // of pictures whose only text was that is a scan too
-  const watermarkOnly = isWatermarkOnly(pageLines.map((ls) => ls.map((l) => l.text).join('\n'))) || (images > 0 && blocks.every((b) => !b.text.trim()));
-  if (tableChars === 0 && watermarkOnly) throw new ReadFailure('E_SCANNED');
+  // (without pictures there is nothing for OCR to read either)
+  const watermarkOnly = isWatermarkOnly(pageLines.map((ls) => ls.map((l) => l.text).join('\n'))) || blocks.every((b) => !b.text.trim());
+  if (tableChars === 0 && watermarkOnly) {
+    throw images > 0 ? new ReadFailure('E_SCANNED') : new ReadFailure('E_NO_TEXT', '每页只有同一行水印文字，没有正文');
+  }
   return { blocks, pages: pageLines.length, messages };
 }
 
