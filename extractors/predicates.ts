@@ -84,8 +84,8 @@ export function isDatePart(text: string, start: number, end: number): boolean {
   const isYear = /^\d{4}$/.test(digits) && value >= 1900 && value <= 2199;
   if (isYear && /^\s*(?:年|[-—–~～至到]\s*\d{4}\s*年)/u.test(after)) return true;
   if (isYear && /\d{4}\s*年?\s*[-—–~～至到]\s*$/u.test(before)) return true;
-  // "30日内" is a span of days unless a month stands before it ("6月30日内")
-  const daySpan = /^\s*日内/u.test(after) && !/月\s*$/u.test(before);
+  // "30日内", "公示期为7日" are spans of days (isDaySpan); "6月30日内" is a day
+  const daySpan = isDaySpan(text, start, end);
   if (/^\s*(?:月|日|号)/u.test(after) && !/^\s*日[常益]/u.test(after) && !daySpan) return true;
   return datesOf(text).some((d) => start >= d.start && end <= d.end);
 }
@@ -120,4 +120,74 @@ export function isPlaceName(text: string, start: number, end: number): boolean {
   const { after, digits } = around(text, start, end);
   if (!new RegExp(`^${CHINESE_DIGIT}+$`, 'u').test(digits)) return false;
   return /^(?:[\u4e00-\u9fa5]子|道[沟河岭]|里[庄铺屯堡河]|间房|棵树|台[村镇乡])/u.test(after);
+}
+
+/**
+ * The number opens a line or a table cell: nothing but spaces before it on its line. Labels live
+ * there ("2.1种子播前处理", "1项目申请报告"); quantities.ts asks this with the word after the unit.
+ */
+export function opensLine(text: string, start: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  // a space before the number is where a flattened table joined its cells
+  return line.trim() === '' || /[ \t\u3000]$/u.test(line);
+}
+
+/**
+ * Section numbers: "2.1种子播前处理", "14.1种子初加工机械" at the start of a line, and any "1.1.1"
+ * (a decimal has one dot). "2.5万元" keeps its magnitude in the digits and is not one.
+ */
+export function isSectionNumber(text: string, start: number, end: number): boolean {
+  const { after, digits } = around(text, start, end);
+  if (/^\.\d/u.test(after)) return true;
+  if (!/^\d{1,3}\.\d{1,2}$/u.test(digits)) return false;
+  return opensLine(text, start) && /^[\u4e00-\u9fa5]/u.test(after) && !/^[倍个]/u.test(after);
+}
+
+const URL_CHARS = /[A-Za-z0-9./:_?&=%#~+-]/u;
+
+/** Digits inside a web address or an e-mail address ("http://www.gov.cn/2020/0312/c123.html"). */
+export function isInUrl(text: string, start: number, end: number): boolean {
+  let s = start;
+  while (s > 0 && URL_CHARS.test(text[s - 1])) s--;
+  let e = end;
+  while (e < text.length && URL_CHARS.test(text[e])) e++;
+  const run = text.slice(s, e);
+  return /(?:https?:\/\/|www\.|@[A-Za-z0-9-]+\.|\.(?:com|cn|gov|org|net|html?)(?:\b|\/))/iu.test(run);
+}
+
+/** Numbers inside 《…》 or 〈…〉 belong to the title of another document. */
+export function isInBookTitle(text: string, start: number): boolean {
+  const before = text.slice(0, start);
+  const open = Math.max(before.lastIndexOf('《'), before.lastIndexOf('〈'));
+  const close = Math.max(before.lastIndexOf('》'), before.lastIndexOf('〉'));
+  if (open <= close) return false;
+  const next = text.indexOf('》', start);
+  return next >= 0;
+}
+
+/** Fields whose policy packages are named by a count of articles: 稳外贸12条, 金融15条, 新国十条. */
+const PACKAGE_FIELDS =
+  /(?:金融|外贸|外资|就业|稳增长|惠企|助企|援企|纾困|人才|科技|消费|民营经济|招商|营商环境|稳经济|减负|新政|国|产业|双创|物流|楼市|房地产|医保|乡村振兴)\s*$/u;
+/** What such a package is called after its count: “10条”措施, 20条政策, 30条硬措施. */
+const PACKAGE_NOUNS = /^\s*条\s*[”"’]?\s*(?:具体|政策|硬核|硬|支持|新|若干)?(?:措施|政策|举措|意见|新政|规定|细则|办法)/u;
+
+/** "稳外贸12条", "“10条”措施", "金融15条": the name of a policy package, not a count. */
+export function isPolicyPackage(text: string, start: number, end: number): boolean {
+  const { before, after } = around(text, start, end);
+  if (!/^\s*条/u.test(after)) return false;
+  if (PACKAGE_NOUNS.test(after) || /[“"‘]\s*$/u.test(before)) return true;
+  // a field right before the count, and the count ending its phrase: 落实金融15条，…
+  return PACKAGE_FIELDS.test(before) && /^\s*条\s*(?:[”"’，。；、,;）)等和及的]|$)/u.test(after);
+}
+
+/** Words before a count of days that make "N日" a span ("公示期为7日", "提前15日"), not a day of a month. */
+const DAY_SPAN_BEFORE = /(?:不少于|不超过|不得超过|不得少于|不低于|至少|最多|最长|超过|提前|延长|缩短|延期|为期|期限为|时限为|期为|公示|满|历时|连续|累计)\s*$/u;
+/** Words after it that do the same ("30日内", "60日以上"). */
+const DAY_SPAN_AFTER = /^\s*日(?:内|以内|之内|以上|以下|左右|后)/u;
+
+/** "30日内", "公示期为7日", "提前15日": a span of days. "6月30日内" and "15日前" stay days of a month. */
+export function isDaySpan(text: string, start: number, end: number): boolean {
+  const { before, after } = around(text, start, end, 12);
+  if (!/^\s*日/u.test(after) || /月\s*$/u.test(before)) return false;
+  return DAY_SPAN_AFTER.test(after) || DAY_SPAN_BEFORE.test(before);
 }

@@ -213,7 +213,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
       leaders: row?.leaders.length ? row.leaders : att?.leaders ?? [],
       owners: row?.owners.length ? row.owners : att?.owners ?? [],
       deadlines,
-      quantities: extractQuantities(c.text),
+      quantities: extractQuantities(c.text, { title: meta.title }),
       where: { block: c.block, page: blocks[c.block]?.page },
     };
   });
@@ -222,7 +222,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const docQuantities: Quantity[] = [];
   blocks.forEach((b, i) => {
     if (inTasks.has(i) || meta.boilerplate.includes(i)) return;
-    for (const q of extractQuantities(b.text)) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page } });
+    for (const q of extractQuantities(b.text, { title: meta.title })) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page } });
   });
 
   const document: DocumentMeta = {

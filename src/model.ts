@@ -126,6 +126,8 @@ export const Quantity = z.object({
   comparator: Comparator.optional(),
   /** what is counted or paid ("D级危房改造", "学前教育生活补贴"), where it can be named */
   subject: z.string().optional(),
+  // numbers (issue #12): 约/左右/余/多 mark an estimate; the value is the number as written
+  approximate: z.boolean().optional(),
   where: Where.optional(),
 });
 export type Quantity = z.infer<typeof Quantity>;
