@@ -49,7 +49,8 @@ export function isUnitDesignation(text: string, start: number, end: number): boo
  */
 export function isClauseNumber(text: string, start: number, end: number): boolean {
   const { before, after } = around(text, start, end);
-  if (/第\s*$/u.test(before)) return true;
+  // letter-spaced PDFs write "第 二 十 七 条": the numerals before ours belong to the same ordinal
+  if (/第[\s零〇一二两三四五六七八九十百]*$/u.test(before)) return true;
   if (/[（(]\s*$/u.test(before) && /^\s*[）)]/u.test(after)) return true;
   return /(?:^|\n)\s*$/u.test(text.slice(0, start)) && /^\s*[.．、](?!\d)/u.test(after);
 }

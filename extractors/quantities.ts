@@ -8,7 +8,7 @@ import {
   isSectionNumber, isShareCounter, isSloganNumeral, isTimeOfDay, isUnitDesignation, isVersionNumber, opensLine,
 } from './predicates.js';
 import {
-  APPROXIMATE_AFTER, APPROXIMATE_BEFORE, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNTED_NOUNS, LABEL_WORD_AFTER_UNIT, MEASURE_WORDS,
+  APPROXIMATE_AFTER, APPROXIMATE_BEFORE, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNTED_NOUNS, LABEL_WORD_AFTER_UNIT, LABEL_WORD_ANYWHERE, MEASURE_WORDS,
   STANDARD_WORDS, TARGET_VERBS, TIME_UNITS, UNIT_WORD_CONTINUES, WITHIN,
 } from './quantity-words.js';
 import { QUALIFIER_BEFORE, RATIO_UNITS, coordinatedPeriod, perChainBefore, perSlashes } from './quantity-per.js';
@@ -159,6 +159,7 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
     if (UNIT_WORD_CONTINUES[unit]?.test(text.slice(cursor))) continue;
     // "1项目申请报告", "3种子处理" opening a line or cell: a serial label before a word, not a count
     if (!b && LABEL_WORD_AFTER_UNIT[unit]?.test(text.slice(cursor)) && opensLine(text, m.index!)) continue;
+    if (!b && LABEL_WORD_ANYWHERE[unit]?.test(text.slice(cursor))) continue;
     // 日 counts only as a span ("30日内", "公示期为7日"); "5月30日" is a date
     if (unit === '日' && !isDaySpan(text, start, firstEnd)) continue;
     if (unit === '元' && text[cursor] === '整') cursor++; // 人民币壹佰元整

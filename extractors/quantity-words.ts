@@ -25,6 +25,12 @@ export const LABEL_WORD_AFTER_UNIT: Readonly<Record<string, RegExp>> = {
   件: /^[数]/u, 期: /^[间限]/u, 门: /^[户槛诊]/u,
 };
 
+/**
+ * A count says "3个项目" and "5项目标任务"; "1项目申请报告" anywhere is a serial glued to a 项目 by a
+ * flattened table, whatever stands before it.
+ */
+export const LABEL_WORD_ANYWHERE: Readonly<Record<string, RegExp>> = { 项: /^目(?!标)/u };
+
 /** Where no measure word follows, the unit is what is counted ("28.56万贫困人口" → 人). */
 export const COUNTED_NOUNS: Readonly<Record<string, string>> = {
   贫困人口: '人', 建档立卡贫困人口: '人', 人口: '人', 贫困群众: '人', 群众: '人', 劳动力: '人', 贫困户: '户', 农户: '户',

@@ -199,6 +199,10 @@ export function buildResult(raw: RawDocument): ExtractResult {
       ...(row?.deadlineText ? extractDeadlines(row.deadlineText, ctx) : []),
     ]);
     for (const d of deadlines) {
+      // with the document's year known, a due date left without a date is a season or holiday word
+      if (d.kind === 'due' && !d.date && year !== undefined) {
+        warnings.push(message('deadline-unparsed', 'warning', { detail: `“${d.text}”`, taskId }));
+      }
       if (meta.date && isBeforeIssue(d, meta.date)) {
         warnings.push(message('deadline-before-issue', 'warning', { detail: `“${d.text}”（${d.date}）早于发文日期 ${meta.date}`, taskId }));
       }

@@ -144,6 +144,9 @@ export const Deadline = z.object({
   interval: z.number().int().optional(),
   /** "至少研究1次" → 1 */
   minCount: z.number().int().optional(),
+  // numbers and dates (issue #12): the day a recurring duty falls on, "每年12月20日前" → month 12, day 20
+  month: z.number().int().optional(),
+  day: z.number().int().optional(),
   where: Where.optional(),
 });
 export type Deadline = z.infer<typeof Deadline>;

@@ -1,0 +1,100 @@
+// Calendar spans the phrase reader in dates.ts cannot see whole: a day range inside one month
+// ("5月8-15日"), a month range ("1－6月份"), the day a recurring duty falls on ("每年12月20日前"), and
+// season or holiday words ("秋季学期开学前", "春节前") that name a limit without a date.
+import { lastDayOfMonth, parseYear } from './dates.js';
+import { parseChineseNumber } from './numerals.js';
+
+export const meta = {
+  name: 'date-spans',
+  description: '日期区间与节点: 5月8-15日, 1－6月份, 每年12月20日前 的日, 开学前/春节前 (不换算日期)',
+} as const;
+
+// ---- word tables ------------------------------------------------------------------------------
+
+/**
+ * Limits named by the school year, a holiday or a farming season: their day differs by year and
+ * place, so they are kept as written, without a date (a wrong date is worse than none).
+ */
+const SEASON_WORDS = [
+  '春季学期开学', '秋季学期开学', '春季开学', '秋季开学', '新学期开学', '学期开学', '开学', '学期末', '学期结束', '寒假', '暑假',
+  '春节', '元旦', '清明节', '清明', '五一', '劳动节', '端午节', '端午', '中秋节', '中秋', '国庆节', '国庆', '两节', '元宵节',
+  '汛期', '主汛期', '春耕', '春播', '夏收', '秋收', '三夏', '三秋', '供暖季', '采暖季', '取暖季', '旅游旺季',
+] as const;
+const SEASON_DUE_SUFFIXES = ['之前', '以前', '前'] as const;
+/** "5月8-15日", "5月8日至15日" is read by deadlines.ts already; "8-15日" needs the month before it. */
+const JOINER = '[-－—–~～〜至到]';
+const N = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
+const YEAR = '(?:(?<y>\\d{4}|[〇零○一二三四五六七八九]{4})\\s*年\\s*)?';
+const DAY_RANGE = new RegExp(`(?<![\\d])${YEAR}(?<m>${N})\\s*月\\s*(?<d1>${N})\\s*${JOINER}\\s*(?<d2>${N})\\s*[日号]`, 'gu');
+const MONTH_RANGE = new RegExp(`(?<![\\d.])${YEAR}(?<m1>${N})\\s*${JOINER}\\s*(?<m2>${N})\\s*月(?:份)?(?![\\d])`, 'gu');
+const SEASON_RE = new RegExp(
+  // 汛前 already says "before"; 开学前后 is around the date, not a limit
+  `${YEAR}(?:(?:${[...SEASON_WORDS].sort((a, b) => b.length - a.length).join('|')})(?:${SEASON_DUE_SUFFIXES.join('|')})|汛前)(?!后)`, 'gu',
+);
+/** After 每年: "12月20日前", "6月底前", "3月上旬"; after 每月: "10日前", "5号前". */
+const YEARLY_DAY = new RegExp(`^\\s*(?<m>${N})\\s*月\\s*(?:(?<d>${N})\\s*[日号]|(?<p>底|末|上旬|中旬|下旬|初))?\\s*(?:之前|以前|前)?`, 'u');
+const MONTHLY_DAY = new RegExp(`^\\s*(?<d>${N})\\s*[日号]\\s*(?:之前|以前|前)?`, 'u');
+const PART_DAY: Readonly<Record<string, number>> = { 上旬: 10, 初: 10, 中旬: 20 };
+
+export interface Span {
+  kind: 'start' | 'due';
+  start: number;
+  end: number;
+  /** ISO date; absent when no year is known or the words name no date */
+  date?: string;
+}
+
+function num(s: string | undefined): number | null {
+  return s === undefined ? null : parseChineseNumber(s);
+}
+
+function isoOf(year: number | undefined, m: number, d: number): string | undefined {
+  if (year === undefined || m < 1 || m > 12 || d < 1 || d > lastDayOfMonth(year, m)) return undefined;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** "5月8-15日" → a start on the 8th and a due on the 15th; "1－6月份" → 1 January to 30 June. */
+export function findCalendarRanges(folded: string, docYear: number | undefined): Span[] {
+  const out: Span[] = [];
+  for (const m of folded.matchAll(DAY_RANGE)) {
+    const year = m.groups!.y !== undefined ? parseYear(m.groups!.y) ?? undefined : docYear;
+    const [mo, d1, d2] = [num(m.groups!.m), num(m.groups!.d1), num(m.groups!.d2)];
+    if (mo === null || d1 === null || d2 === null || mo < 1 || mo > 12 || d2 <= d1 || d2 > 31) continue;
+    const [s, e] = [m.index, m.index + m[0].length];
+    out.push({ kind: 'start', start: s, end: e, date: isoOf(year, mo, d1) }, { kind: 'due', start: s, end: e, date: isoOf(year, mo, d2) });
+  }
+  for (const m of folded.matchAll(MONTH_RANGE)) {
+    const [m1, m2] = [num(m.groups!.m1), num(m.groups!.m2)];
+    if (m1 === null || m2 === null || m1 < 1 || m2 > 12 || m2 <= m1) continue;
+    const [s, e] = [m.index, m.index + m[0].length];
+    if (out.some((o) => s < o.end && e > o.start)) continue;
+    const year = m.groups!.y !== undefined ? parseYear(m.groups!.y) ?? undefined : docYear;
+    const last = year === undefined ? 0 : lastDayOfMonth(year, m2);
+    out.push({ kind: 'start', start: s, end: e, date: isoOf(year, m1, 1) }, { kind: 'due', start: s, end: e, date: isoOf(year, m2, last) });
+  }
+  return out;
+}
+
+/** "秋季学期开学前", "2019年春节前": due, with no date. */
+export function findSeasonLimits(folded: string): Span[] {
+  return [...folded.matchAll(SEASON_RE)].map((m) => ({ kind: 'due' as const, start: m.index, end: m.index + m[0].length }));
+}
+
+/**
+ * The day a recurring duty falls on, read right after 每年/每月: "12月20日前" → { month: 12, day: 20 }.
+ * A month end is its day in a common year (2月 → 28): the duty recurs, no one year is meant.
+ */
+export function recurringDay(after: string, period: 'annual' | 'monthly'): { month?: number; day?: number; length: number } | null {
+  if (period === 'monthly') {
+    const m = MONTHLY_DAY.exec(after);
+    const d = num(m?.groups!.d);
+    return m && d !== null && d >= 1 && d <= 31 ? { day: d, length: m[0].length } : null;
+  }
+  const m = YEARLY_DAY.exec(after);
+  const month = num(m?.groups!.m);
+  if (!m || month === null || month < 1 || month > 12) return null;
+  const g = m.groups!;
+  const day = g.d !== undefined ? num(g.d) : g.p !== undefined ? PART_DAY[g.p] ?? lastDayOfMonth(2001, month) : null;
+  if (day !== null && (day < 1 || day > 31)) return null;
+  return { month, ...(day !== null ? { day } : {}), length: m[0].length };
+}
