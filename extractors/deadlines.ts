@@ -67,7 +67,7 @@ const DUTY_RECURRENCE = new RegExp(`(?<![${NOT_BEFORE_DUTY}])(?<p>季度|月度|
  * "按年度进行调整", "按季度报送", "按月发放": by the period. Not 按年度计划 (the year's plan), 按年龄, 按季节, 按周期.
  */
 const BY_PERIOD_RECURRENCE =
-  /按(?<p>年度|季度|月度|月|季|周|年)(?![龄限级份薪利息均初末底中节期])(?!(?:计划|目标|任务|预算|报告|结果|考核结果|工作要点|分解|绩效))/gu;
+  /按(?<p>年度|季度|月度|月|季|周|年)(?![龄限级份薪利息均初末底中节期度])(?!(?:计划|目标|任务|预算|报告|结果|考核结果|工作要点|分解|绩效))/gu;
 /** "一月一监测", "一季一督查", "两周一调度": one duty per (n) periods. */
 const ONE_PER_RECURRENCE = new RegExp(`(?<![\\d一二两三四五六七八九十])(?<n>[一两二三])(?<p>周|月|季度|季|年)一(?:${DUTY_WORDS}|[\\u4e00-\\u9fa5])`, 'gu');
 /** "每年1200元", "每人每年给予1200元": a rate, not a recurring duty (quantities.ts reads it). */

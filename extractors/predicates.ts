@@ -168,7 +168,7 @@ export function isInBookTitle(text: string, start: number): boolean {
 
 /** Fields whose policy packages are named by a count of articles: 稳外贸12条, 金融15条, 新国十条. */
 const PACKAGE_FIELDS =
-  /(?:金融|外贸|外资|就业|稳增长|惠企|助企|援企|纾困|人才|科技|消费|民营经济|招商|营商环境|稳经济|减负|新政|国|产业|双创|物流|楼市|房地产|医保|乡村振兴)\s*$/u;
+  /(?:金融|外贸|外资|就业|稳增长|惠企|助企|援企|纾困|人才|科技|消费|民营经济|招商|营商环境|稳经济|减负|新政|政策|(?<!全)国|双创|楼市|房地产|医保|乡村振兴)\s*$/u;
 /** What such a package is called after its count: “10条”措施, 20条政策, 30条硬措施. */
 const PACKAGE_NOUNS = /^\s*条\s*[”"’]?\s*(?:具体|政策|硬核|硬|支持|新|若干)?(?:措施|政策|举措|意见|新政|规定|细则|办法)/u;
 
@@ -177,8 +177,8 @@ export function isPolicyPackage(text: string, start: number, end: number): boole
   const { before, after } = around(text, start, end);
   if (!/^\s*条/u.test(after)) return false;
   if (PACKAGE_NOUNS.test(after) || /[“"‘]\s*$/u.test(before)) return true;
-  // a field right before the count, and the count ending its phrase: 落实金融15条，…
-  return PACKAGE_FIELDS.test(before) && /^\s*条\s*(?:[”"’，。；、,;）)等和及的]|$)/u.test(after);
+  // a field right before the count names the package: 落实金融15条, 稳外贸12条落地见效
+  return PACKAGE_FIELDS.test(before) && !/^\s*条[件例款]/u.test(after);
 }
 
 /** Words before a count of days that make "N日" a span ("公示期为7日", "提前15日"), not a day of a month. */

@@ -179,6 +179,8 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
       }
     }
     const chinese = CHINESE_START.test(a);
+    // 60分 is a score; 十分重要 is "very"
+    if (chinese && unit === '分') continue;
     // 二次分拣, 二级: counting says 两次, so a lone 二 is an ordinal; 为零 is no count either
     if (chinese && (a === '二' || value === 0)) continue;
     // 每两个月, 每3年: a frequency, which deadlines.ts reports; 前三个季度 is a period, also theirs
