@@ -97,7 +97,7 @@ const PHRASE_DAY = `\\s*(?<d>${N2})\\s*(?:日|号|(?=\\s*(?:之前|以前|前)))
 // 月中 is the 20th like 中旬; "9月中央…" is no month part
 const PHRASE_MPART = `(?<mp>底|末|上旬|中旬|下旬|初|中(?![央国心共华小学方外部层期]))`;
 const PHRASE_HALF = `(?<h>上半年|下半年)`;
-const PHRASE_QUARTER = `(?:第?(?<q>[一二三四1-4])季度(?<qe>末)?|前(?<fq>[一二三1-3])个?季度)`;
+const PHRASE_QUARTER = `(?:第?(?<q>[一二三四1-4])季度(?<qe>末)?|前(?<fq>[一二两三1-3])个?季度)`;
 const PHRASE_MONTH_TAIL = `${PHRASE_MONTH}(?:${PHRASE_DAY}|\\s*${PHRASE_MPART})?`;
 // One year part at most, then one month/half/quarter/year-end part; JS in Node 20 has no duplicate
 // group names, so the year is an optional prefix and empty or year-end-only matches are dropped later.
