@@ -1,7 +1,7 @@
 // Calendar spans the phrase reader in dates.ts cannot see whole: a day range inside one month
 // ("5月8-15日"), a month range ("1－6月份"), the day a recurring duty falls on ("每年12月20日前"), and
 // season or holiday words ("秋季学期开学前", "春节前") that name a limit without a date.
-import { lastDayOfMonth, parseYear } from './dates.js';
+import { findDates, lastDayOfMonth, parseYear } from './dates.js';
 import { parseChineseNumber } from './numerals.js';
 
 export const meta = {
@@ -33,6 +33,8 @@ const SEASON_RE = new RegExp(
 );
 /** After 每年: "12月20日前", "6月底前", "3月上旬"; after 每月: "10日前", "5号前". */
 const YEARLY_DAY = new RegExp(`^\\s*(?<m>${N})\\s*月\\s*(?:(?<d>${N})\\s*[日号]|(?<p>底|末|上旬|中旬|下旬|初))?\\s*(?:之前|以前|前)?`, 'u');
+/** After 每年: "年底前", "底前" (每年底前): the year end, 31 December. */
+const YEAR_END = /^\s*年?\s*[底末]\s*(?:之前|以前|前)?/u;
 const MONTHLY_DAY = new RegExp(`^\\s*(?<d>${N})\\s*[日号]\\s*(?:之前|以前|前)?`, 'u');
 const PART_DAY: Readonly<Record<string, number>> = { 上旬: 10, 初: 10, 中旬: 20 };
 
@@ -90,6 +92,8 @@ export function recurringDay(after: string, period: 'annual' | 'monthly'): { mon
     const d = num(m?.groups!.d);
     return m && d !== null && d >= 1 && d <= 31 ? { day: d, length: m[0].length } : null;
   }
+  const end = YEAR_END.exec(after);
+  if (end) return { month: 12, day: 31, length: end[0].length };
   const m = YEARLY_DAY.exec(after);
   const month = num(m?.groups!.m);
   if (!m || month === null || month < 1 || month > 12) return null;
@@ -97,4 +101,29 @@ export function recurringDay(after: string, period: 'annual' | 'monthly'): { mon
   const day = g.d !== undefined ? num(g.d) : g.p !== undefined ? PART_DAY[g.p] ?? lastDayOfMonth(2001, month) : null;
   if (day !== null && (day < 1 || day > 31)) return null;
   return { month, ...(day !== null ? { day } : {}), length: m[0].length };
+}
+
+/**
+ * Dates written with dots or dashes ("2021.7.1-2021.9.30", "2021-06-30前"), which the phrase reader in
+ * dates.ts does not see: a range of two, a due date before 前, a start after 自/从 with 起.
+ */
+export function findNumericDates(text: string): Span[] {
+  const hits = findDates(text).filter((h) => !/[年月日]/u.test(h.text));
+  const out: Span[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    const next = hits[i + 1];
+    const between = next ? text.slice(h.end, next.start) : '';
+    if (next && new RegExp(`^\\s*${JOINER}\\s*$`, 'u').test(between)) {
+      out.push({ kind: 'start', start: h.start, end: next.end, date: h.date }, { kind: 'due', start: h.start, end: next.end, date: next.date });
+      i++;
+      continue;
+    }
+    const after = /^\s*(?:之前|以前|前|起)/u.exec(text.slice(h.end));
+    if (!after) continue;
+    const from = /(?:自|从)\s*$/u.exec(text.slice(0, h.start));
+    if (after[0].trim() === '起') out.push({ kind: 'start', start: from ? h.start - from[0].length : h.start, end: h.end + after[0].length, date: h.date });
+    else out.push({ kind: 'due', start: h.start, end: h.end + after[0].length, date: h.date });
+  }
+  return out;
 }

@@ -102,7 +102,8 @@ const PHRASE_MONTH_TAIL = `${PHRASE_MONTH}(?:${PHRASE_DAY}|\\s*${PHRASE_MPART})?
 // One year part at most, then one month/half/quarter/year-end part; JS in Node 20 has no duplicate
 // group names, so the year is an optional prefix and empty or year-end-only matches are dropped later.
 const PHRASE_SOURCE =
-  `(?<![\\d〇零○一二三四五六七八九十])(?:${PHRASE_YEAR}\\s*|(?<bare>年)(?=底|末|内))?` +
+  // "今年年底", "2021年年末": the year end may repeat 年
+  `(?<![\\d〇零○一二三四五六七八九十])(?:${PHRASE_YEAR}\\s*(?:年(?=底|末))?|(?<bare>年)(?=底|末|内))?` +
   `(?:${PHRASE_MONTH_TAIL}|${PHRASE_HALF}|${PHRASE_QUARTER}|(?<yp>底|末|内))?`;
 
 export interface TimePhrase {

@@ -3,7 +3,7 @@
 // to decide what kind of time limit they are, and finds the recurring duties (每季度, 月调度…).
 import type { Deadline, Recurrence } from '../src/model.js';
 import { findTimePhrases, monthDayIso, parseYear, phraseYear, type TimePhrase } from './dates.js';
-import { findCalendarRanges, findSeasonLimits, recurringDay } from './date-spans.js';
+import { findCalendarRanges, findNumericDates, findSeasonLimits, recurringDay } from './date-spans.js';
 import { foldWidth, parseChineseNumber } from './numerals.js';
 
 export const meta = {
@@ -43,6 +43,7 @@ const COMMIT_PREFIXES = ['确保', '力争', '争取', '务必', '必须', '要�
  */
 const YEAR_CLAUSE_OPENERS = /^(?:实现|完成|全面|基本|解决|稳定|巩固|销号|对|确保|力争|争取|要|将|全部|全县|全市|全省|全区|全乡|全镇|所有|贫困|建档立卡|新增|累计|计划|预计|启动|开展|推进|达到)/u;
 const CLAUSE_BOUNDARY = /(?:^|[。；;，,：:！!？?、\n（(]|到|在|于|力争|争取|确保|计划)\s*$/u;
+const CLOCK_AFTER_DAY = /^\s*(?:\d{1,2}|二十四|二十|十[二七八]|[一二三四五六七八九十])\s*(?:时|点)(?:\s*\d{1,2}\s*分|整)?|^\s*\d{1,2}[:：]\d{2}/u;
 /** Dashes and words joining the two ends of a period ("2018-2020年", "3月1日至6月30日"). */
 const RANGE_JOINERS = '[-－—–~～〜至到]';
 
@@ -151,13 +152,16 @@ function classify(folded: string, p: TimePhrase): { kind: 'due' | 'start'; start
   const head = folded.slice(0, p.start).replace(/\s+$/u, '');
   const before = head.slice(-6);
   const tail = folded.slice(p.end);
-  const after = tail.replace(/^\s+/u, '');
+  // a clock time after a day ("12月31日24时前", "6月30日17:00前") belongs to the day
+  const clock = p.first[1] !== 0 && p.first[0] === p.last[0] && p.first[1] === p.last[1] ? CLOCK_AFTER_DAY.exec(tail)?.[0] ?? '' : '';
+  const after = tail.slice(clock.length).replace(/^\s+/u, '');
   const afterAt = p.end + (tail.length - after.length);
   if (endsWithAny(before, NOT_A_LIMIT_PREFIXES) || startsWithAny(after, NOT_A_LIMIT_SUFFIXES)) return null;
   // 每年6月底前 / 每年底: a recurring duty, which findRecurring reports.
   if (/每\s*(?:年度?|季度?|月|半年|周)?$/u.test(before)) return null;
   const due = startsWithAny(after, DUE_SUFFIXES);
-  if (due && !/^前(?:提|期|列|沿|景|身|往)/u.test(after)) return { kind: 'due', start: p.start, end: afterAt + due.length };
+  // 前提 is a premise, but 前提交/前提出/前提供 is 前 + a verb
+  if (due && !/^前(?:提(?![交出供请报])|期|列|沿|景|身|往)/u.test(after)) return { kind: 'due', start: p.start, end: afterAt + due.length };
   const startPrefix = endsWithAny(before, START_PREFIXES);
   const from = startPrefix ? head.length - startPrefix.length : p.start;
   const startWord = startsWithAny(after, START_SUFFIXES);
@@ -259,7 +263,7 @@ export function extractDeadlines(text: string, ctx: DeadlineContext = {}): Deadl
     found.push(make(text, m.index, m.index + m[0].length, { kind: 'start', date: ctx.issued }));
   }
   found.push(...findYearRanges(text, folded).filter((f) => !overlaps(f.where.start, f.where.end)));
-  const spans = [...findCalendarRanges(folded, ctx.year), ...findSeasonLimits(folded)];
+  const spans = [...findNumericDates(folded), ...findCalendarRanges(folded, ctx.year), ...findSeasonLimits(folded)];
   for (const sp of spans.filter((x) => !overlaps(x.start, x.end) && !insideTitle(text, x.start))) {
     found.push(make(text, sp.start, sp.end, { kind: sp.kind, date: sp.date }));
   }

@@ -2,7 +2,7 @@
 // written, the per-units, the comparator and the words it came from (OUTPUT.md "Conventions").
 import type { Comparator, Quantity } from '../src/model.js';
 import { findDocNumbers } from './doc-numbers.js';
-import { foldWidth, parseChineseNumber } from './numerals.js';
+import { foldWidth, parseChineseNumber, parseMixedMagnitudes } from './numerals.js';
 import {
   isClauseNumber, isDatePart, isDaySpan, isInBookTitle, isInUrl, isPageNumber, isPhoneNumber, isPlaceName, isPolicyPackage,
   isSectionNumber, isShareCounter, isSloganNumeral, isTimeOfDay, isUnitDesignation, isVersionNumber, opensLine,
@@ -20,7 +20,8 @@ export const meta = {
 
 // ---- patterns ---------------------------------------------------------------------------------
 
-const ARABIC = '\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:十万|百万|千万|万亿|亿|万|千(?![米克瓦伏帕]))?';
+const ARABIC =
+  '\\d+(?:\\.\\d+)?亿\\d+(?:\\.\\d+)?万|\\d+万\\d+千(?![米克瓦伏帕])|\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:十万|百万|千万|万亿|亿|万|千(?![米克瓦伏帕]))?';
 /** Chinese numerals, the 大写 forms of financial writing (贰拾万, 壹佰) included. */
 const CHINESE = '[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+';
 const CHINESE_START = /^[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]/u;
@@ -42,6 +43,7 @@ const COUNTED_NOUN_WORDS = Object.keys(COUNTED_NOUNS).sort((a, b) => b.length - 
 /** "20余家", "10多个": more than the number, and an estimate. */
 const APPROXIMATE_MORE = /^[余多]/u;
 /** "一年半", "两个月半" is not written; "三个半月" is: a half after the unit or before it. */
+const BARE_MAGNITUDE: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 10000 };
 const WORDS_ENDING_IN_YUE = /[签履违节制预合集公特邀守毁续解缔践条契婚]约$/u;
 const HALF_AFTER_UNIT = new Set(['年', '天', '小时']);
 
@@ -76,7 +78,8 @@ function comparatorBefore(clause: string): { c: Comparator; adjacent: number } |
 
 
 function readNumber(s: string): number | null {
-  return parseChineseNumber(s.replace(/\s+/gu, ''));
+  const compact = s.replace(/\s+/gu, '');
+  return parseChineseNumber(compact) ?? parseMixedMagnitudes(compact);
 }
 
 /** The phrase naming what is counted: a noun right after the unit, else the clause words before. */
@@ -134,7 +137,8 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
     const firstEnd = start + a.length;
     const isPercentWord = a.startsWith('百分之');
     if (isNotAQuantity(start, firstEnd) || (b !== undefined && isNotAQuantity(numEnd - b.length, numEnd))) continue;
-    let value = readNumber(a);
+    // 百余家, 千余人: a bare magnitude counts only before 余/多 (千家万户 is no count)
+    let value = /^[百千万]$/u.test(a) && b === undefined && APPROXIMATE_MORE.test(text.slice(numEnd)) ? BARE_MAGNITUDE[a] : readNumber(a);
     let max = b !== undefined ? readNumber(b) : null;
     if (value === null || (b !== undefined && max === null)) continue;
     let rest = text.slice(numEnd);

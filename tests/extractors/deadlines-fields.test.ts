@@ -55,6 +55,13 @@ const valid: [string, D[], string][] = [
   ['每年3月底前公布上年度空气质量状况', [every('每年3月底前', 'annual', { month: 3, day: 31 })], 'a month end in a recurrence'],
   ['每年6月上旬开展安全生产月活动', [every('每年6月上旬', 'annual', { month: 6, day: 10 })], '上旬 in a recurrence is the 10th'],
   ['每年9月组织教师资格认定', [every('每年9月', 'annual', { month: 9 })], 'a month without a day'],
+  ['每年年底前报送年度绩效自评报告', [every('每年年底前', 'annual', { month: 12, day: 31 })], 'the year end in a recurrence'],
+  // written forms the phrase reader must not miss
+  ['今年年底前完成危旧房改造', [due('今年年底前', '2021-12-31')], '今年年底 repeats 年'],
+  ['2021年12月31日24时前提交申报材料', [due('2021年12月31日24时前', '2021-12-31')], 'a clock time between the day and 前'],
+  ['2021.7.1-2021.9.30开展燃气安全排查', [start('2021.7.1-2021.9.30', '2021-07-01'), due('2021.7.1-2021.9.30', '2021-09-30')], 'dotted dates joined by a dash'],
+  ['2021-06-30前报送统计报表', [due('2021-06-30前', '2021-06-30')], 'an ISO date before 前'],
+  ['自2021-10-01起施行', [start('自2021-10-01起', '2021-10-01')], 'an ISO date with 自…起'],
   // by-period duties
   ['补贴资金按季度拨付', [every('按季度', 'quarterly')], '按季度'],
   ['护理补贴按月发放', [every('按月', 'monthly')], '按月'],
@@ -78,6 +85,8 @@ const invalid: [string, string][] = [
   ['每人每月补助300元', 'a rate, not a recurring duty'],
   ['3月15日召开推进会', 'an event date without a limit word'],
   ['第1-6条适用于城市社区', 'clause numbers are no months'],
+  ['发布时间：2021-03-03 10:19', 'a publication stamp is no limit'],
+  ['在确保安全的前提下有序推进', '前提 is a premise, not 前'],
 ];
 
 describe('deadlines in many fields: valid', () => {

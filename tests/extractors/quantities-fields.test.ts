@@ -53,6 +53,10 @@ const valid: [string, Q[], string][] = [
   ['实际利用外资2000万美元', [['2000万美元', 20000000, '美元', '=']], '美元 kept as unit'],
   ['引进港资不少于500万港元', [['不少于500万港元', 5000000, '港元', '>=']], '港元 kept as unit'],
   ['对欧出口1.2亿欧元', [['1.2亿欧元', 120000000, '欧元', '=']], '欧元 kept as unit'],
+  ['项目总投资3万5千元', [['3万5千元', 35000, '元', '=']], 'two magnitudes: 万 then 千'],
+  ['争取中央资金1亿2000万元', [['1亿2000万元', 120000000, '元', '=']], 'two magnitudes: 亿 then 万'],
+  ['吸引百余家企业入驻', [['百余家', 100, '家', '>', [], true]], '百余: a bare magnitude before 余'],
+  ['抽调十余名骨干教师', [['十余名', 10, '名', '>', [], true]], '十余'],
   // durations
   ['服务期限为一年半', [['一年半', 1.5, '年', '=']], '一年半 is 1.5 years'],
   ['公示期为60日', [['60日', 60, '日', '=']], '60日 after 为 is a span, not a day of a month'],
@@ -123,6 +127,7 @@ const invalid: [string, string][] = [
   ['上世纪80年代建成的老旧小区', 'a decade'],
   ['举行建校60周年庆典', 'an anniversary'],
   ['见附件1', 'an attachment number'],
+  ['服务千家万户', '千家万户 is a set phrase'],
 ];
 
 describe('quantities in many fields: valid', () => {
