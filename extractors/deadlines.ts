@@ -31,7 +31,8 @@ const START_VERBS = /^(?:执行|施行|实施|实行|生效|启动)/u;
 /** Words before a phrase that make it a due date ("到2020年", "截止2020年6月30日"). */
 const DUE_PREFIXES = ['截止到', '截止至', '截止', '到', '至'] as const;
 /** Words that make a phrase a point of reference, not a limit ("截至2019年底" = as of; "2016年以来"). */
-const NOT_A_LIMIT_PREFIXES = ['截至', '截止目前', '比', '较', '同比', '对', '为'] as const;
+// 已于2019年10月建成: done, not due
+const NOT_A_LIMIT_PREFIXES = ['截至', '截止目前', '比', '较', '同比', '对', '为', '已于', '已在', '已经', '已', '与', '和上年'] as const;
 const NOT_A_LIMIT_SUFFIXES = ['以来', '以后', '之后', '同期', '人均', '的'] as const;
 /** Verbs after a month or day phrase that make it a due date without 前 ("6月30日完成验收"). */
 const COMPLETION_VERBS = ['完成', '结束', '截止', '全面完成', '基本完成', '实现', '达到', '建成', '到位', '完工', '竣工', '全面达到', '全部达到'] as const;
@@ -264,7 +265,10 @@ export function extractDeadlines(text: string, ctx: DeadlineContext = {}): Deadl
   }
   found.push(...findYearRanges(text, folded).filter((f) => !overlaps(f.where.start, f.where.end)));
   const spans = [...findNumericDates(folded), ...findCalendarRanges(folded, ctx.year), ...findSeasonLimits(folded)];
-  for (const sp of spans.filter((x) => !overlaps(x.start, x.end) && !insideTitle(text, x.start))) {
+  const isReference = (x: { start: number; end: number }) =>
+    endsWithAny(folded.slice(0, x.start).replace(/\s+$/u, ''), NOT_A_LIMIT_PREFIXES) !== undefined
+    || startsWithAny(folded.slice(x.end).replace(/^\s+/u, ''), [...NOT_A_LIMIT_SUFFIXES, '相比', '累计']) !== undefined;
+  for (const sp of spans.filter((x) => !overlaps(x.start, x.end) && !insideTitle(text, x.start) && !isReference(x))) {
     found.push(make(text, sp.start, sp.end, { kind: sp.kind, date: sp.date }));
   }
   found.push(...findPhraseDeadlines(text, folded, ctx, overlaps), ...findRecurring(text, folded));

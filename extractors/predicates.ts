@@ -1,6 +1,7 @@
 // Numbers that are not quantities. Each predicate looks at the digits at [start, end) of a text and
 // the few characters around them; quantities.ts asks all of them, and each is tested on its own.
 import { findDates } from './dates.js';
+import { MEASURE_WORDS } from './quantity-words.js';
 
 export const meta = {
   name: 'predicates',
@@ -141,7 +142,10 @@ export function isSectionNumber(text: string, start: number, end: number): boole
   const { after, digits } = around(text, start, end);
   if (/^\.\d/u.test(after)) return true;
   if (!/^\d{1,3}\.\d{1,2}$/u.test(digits)) return false;
-  return opensLine(text, start) && /^[\u4e00-\u9fa5]/u.test(after) && !/^[倍个]/u.test(after);
+  if (!opensLine(text, start) || !/^[\u4e00-\u9fa5]/u.test(after)) return false;
+  // a table cell "2.5公里" or "3.5万人以上" is a measure: its unit ends the cell, the clause or meets a bound
+  const unit = MEASURE_WORDS.find((w) => after.startsWith(w));
+  return !(unit && /^(?:$|[\s，。；、,;）)]|以上|以下|以内|左右|及以上)/u.test(text.slice(end + unit.length, end + unit.length + 3)));
 }
 
 const URL_CHARS = /[A-Za-z0-9./:_?&=%#~+-]/u;

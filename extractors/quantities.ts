@@ -183,6 +183,8 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
       }
     }
     const chinese = CHINESE_START.test(a);
+    // a lone 大写 digit is a name (陆家嘴, 伍家岗) unless it is money
+    if (/^[壹贰叁肆伍陆柒捌玖]$/u.test(a) && unit !== '元') continue;
     // 60分 is a score; 十分重要 is "very"
     if (chinese && unit === '分') continue;
     // 二次分拣, 二级: counting says 两次, so a lone 二 is an ordinal; 为零 is no count either

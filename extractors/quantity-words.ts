@@ -13,7 +13,11 @@ export const MEASURE_WORDS = [
 ] as const;
 
 /** Characters that make the unit part of another word: 三至六年级 (a grade), 90年代 (a decade), 3周年. */
-export const UNIT_WORD_CONTINUES: Readonly<Record<string, RegExp>> = { 年: /^[级代]/u, 周: /^年/u, 期: /^[间限末]/u, 门: /^[户槛诊]/u };
+export const UNIT_WORD_CONTINUES: Readonly<Record<string, RegExp>> = {
+  年: /^[级代]/u, 周: /^年/u, 门: /^[户槛诊]/u,
+  // 三期工程 is phase III, 一期项目 phase I
+  期: /^(?:[间限末]|工程|项目|建设|改造)/u,
+};
 
 /**
  * A measure word that begins a longer word ("1项目申请报告", "2.1种子处理"): at the start of a line or a

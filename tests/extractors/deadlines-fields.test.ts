@@ -87,6 +87,8 @@ const invalid: [string, string][] = [
   ['第1-6条适用于城市社区', 'clause numbers are no months'],
   ['发布时间：2021-03-03 10:19', 'a publication stamp is no limit'],
   ['在确保安全的前提下有序推进', '前提 is a premise, not 前'],
+  ['该项目已于2019年10月建成投运', '已于 reports something done'],
+  ['与去年1-6月相比增长12%', 'a month range used as a base period'],
 ];
 
 describe('deadlines in many fields: valid', () => {

@@ -92,7 +92,9 @@ const valid: [string, Q[], string][] = [
   ['PM2.5平均浓度控制在35微克/立方米以下', [['控制在35微克/立方米以下', 35, '微克', '<=', ['立方米']]], 'environment: PM2.5 is a name, 微克/立方米 a unit'],
   ['65岁以上老年人健康管理率达到70%', [['65岁以上', 65, '岁', '>='], ['达到70%', 70, '%', '=']], 'health: an age bound outside any title scope counts'],
   ['对认定的省级示范园区一次性奖励50万元', [['50万元', 500000, '元', '=']], 'a one-off award'],
-  ['签约3个重大项目', [['3个', 3, '个', '=']], '签约 ends in 约 but is not an estimate'],
+  ['2.5公里', [['2.5公里', 2.5, '公里', '=']], 'a table cell holding only a decimal measure is no section number'],
+  ['举办三期培训班', [['三期', 3, '期', '=']], '期 counts sessions when no 工程 follows'],
+    ['签约3个重大项目', [['3个', 3, '个', '=']], '签约 ends in 约 but is not an estimate'],
   ['完成5项目标任务', [['5项', 5, '项', '=']], '5项 then 目标: a count, not a serial'],
 ];
 
@@ -128,6 +130,10 @@ const invalid: [string, string][] = [
   ['举行建校60周年庆典', 'an anniversary'],
   ['见附件1', 'an attachment number'],
   ['服务千家万户', '千家万户 is a set phrase'],
+  ['推进三期工程建设', '三期工程 is phase III'],
+  ['陆家嘴金融城企业', 'a lone 大写 digit in a place name'],
+  ['3.1人员配置', 'a section number before 人员'],
+  ['4.2资金保障', 'a section number before a title'],
 ];
 
 describe('quantities in many fields: valid', () => {
