@@ -44,7 +44,8 @@ const COMMIT_PREFIXES = ['确保', '力争', '争取', '务必', '必须', '要�
  */
 const YEAR_CLAUSE_OPENERS = /^(?:实现|完成|全面|基本|解决|稳定|巩固|销号|对|确保|力争|争取|要|将|全部|全县|全市|全省|全区|全乡|全镇|所有|贫困|建档立卡|新增|累计|计划|预计|启动|开展|推进|达到)/u;
 const CLAUSE_BOUNDARY = /(?:^|[。；;，,：:！!？?、\n（(]|到|在|于|力争|争取|确保|计划)\s*$/u;
-const CLOCK_AFTER_DAY = /^\s*(?:\d{1,2}|二十四|二十|十[二七八]|[一二三四五六七八九十])\s*(?:时|点)(?:\s*\d{1,2}\s*分|整)?|^\s*\d{1,2}[:：]\d{2}/u;
+const CLOCK_AFTER_DAY =
+  /^(?:\s*(?:\d{1,2}|二十四|二十|十[二七八]|[一二三四五六七八九十])\s*(?:时|点)(?:\s*\d{1,2}\s*分|整)?|\s*\d{1,2}[:：]\d{2})?(?:\s*[（(]\s*含\s*[)）])?/u;
 /** Dashes and words joining the two ends of a period ("2018-2020年", "3月1日至6月30日"). */
 const RANGE_JOINERS = '[-－—–~～〜至到]';
 
@@ -153,7 +154,7 @@ function classify(folded: string, p: TimePhrase): { kind: 'due' | 'start'; start
   const head = folded.slice(0, p.start).replace(/\s+$/u, '');
   const before = head.slice(-6);
   const tail = folded.slice(p.end);
-  // a clock time after a day ("12月31日24时前", "6月30日17:00前") belongs to the day
+  // a clock time or （含） after a day ("12月31日24时前", "6月30日17:00前", "6月30日（含）前") belongs to the day
   const clock = p.first[1] !== 0 && p.first[0] === p.last[0] && p.first[1] === p.last[1] ? CLOCK_AFTER_DAY.exec(tail)?.[0] ?? '' : '';
   const after = tail.slice(clock.length).replace(/^\s+/u, '');
   const afterAt = p.end + (tail.length - after.length);

@@ -114,7 +114,7 @@ export function isSloganNumeral(text: string, start: number, end: number): boole
   if (/^[\u4e00-\u9fa5]一/u.test(after)) return true; // 一户一策, 一对一, 四议一审
   // the second 一 of 一户一策, 两 of 一审两公开; a measure word after it ("一批三个") makes it a count again
   if (/一[\u4e00-\u9fa5]$/u.test(before) && !/^[个名户家所人元种项次座条]/u.test(after)) return true;
-  return /^不/u.test(after); // 两不愁
+  return /^个?不/u.test(after); // 两不愁, 四个不摘
 }
 
 /** Village and town names built on numerals: 六家子镇, 三家子村, 二道沟, 八里庄, 十里铺. */

@@ -43,6 +43,7 @@ const COUNTED_NOUN_WORDS = Object.keys(COUNTED_NOUNS).sort((a, b) => b.length - 
 /** "20余家", "10多个": more than the number, and an estimate. */
 const APPROXIMATE_MORE = /^[余多]/u;
 /** "一年半", "两个月半" is not written; "三个半月" is: a half after the unit or before it. */
+const INCLUSIVE = /^\s*[（(]\s*含\s*[)）]\s*/u;
 const BARE_MAGNITUDE: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 10000 };
 const WORDS_ENDING_IN_YUE = /[签履违节制预合集公特邀守毁续解缔践条契婚]约$/u;
 const HALF_AFTER_UNIT = new Set(['年', '天', '小时']);
@@ -199,18 +200,23 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
     if (chinese && value === 1 && !before && !chain) continue;
     const slashes = perSlashes(text.slice(cursor));
     cursor += slashes.length;
-    const suffixGap = /^\s*/u.exec(text.slice(cursor))![0].length;
+    // "10万元（含）以下": the bound includes the number, which 以下 says already
+    const inclusive = INCLUSIVE.exec(text.slice(cursor));
+    const suffixGap = inclusive && longest(text.slice(cursor + inclusive[0].length), COMPARATOR_AFTER_WORDS)
+      ? inclusive[0].length : /^\s*/u.exec(text.slice(cursor))![0].length;
     const suffix = longest(text.slice(cursor + suffixGap), COMPARATOR_AFTER_WORDS);
+    let within = false;
     if (before) comparator = before.c;
     if (suffix) {
       comparator = COMPARATOR_AFTER[suffix];
       cursor += suffixGap + suffix.length;
     } else if (TIME_UNITS.has(unit) && text.startsWith(WITHIN, cursor + suffixGap)) {
       comparator = '<=';
+      within = true;
       cursor += suffixGap + WITHIN.length;
     }
     // 三年行动: a programme's name; a Chinese count of years is a duration only with a bound or a half
-    if (chinese && unit === '年' && b === undefined && max === null && !half && !suffix && !before) continue;
+    if (chinese && unit === '年' && b === undefined && max === null && !half && !suffix && !before && !within) continue;
     const approxAfter = longest(text.slice(cursor), APPROXIMATE_AFTER);
     if (approxAfter) {
       approximate = true;

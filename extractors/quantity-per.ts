@@ -26,7 +26,10 @@ export const QUALIFIER_BEFORE = new RegExp(`${QUALIFIER}$`, 'u');
 // 每所学校, 每条线路: a measure word before a listed noun gives the noun; "每所补助" keeps 所
 const PER_CHAIN_RE = new RegExp(`每\\s*(?:个|名|位|所|家|座|条|头|只|张|辆|台|项|间)?\\s*(?<per>(?:${PER_ALTERNATION})(?:${QUALIFIER})?)|(?<per2>[人户生亩村校床园])均`, 'gu');
 const perOf = (m: RegExpMatchArray): string => m.groups!.per ?? m.groups!.per2;
-const PER_SLASH_RE = new RegExp(`^(?:\\s*[/／]\\s*(?:${PER_ALTERNATION}))+`, 'u');
+// "元/人·月", "元/（人·年）": a middle dot joins per-units after the first slash
+const PER_SLASH_RE = new RegExp(
+  `^(?:\\s*[/／]\\s*[（(]?\\s*(?:${PER_ALTERNATION})(?:\\s*[·•・]\\s*(?:${PER_ALTERNATION}))*\\s*[)）]?)+`, 'u',
+);
 
 export const RATIO_UNITS = new Set(['%', '‰', '倍', '个百分点', '百分点']);
 const PERIOD_NOUNS = new Set(['年', '季度', '季', '月', '周', '日', '天']);
@@ -70,5 +73,6 @@ export function coordinatedPeriod(text: string, start: number): { per: string[];
 export function perSlashes(after: string): { per: string[]; length: number } {
   const m = PER_SLASH_RE.exec(after);
   if (!m) return { per: [], length: 0 };
-  return { per: m[0].split(/[/／]/u).map((s) => s.trim()).filter(Boolean).map((s) => PER_NORMAL[s] ?? s), length: m[0].length };
+  const per = m[0].replace(/[（()）]/gu, '').split(/[/／·•・]/u).map((s) => s.trim()).filter(Boolean);
+  return { per: per.map((s) => PER_NORMAL[s] ?? s), length: m[0].length };
 }

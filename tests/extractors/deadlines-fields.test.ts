@@ -59,6 +59,8 @@ const valid: [string, D[], string][] = [
   // written forms the phrase reader must not miss
   ['今年年底前完成危旧房改造', [due('今年年底前', '2021-12-31')], '今年年底 repeats 年'],
   ['2021年12月31日24时前提交申报材料', [due('2021年12月31日24时前', '2021-12-31')], 'a clock time between the day and 前'],
+  ['6月30日（含）前完成申报', [due('6月30日（含）前', '2021-06-30')], '（含） between the day and 前'],
+  ['9月30日17:00前提交材料', [due('9月30日17:00前', '2021-09-30')], 'a clock time with a colon'],
   ['2021.7.1-2021.9.30开展燃气安全排查', [start('2021.7.1-2021.9.30', '2021-07-01'), due('2021.7.1-2021.9.30', '2021-09-30')], 'dotted dates joined by a dash'],
   ['2021-06-30前报送统计报表', [due('2021-06-30前', '2021-06-30')], 'an ISO date before 前'],
   ['自2021-10-01起施行', [start('自2021-10-01起', '2021-10-01')], 'an ISO date with 自…起'],
