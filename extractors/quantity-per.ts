@@ -27,9 +27,8 @@ export const QUALIFIER_BEFORE = new RegExp(`${QUALIFIER}$`, 'u');
 const PER_CHAIN_RE = new RegExp(`每\\s*(?:个|名|位|所|家|座|条|头|只|张|辆|台|项|间)?\\s*(?<per>(?:${PER_ALTERNATION})(?:${QUALIFIER})?)|(?<per2>[人户生亩村校床园])均`, 'gu');
 const perOf = (m: RegExpMatchArray): string => m.groups!.per ?? m.groups!.per2;
 // "元/人·月", "元/（人·年）": a middle dot joins per-units after the first slash
-const PER_SLASH_RE = new RegExp(
-  `^(?:\\s*[/／]\\s*[（(]?\\s*(?:${PER_ALTERNATION})(?:\\s*[·•・]\\s*(?:${PER_ALTERNATION}))*\\s*[)）]?)+`, 'u',
-);
+const PER_DOTTED = `(?:${PER_ALTERNATION})(?:\\s*[·•・]\\s*(?:${PER_ALTERNATION}))*`;
+const PER_SLASH_RE = new RegExp(`^(?:\\s*[/／]\\s*(?:[（(]\\s*${PER_DOTTED}\\s*[)）]|${PER_DOTTED}))+`, 'u');
 
 export const RATIO_UNITS = new Set(['%', '‰', '倍', '个百分点', '百分点']);
 const PERIOD_NOUNS = new Set(['年', '季度', '季', '月', '周', '日', '天']);
