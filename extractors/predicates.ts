@@ -111,6 +111,8 @@ export function isSloganNumeral(text: string, start: number, end: number): boole
   const close = text.indexOf('”', end);
   if (open >= 0 && close >= 0 && text.lastIndexOf('”', start) < open && close - open <= 14) return true;
   if (new RegExp(`^个?${CHINESE_DIGIT}`, 'u').test(after)) return true; // 五个一批, 三个一
+  // political set phrases written without quotes: 四个意识, 两个维护, 四个全面
+  if (/^个(?:意识|自信|维护|确立|全面|伟大|代表|务必|必须|坚持|服从|统筹|着力|注重|优先)/u.test(after)) return true;
   if (/^[\u4e00-\u9fa5]一/u.test(after)) return true; // 一户一策, 一对一, 四议一审
   // the second 一 of 一户一策, 两 of 一审两公开; a measure word after it ("一批三个") makes it a count again
   if (/一[\u4e00-\u9fa5]$/u.test(before) && !/^[个名户家所人元种项次座条]/u.test(after)) return true;

@@ -196,8 +196,6 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
     const clause = clauseBefore(text, start);
     const before = comparatorBefore(clause);
     const chain = perChainBefore(clause, RATIO_UNITS.has(unit)) ?? coordinatedPeriod(text, start);
-    // a lone Chinese 一 (一批, 一户, 一个) is an article, unless a comparator or a 每 chain makes it a count
-    if (chinese && value === 1 && !before && !chain) continue;
     const slashes = perSlashes(text.slice(cursor));
     cursor += slashes.length;
     // "10万元（含）以下": the bound includes the number, which 以下 says already
@@ -215,6 +213,8 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
       within = true;
       cursor += suffixGap + WITHIN.length;
     }
+    // a lone Chinese 一 (一批, 一户, 一个) is an article, unless a comparator, a bound or a 每 chain makes it a count
+    if (chinese && value === 1 && !before && !chain && !suffix && !within) continue;
     // 三年行动: a programme's name; a Chinese count of years is a duration only with a bound or a half
     if (chinese && unit === '年' && b === undefined && max === null && !half && !suffix && !before && !within) continue;
     const approxAfter = longest(text.slice(cursor), APPROXIMATE_AFTER);
