@@ -52,6 +52,8 @@ export function isClauseNumber(text: string, start: number, end: number): boolea
   const { before, after } = around(text, start, end);
   // letter-spaced PDFs write "第 二 十 七 条": the numerals before ours belong to the same ordinal
   if (/第[\s零〇一二两三四五六七八九十百]*$/u.test(before)) return true;
+  // "（第）二十六、二十七条": the first number of a list of articles carries no unit of its own
+  if (/(?:^|[^\d零〇一二两三四五六七八九十百\s])[\s零〇一二两三四五六七八九十百\d]+[、和及]\s*$/u.test(before) && /^\s*[条款章节]/u.test(after)) return true;
   if (/[（(]\s*$/u.test(before) && /^\s*[）)]/u.test(after)) return true;
   return /(?:^|\n)\s*$/u.test(text.slice(0, start)) && /^\s*[.．、](?!\d)/u.test(after);
 }

@@ -128,6 +128,8 @@ const invalid: [string, string][] = [
   ['根据国办发〔2021〕7号文件', 'a 文号'],
   ['《安全生产法》第三十八条', 'a clause number'],
   ['第 二 十 七 条', 'a letter-spaced clause number'],
+  ['违反二十六、二十七条规定的', 'a list of article numbers'],
+  ['依照第5、6条执行', 'a list of article numbers after 第'],
   ['二级以上医院全部设置老年医学科', '二级 is a grade'],
   ['按照1:1比例配套', 'a ratio is not a count'],
   ['零就业家庭动态清零', '零 is no count'],
