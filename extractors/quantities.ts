@@ -184,6 +184,8 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
       }
     }
     const chinese = CHINESE_START.test(a);
+    // "二 十 七 条" from a letter-spaced PDF: the tail of a numeral split by spaces cannot be read alone
+    if (chinese && /[零〇一二两三四五六七八九十百千万]\s+$/u.test(text.slice(Math.max(0, start - 3), start))) continue;
     // a lone 大写 digit is a name (陆家嘴, 伍家岗) unless it is money
     if (/^[壹贰叁肆伍陆柒捌玖]$/u.test(a) && unit !== '元') continue;
     // 60分 is a score; 十分重要 is "very"

@@ -129,6 +129,7 @@ const invalid: [string, string][] = [
   ['《安全生产法》第三十八条', 'a clause number'],
   ['第 二 十 七 条', 'a letter-spaced clause number'],
   ['违反二十六、二十七条规定的', 'a list of article numbers'],
+  ['二 十 六 、 二 十 七 条 禁 止', 'a letter-spaced list: the tail of a split numeral is not read alone'],
   ['依照第5、6条执行', 'a list of article numbers after 第'],
   ['二级以上医院全部设置老年医学科', '二级 is a grade'],
   ['按照1:1比例配套', 'a ratio is not a count'],
