@@ -16,11 +16,12 @@ export const meta = {
  * place, so they are kept as written, without a date (a wrong date is worse than none).
  */
 const SEASON_WORDS = [
-  '春季学期开学', '秋季学期开学', '春季开学', '秋季开学', '新学期开学', '学期开学', '开学', '学期末', '学期结束', '寒假', '暑假',
+  '春季学期开学', '秋季学期开学', '春季学期', '秋季学期', '新学年', '汛期开始', '供暖开始', '春季开学', '秋季开学', '新学期开学', '学期开学', '开学', '学期末', '学期结束', '寒假', '暑假',
   '春节', '元旦', '清明节', '清明', '五一', '劳动节', '端午节', '端午', '中秋节', '中秋', '国庆节', '国庆', '两节', '元宵节',
   '汛期', '主汛期', '春耕', '春播', '夏收', '秋收', '三夏', '三秋', '供暖季', '采暖季', '取暖季', '旅游旺季',
 ] as const;
 const SEASON_DUE_SUFFIXES = ['之前', '以前', '前'] as const;
+const SEASON_START_SUFFIXES = ['开始', '起'] as const;
 /** "5月8-15日", "5月8日至15日" is read by deadlines.ts already; "8-15日" needs the month before it. */
 const JOINER = '[-－—–~～〜至到]';
 const N = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
@@ -28,8 +29,9 @@ const YEAR = '(?:(?<y>\\d{4}|[〇零○一二三四五六七八九]{4})\\s*年\\
 const DAY_RANGE = new RegExp(`(?<![\\d])${YEAR}(?<m>${N})\\s*月\\s*(?<d1>${N})\\s*${JOINER}\\s*(?<d2>${N})\\s*[日号]`, 'gu');
 const MONTH_RANGE = new RegExp(`(?<![\\d.])${YEAR}(?<m1>${N})\\s*${JOINER}\\s*(?<m2>${N})\\s*月(?:份)?(?![\\d])`, 'gu');
 const SEASON_RE = new RegExp(
-  // 汛前 already says "before"; 开学前后 is around the date, not a limit
-  `${YEAR}(?:(?:${[...SEASON_WORDS].sort((a, b) => b.length - a.length).join('|')})(?:${SEASON_DUE_SUFFIXES.join('|')})|汛前)(?!后)`, 'gu',
+  // 汛前 already says "before"; 开学前后 is around the date, not a limit; 汛期开始前 is before, not from
+  `${YEAR}(?:(?:${[...SEASON_WORDS].sort((a, b) => b.length - a.length).join('|')})(?<s>${[...SEASON_DUE_SUFFIXES, ...SEASON_START_SUFFIXES].join('|')})|汛前)(?![前后])`,
+  'gu',
 );
 /** After 每年: "12月20日前", "6月底前", "3月上旬"; after 每月: "10日前", "5号前". */
 const YEARLY_DAY = new RegExp(`^\\s*(?<m>${N})\\s*月\\s*(?:(?<d>${N})\\s*[日号]|(?<p>底|末|上旬|中旬|下旬|初))?\\s*(?:之前|以前|前)?`, 'u');
@@ -77,9 +79,13 @@ export function findCalendarRanges(folded: string, docYear: number | undefined):
   return out;
 }
 
-/** "秋季学期开学前", "2019年春节前": due, with no date. */
+/** "秋季学期开学前", "2019年春节前": due, with no date; "2022年春季学期起": a start, with no date. */
 export function findSeasonLimits(folded: string): Span[] {
-  return [...folded.matchAll(SEASON_RE)].map((m) => ({ kind: 'due' as const, start: m.index, end: m.index + m[0].length }));
+  return [...folded.matchAll(SEASON_RE)].map((m) => ({
+    kind: (SEASON_START_SUFFIXES as readonly string[]).includes(m.groups!.s ?? '') ? ('start' as const) : ('due' as const),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
 }
 
 /**

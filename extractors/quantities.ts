@@ -25,7 +25,7 @@ const ARABIC =
 /** Chinese numerals, the 大写 forms of financial writing (贰拾万, 壹佰) included. */
 const CHINESE = '[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+';
 const CHINESE_START = /^[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]/u;
-const PERCENT_WORDS = '百分之(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百点]+)';
+const PERCENT_WORDS = '[百千]分之(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百点]+)';
 const NUMBER = `(?:${PERCENT_WORDS}|${ARABIC}|${CHINESE})`;
 /** The dashes and words joining the two bounds of a range ("3-5个", "2－4项", "1～2名", "10万元至30万元"). */
 const JOINER = '[-－—–~～〜至到]';
@@ -79,7 +79,8 @@ function comparatorBefore(clause: string): { c: Comparator; adjacent: number } |
 
 
 function readNumber(s: string): number | null {
-  const compact = s.replace(/\s+/gu, '');
+  // 千分之五 reads as 百分之五 would, in its own unit ‰
+  const compact = s.replace(/\s+/gu, '').replace(/^千分之/u, '百分之');
   return parseChineseNumber(compact) ?? parseMixedMagnitudes(compact);
 }
 
@@ -136,7 +137,8 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
     const b = m.groups!.b;
     const numEnd = m.index! + m[0].length;
     const firstEnd = start + a.length;
-    const isPercentWord = a.startsWith('百分之');
+    const isPercentWord = /^[百千]分之/u.test(a);
+    const percentUnit = a.startsWith('千分之') ? '‰' : '%';
     if (isNotAQuantity(start, firstEnd) || (b !== undefined && isNotAQuantity(numEnd - b.length, numEnd))) continue;
     // 百余家, 千余人: a bare magnitude counts only before 余/多 (千家万户 is no count)
     let value = /^[百千万]$/u.test(a) && b === undefined && APPROXIMATE_MORE.test(text.slice(numEnd)) ? BARE_MAGNITUDE[a] : readNumber(a);
@@ -153,7 +155,7 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
       cursor++;
     }
     const gap = /^\s*/u.exec(rest)![0];
-    let unit = isPercentWord ? '%' : longest(rest.slice(gap.length), MEASURE_WORDS);
+    let unit = isPercentWord ? percentUnit : longest(rest.slice(gap.length), MEASURE_WORDS);
     let countedNoun: string | undefined;
     if (unit === undefined) {
       countedNoun = longest(rest.slice(gap.length), COUNTED_NOUN_WORDS);

@@ -49,6 +49,8 @@ const valid: [string, D[], string][] = [
   ['汛前完成病险水库除险加固', [due('汛前')], 'the flood season depends on the place'],
   ['国庆节前完成景区安全检查', [due('国庆节前')], 'a holiday word with 节'],
   ['春耕前完成农机检修', [due('春耕前')], 'a farming season'],
+  ['2022年春季学期起实行新的资助标准', [{ text: '2022年春季学期起', kind: 'start' }], 'a term start: a start with no date'],
+  ['汛期开始前完成隐患排查', [due('汛期开始前')], 'before the season begins is due, not a start'],
   // recurring duties with their day
   ['各地要于每年12月20日前报送下一年度计划', [every('每年12月20日前', 'annual', { month: 12, day: 20 })], 'the day stays in the recurrence'],
   ['每月5日前报送上月就业数据', [every('每月5日前', 'monthly', { day: 5 })], 'a monthly day'],
@@ -79,6 +81,7 @@ const invalid: [string, string][] = [
   ['2020年3月印发实施方案', 'a past month without a limit word'],
   ['9月中央生态环境保护督察组进驻', '9月中央 is not 月中'],
   ['开学前后加强校园周边交通整治', '开学前后 is around the date'],
+  ['春节前后错峰出行', '春节前后 is around the date'],
   ['2019年以来累计完成投资', '以来 looks back'],
   ['截至2020年底，全省累计建成5G基站3万个', '截至 is "as of"'],
   ['与2015年相比下降18%', 'a base year'],
