@@ -86,6 +86,10 @@ const valid: [string, Q[], string][] = [
   ['婴儿死亡率控制在千分之五以下', [['控制在千分之五以下', 5, '‰', '<=']], '千分之 in words is per mille'],
   ['药占比控制在30%至50%', [['控制在30%至50%', 30, '%', '>='], ['控制在30%至50%', 50, '%', '<=']], 'a range after 控制在 is still two bounds'],
   ['门诊报销比例30-50%', [['30-50%', 30, '%', '>='], ['30-50%', 50, '%', '<=']], 'the unit written once after the range'],
+  ['功率≥100马力的拖拉机', [['≥100马力', 100, '马力', '>=']], 'a symbol comparator in a technical list'],
+  ['烘干后含水率＜5%', [['＜5%', 5, '%', '<']], 'a full-width less-than sign'],
+  ['额定功率≤25kW', [['≤25kW', 25, 'kW', '<=']], 'a Latin unit kept as written'],
+  ['处理能力5吨/小时', [['5吨/小时', 5, '吨', '=', ['小时']]], 'per hour after a slash'],
   // approximate
   ['约3000名学生受益', [['约3000名', 3000, '名', '=', [], true]], '约 before the number'],
   ['年培训农民5000人左右', [['5000人左右', 5000, '人', '=', [], true]], '左右 after'],
