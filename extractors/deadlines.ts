@@ -5,6 +5,7 @@ import type { Deadline, Recurrence } from '../src/model.js';
 import { findTimePhrases, monthDayIso, parseYear, phraseYear, type TimePhrase } from './dates.js';
 import { findCalendarRanges, findNumericDates, findSeasonLimits, recurringDay } from './date-spans.js';
 import { foldWidth, parseChineseNumber } from './numerals.js';
+import { isInBookTitle } from './predicates.js';
 
 export const meta = {
   name: 'deadlines',
@@ -95,10 +96,7 @@ function endsWithAny(s: string, words: readonly string[]): string | undefined {
 
 /** True when [start, end) lies inside 《…》 or 〈…〉: a title ("《…2018-2020年…规划》") sets no limit. */
 function insideTitle(text: string, start: number): boolean {
-  const before = text.slice(0, start);
-  const open = Math.max(before.lastIndexOf('《'), before.lastIndexOf('〈'));
-  const close = Math.max(before.lastIndexOf('》'), before.lastIndexOf('〉'));
-  return open > close;
+  return isInBookTitle(text, start, true);
 }
 
 function iso(p: TimePhrase, which: 'first' | 'last', year: number | undefined): string | undefined {
@@ -151,9 +149,12 @@ function rangeEnd(folded: string, p: TimePhrase, phrases: TimePhrase[]): { end: 
 
 /** Due, start, or not a limit at all, from the words around one phrase. */
 function classify(folded: string, p: TimePhrase): { kind: 'due' | 'start'; start: number; end: number } | null {
-  const head = folded.slice(0, p.start).replace(/\s+$/u, '');
+  // bounded windows: a clause can be a whole page, and each phrase only needs the words around it
+  let headEnd = p.start;
+  while (headEnd > 0 && /\s/u.test(folded[headEnd - 1])) headEnd--;
+  const head = folded.slice(Math.max(0, headEnd - 40), headEnd);
   const before = head.slice(-6);
-  const tail = folded.slice(p.end);
+  const tail = folded.slice(p.end, p.end + 40);
   // a clock time or （含） after a day ("12月31日24时前", "6月30日17:00前", "6月30日（含）前") belongs to the day
   const clock = p.first[1] !== 0 && p.first[0] === p.last[0] && p.first[1] === p.last[1] ? CLOCK_AFTER_DAY.exec(tail)?.[0] ?? '' : '';
   const after = tail.slice(clock.length).replace(/^\s+/u, '');
@@ -165,13 +166,13 @@ function classify(folded: string, p: TimePhrase): { kind: 'due' | 'start'; start
   // 前提 is a premise, but 前提交/前提出/前提供 is 前 + a verb
   if (due && !/^前(?:提(?![交出供请报])|期|列|沿|景|身|往)/u.test(after)) return { kind: 'due', start: p.start, end: afterAt + due.length };
   const startPrefix = endsWithAny(before, START_PREFIXES);
-  const from = startPrefix ? head.length - startPrefix.length : p.start;
+  const from = startPrefix ? headEnd - startPrefix.length : p.start;
   const startWord = startsWithAny(after, START_SUFFIXES);
   if (startWord) return { kind: 'start', start: from, end: afterAt + startWord.length };
   // 自2016年3月成立以来 looks back; only 自…执行/施行 without 起 looks forward.
   if (startPrefix && START_VERBS.test(after)) return { kind: 'start', start: from, end: p.end };
   const duePrefix = endsWithAny(before, DUE_PREFIXES);
-  if (duePrefix) return { kind: 'due', start: head.length - duePrefix.length, end: p.end };
+  if (duePrefix) return { kind: 'due', start: headEnd - duePrefix.length, end: p.end };
   if (p.endPart) return { kind: 'due', start: p.start, end: p.end };
   if (p.yearOnly) {
     const opens = CLAUSE_BOUNDARY.test(head) && YEAR_CLAUSE_OPENERS.test(after);
@@ -267,8 +268,8 @@ export function extractDeadlines(text: string, ctx: DeadlineContext = {}): Deadl
   found.push(...findYearRanges(text, folded).filter((f) => !overlaps(f.where.start, f.where.end)));
   const spans = [...findNumericDates(folded), ...findCalendarRanges(folded, ctx.year), ...findSeasonLimits(folded)];
   const isReference = (x: { start: number; end: number }) =>
-    endsWithAny(folded.slice(0, x.start).replace(/\s+$/u, ''), NOT_A_LIMIT_PREFIXES) !== undefined
-    || startsWithAny(folded.slice(x.end).replace(/^\s+/u, ''), [...NOT_A_LIMIT_SUFFIXES, '相比', '累计']) !== undefined;
+    endsWithAny(folded.slice(Math.max(0, x.start - 12), x.start).replace(/\s+$/u, ''), NOT_A_LIMIT_PREFIXES) !== undefined
+    || startsWithAny(folded.slice(x.end, x.end + 12).replace(/^\s+/u, ''), [...NOT_A_LIMIT_SUFFIXES, '相比', '累计']) !== undefined;
   for (const sp of spans.filter((x) => !overlaps(x.start, x.end) && !insideTitle(text, x.start) && !isReference(x))) {
     found.push(make(text, sp.start, sp.end, { kind: sp.kind, date: sp.date }));
   }

@@ -55,7 +55,7 @@ export function isClauseNumber(text: string, start: number, end: number): boolea
   // "（第）二十六、二十七条": the first number of a list of articles carries no unit of its own
   if (/(?:^|[^\d零〇一二两三四五六七八九十百\s])[\s零〇一二两三四五六七八九十百\d]+[、和及]\s*$/u.test(before) && /^\s*[条款章节]/u.test(after)) return true;
   if (/[（(]\s*$/u.test(before) && /^\s*[）)]/u.test(after)) return true;
-  return /(?:^|\n)\s*$/u.test(text.slice(0, start)) && /^\s*[.．、](?!\d)/u.test(after);
+  return lineStartsAt(text, start) && /^\s*[.．、](?!\d)/u.test(after);
 }
 
 /** "— 3 —", "-12-", "第3页", "共31页": page furniture. */
@@ -133,9 +133,15 @@ export function isPlaceName(text: string, start: number, end: number): boolean {
  * there ("2.1种子播前处理", "1项目申请报告"); quantities.ts asks this with the word after the unit.
  */
 export function opensLine(text: string, start: number): boolean {
-  const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
   // a space before the number is where a flattened table joined its cells
-  return line.trim() === '' || /[ \t\u3000]$/u.test(line);
+  return lineStartsAt(text, start) || (start > 0 && /[ \t\u3000]/u.test(text[start - 1]));
+}
+
+/** Only white space between the start of the line and this point (scanned back, not sliced). */
+function lineStartsAt(text: string, start: number): boolean {
+  let i = start;
+  while (i > 0 && text[i - 1] !== '\n' && /\s/u.test(text[i - 1])) i--;
+  return i === 0 || text[i - 1] === '\n';
 }
 
 /**
@@ -164,14 +170,29 @@ export function isInUrl(text: string, start: number, end: number): boolean {
   return /(?:https?:\/\/|www\.|@[A-Za-z0-9-]+\.|\.(?:com|cn|gov|org|net|html?)(?:\b|\/))/iu.test(run);
 }
 
-/** Numbers inside 《…》 or 〈…〉 belong to the title of another document. */
-export function isInBookTitle(text: string, start: number): boolean {
-  const before = text.slice(0, start);
-  const open = Math.max(before.lastIndexOf('《'), before.lastIndexOf('〈'));
-  const close = Math.max(before.lastIndexOf('》'), before.lastIndexOf('〉'));
-  if (open <= close) return false;
-  const next = text.indexOf('》', start);
-  return next >= 0;
+interface TitleSpan { start: number; end: number; closed: boolean }
+/** 《…》 spans of the last text asked about: one pass per text, not one search per number. */
+let lastTitles: { text: string; spans: TitleSpan[] } | null = null;
+function titleSpans(text: string): TitleSpan[] {
+  if (lastTitles?.text === text) return lastTitles.spans;
+  const spans: TitleSpan[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '《' && text[i] !== '〈') continue;
+    const close = text.slice(i + 1).search(/[》〉]/u);
+    spans.push(close < 0 ? { start: i, end: text.length, closed: false } : { start: i, end: i + 1 + close, closed: true });
+    if (close < 0) break;
+    i += close;
+  }
+  lastTitles = { text, spans };
+  return spans;
+}
+
+/**
+ * The position lies inside 《…》 or 〈…〉: the title of another document. With `unclosed`, a title
+ * still open at the end of the text counts too (a clause cut inside a long title).
+ */
+export function isInBookTitle(text: string, start: number, unclosed = false): boolean {
+  return titleSpans(text).some((t) => start > t.start && start < t.end && (t.closed || unclosed));
 }
 
 /** Fields whose policy packages are named by a count of articles: 稳外贸12条, 金融15条, 新国十条. */

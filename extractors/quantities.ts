@@ -195,8 +195,9 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
     // 二次分拣, 二级: counting says 两次, so a lone 二 is an ordinal; 为零 is no count either
     if (chinese && (a === '二' || value === 0)) continue;
     // 每两个月, 每3年: a frequency, which deadlines.ts reports; 前三个季度 is a period, also theirs
-    if (/每\s*$/u.test(text.slice(0, start)) && /^(?:个月|年|周|天|日|小时|个季度)$/u.test(unit)) continue;
-    if (/前\s*$/u.test(text.slice(0, start)) && unit === '个季度') continue;
+    const lead = text.slice(Math.max(0, start - 8), start);
+    if (/每\s*$/u.test(lead) && /^(?:个月|年|周|天|日|小时|个季度)$/u.test(unit)) continue;
+    if (/前\s*$/u.test(lead) && unit === '个季度') continue;
     const clause = clauseBefore(text, start);
     const before = comparatorBefore(clause);
     const chain = perChainBefore(clause, RATIO_UNITS.has(unit)) ?? coordinatedPeriod(text, start);
@@ -227,7 +228,7 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
       cursor += approxAfter.length;
     }
     // 签约, 节约, 违约: 约 closing another word is no estimate
-    const approxBefore = APPROXIMATE_BEFORE.find((w) => text.slice(0, start).endsWith(w) && !WORDS_ENDING_IN_YUE.test(text.slice(0, start)));
+    const approxBefore = APPROXIMATE_BEFORE.find((w) => lead.endsWith(w) && !WORDS_ENDING_IN_YUE.test(lead));
     if (approxBefore) approximate = true;
     const per = [...(chain && slashes.per.length ? chain.per : []), ...(slashes.per.length ? slashes.per : chain?.per ?? [])]
       .filter((x, i, all) => all.indexOf(x) === i);
