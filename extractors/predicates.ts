@@ -154,11 +154,13 @@ export function isSectionNumber(text: string, start: number, end: number): boole
   if (!/^\d{1,3}\.\d{1,2}$/u.test(digits)) return false;
   if (!opensLine(text, start) || !/^[\u4e00-\u9fa5]/u.test(after)) return false;
   // a table cell "2.5公里" or "3.5万人以上" is a measure: its unit ends the cell, the clause or meets a bound
-  const unit = MEASURE_WORDS.find((w) => after.startsWith(w));
-  return !(unit && /^(?:$|[\s，。；、,;）)]|以上|以下|以内|左右|及以上)/u.test(text.slice(end + unit.length, end + unit.length + 3)));
+  const magnitude = /^[万亿千]/u.test(after) ? 1 : 0;
+  const unit = MEASURE_WORDS.find((w) => after.startsWith(w, magnitude));
+  const rest = end + magnitude + (unit?.length ?? 0);
+  return !(unit && /^(?:$|[\s，。；、,;）)]|以上|以下|以内|左右|及以上)/u.test(text.slice(rest, rest + 3)));
 }
 
-const URL_CHARS = /[A-Za-z0-9./:_?&=%#~+-]/u;
+const URL_CHARS = /[A-Za-z0-9./:_?&=%#~+@-]/u;
 
 /** Digits inside a web address or an e-mail address ("http://www.gov.cn/2020/0312/c123.html"). */
 export function isInUrl(text: string, start: number, end: number): boolean {
