@@ -160,11 +160,12 @@ function classify(folded: string, p: TimePhrase): { kind: 'due' | 'start'; start
   const after = tail.slice(clock.length).replace(/^\s+/u, '');
   const afterAt = p.end + (tail.length - after.length);
   if (endsWithAny(before, NOT_A_LIMIT_PREFIXES) || startsWithAny(after, NOT_A_LIMIT_SUFFIXES)) return null;
+  if (after.startsWith('前后') || after.startsWith('左右')) return null; // around the date, no limit
   // 每年6月底前 / 每年底: a recurring duty, which findRecurring reports.
   if (/每\s*(?:年度?|季度?|月|半年|周)?$/u.test(before)) return null;
   const due = startsWithAny(after, DUE_SUFFIXES);
-  // 前提 is a premise, but 前提交/前提出/前提供 is 前 + a verb
-  if (due && !/^前(?:提(?![交出供请报])|期|列|沿|景|身|往)/u.test(after)) return { kind: 'due', start: p.start, end: afterAt + due.length };
+  // 前提 is a premise, but 前提交/前提出/前提供 is 前 + a verb; 前后 is "around"
+  if (due && !/^前(?:提(?![交出供请报])|期|列|沿|景|身|往|后)/u.test(after)) return { kind: 'due', start: p.start, end: afterAt + due.length };
   const startPrefix = endsWithAny(before, START_PREFIXES);
   const from = startPrefix ? headEnd - startPrefix.length : p.start;
   const startWord = startsWithAny(after, START_SUFFIXES);

@@ -82,6 +82,8 @@ const invalid: [string, string][] = [
   ['9月中央生态环境保护督察组进驻', '9月中央 is not 月中'],
   ['开学前后加强校园周边交通整治', '开学前后 is around the date'],
   ['春节前后错峰出行', '春节前后 is around the date'],
+  ['2025年前后基本建成', '前后 is around the year, not before it'],
+  ['6月底前后组织复查', '前后 after a month end'],
   ['2019年以来累计完成投资', '以来 looks back'],
   ['截至2020年底，全省累计建成5G基站3万个', '截至 is "as of"'],
   ['与2015年相比下降18%', 'a base year'],
