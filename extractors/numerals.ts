@@ -110,6 +110,12 @@ export function parseChineseNumber(input: string): number | null {
   if (arabic !== null) return arabic;
   // 3万5千 style mixes: fold Arabic digits into a Chinese reading only when each run is a single digit.
   if (/\d/.test(s)) return null;
+  // 一点五, 二点三五: a Chinese decimal, the fraction read digit by digit
+  const decimal = /^(.+)点([零〇一二三四五六七八九]+)$/u.exec(s);
+  if (decimal) {
+    const whole = parseChineseInteger(decimal[1], false);
+    return whole === null ? null : tidy(whole + Number(`0.${[...decimal[2]].map((c) => DIGITS[c]).join('')}`));
+  }
   return parseChineseInteger(s);
 }
 

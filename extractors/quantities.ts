@@ -23,7 +23,7 @@ export const meta = {
 const ARABIC =
   '\\d+(?:\\.\\d+)?亿\\d+(?:\\.\\d+)?万|\\d+万\\d+千(?![米克瓦伏帕])|\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:十万|百万|千万|万亿|亿|万|千(?![米克瓦伏帕]))?';
 /** Chinese numerals, the 大写 forms of financial writing (贰拾万, 壹佰) included. */
-const CHINESE = '[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+';
+const CHINESE = '[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?';
 const CHINESE_START = /^[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]/u;
 const PERCENT_WORDS = '[百千]分之(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百点]+)';
 const NUMBER = `(?:${PERCENT_WORDS}|${ARABIC}|${CHINESE})`;

@@ -80,7 +80,8 @@ const valid: [string, Q[], string][] = [
   // percentages in words, negatives, points
   ['城镇污水集中收集率达到百分之七十', [['达到百分之七十', 70, '%', '=']], '百分之 in words'],
   ['保持在百分之八十以上', [['百分之八十以上', 80, '%', '>=']], '百分之 with 以上'],
-  ['工业增加值增速为负2.5%', [['负2.5%', -2.5, '%', '=']], '负 makes the value negative'],
+  ['能耗强度下降三点五个百分点', [['三点五个百分点', 3.5, '个百分点', '=']], 'a Chinese decimal'],
+    ['工业增加值增速为负2.5%', [['负2.5%', -2.5, '%', '=']], '负 makes the value negative'],
   ['单位GDP能耗下降1.2个百分点', [['1.2个百分点', 1.2, '个百分点', '=']], '个百分点 kept as unit; PM-like 2.5 is not here'],
   ['近视率每年降低0.5个百分点以上', [['0.5个百分点以上', 0.5, '个百分点', '>=', ['年']]], 'a yearly fall in points'],
   ['婴儿死亡率控制在千分之五以下', [['控制在千分之五以下', 5, '‰', '<=']], '千分之 in words is per mille'],
@@ -152,6 +153,7 @@ const invalid: [string, string][] = [
   ['服务千家万户', '千家万户 is a set phrase'],
   ['推进三期工程建设', '三期工程 is phase III'],
   ['坚持四个不摘', 'a slogan: 四个不摘'],
+  ['会上提出三点意见', '三点 without digits after it is "three points"'],
   ['牢固树立四个意识', 'a political set phrase without quotes'],
   ['坚决做到两个维护', 'a political set phrase without quotes'],
   ['建立一批示范基地', 'a lone 一 is an article'],
