@@ -27,7 +27,7 @@ export const UNIT_WORD_CONTINUES: Readonly<Record<string, RegExp>> = {
 export const LABEL_WORD_AFTER_UNIT: Readonly<Record<string, RegExp>> = {
   项: /^目/u, 种: /^[子类植养]/u, 天: /^[然气]/u, 名: /^[称单录]/u, 家: /^[庭族]/u, 所: /^[有属在得]/u, 条: /^[件例款]/u,
   次: /^[数序]/u, 人: /^[员民才力工]/u, 处: /^[理置]/u, 台: /^账/u, 场: /^[所地]/u, 户: /^[籍口]/u, 批: /^[准复]/u,
-  件: /^[数]/u, 期: /^[间限]/u, 门: /^[户槛诊]/u,
+  件: /^[数]/u, 期: /^[间限]/u, 门: /^[户槛诊]/u, 年: /^[度初终]/u, 周: /^[边期末]/u, 元: /^[旦素]/u, 个: /^[人体性]/u,
 };
 
 /**

@@ -123,6 +123,8 @@ const invalid: [string, string][] = [
   ['1项目申请报告', 'a table serial glued to 项目'],
   ['煤矿建设项目需办理1项目初步设计审批申请报告', 'a serial glued to 项目 inside a flattened row'],
   ['3种子处理设备', 'a serial before 种子 at a line start'],
+  ['2 人员培训 县人社局', 'a serial cell before 人员 in a flattened row'],
+  ['1 年度目标任务分解', 'a serial cell before 年度'],
   ['落实稳外贸12条措施', 'a policy package: N条措施'],
   ['出台“10条”措施', 'a policy package in quotes'],
   ['金融15条落地见效', 'a policy package named by its field'],
