@@ -235,7 +235,7 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
     const textStart = before?.adjacent
       ? start - before.adjacent
       : approxBefore ? start - approxBefore.length : negative ? m.index! : start;
-    if (comparator !== '=' && repeatsTitleScope(ctx.title, text.slice(textStart, cursor), text.slice(cursor))) continue;
+    if ((comparator !== '=' || max !== null) && repeatsTitleScope(ctx.title, text.slice(textStart, cursor), text.slice(cursor))) continue;
     const clauseAfter = text.slice(cursor, cursor + 12).split(PUNCTUATION)[0];
     const standard = per.length > 0
       ? !TARGET_VERBS.test(chain?.between ?? '') || slashes.per.length > 0

@@ -180,6 +180,9 @@ describe('a scope the title names is the plan subject, not a target', () => {
     ['招收2-3岁的幼儿', [['2-3岁', 2, '岁', '>='], ['2-3岁', 3, '岁', '<=']], 'another age range is a real bound'],
     ['65岁以上老年人', [['65岁以上', 65, '岁', '>=']], 'a bound the title does not name'],
   ] as [string, Q[], string][])('%s (%s)', (text, want) => expect(run(text, title)).toEqual(want));
+  test('an age range the title names is a scope too', () => {
+    expect(run('为0-3岁婴幼儿家庭提供养育指导', '关于加强0-3岁婴幼儿早期发展工作的通知')).toEqual([]);
+  });
   test('a target repeated from a title stays a target', () => {
     expect(run('新建100所幼儿园', '2021年新建100所幼儿园实施方案')).toEqual([['100所', 100, '所', '=']]);
   });
