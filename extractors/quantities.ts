@@ -8,7 +8,7 @@ import {
   isSectionNumber, isShareCounter, isSloganNumeral, isTimeOfDay, isUnitDesignation, isVersionNumber, opensLine,
 } from './predicates.js';
 import {
-  APPROXIMATE_AFTER, APPROXIMATE_BEFORE, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNTED_NOUNS, LABEL_WORD_AFTER_UNIT, LABEL_WORD_ANYWHERE, MEASURE_WORDS,
+  APPROXIMATE_AFTER, APPROXIMATE_BEFORE, NOT_APPROXIMATE_AFTER_JIN, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNTED_NOUNS, LABEL_WORD_AFTER_UNIT, LABEL_WORD_ANYWHERE, MEASURE_WORDS,
   STANDARD_WORDS, TARGET_VERBS, TIME_UNITS, UNIT_WORD_CONTINUES, WITHIN,
 } from './quantity-words.js';
 import { QUALIFIER_BEFORE, RATIO_UNITS, coordinatedPeriod, perChainBefore, perSlashes } from './quantity-per.js';
@@ -228,7 +228,9 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
       cursor += approxAfter.length;
     }
     // 签约, 节约, 违约: 约 closing another word is no estimate
-    const approxBefore = APPROXIMATE_BEFORE.find((w) => lead.endsWith(w) && !WORDS_ENDING_IN_YUE.test(lead));
+    const approxBefore = APPROXIMATE_BEFORE.find((w) => lead.endsWith(w)
+      && !(w === '约' && WORDS_ENDING_IN_YUE.test(lead))
+      && !(w === '近' && (NOT_APPROXIMATE_AFTER_JIN.has(unit!) || /[最附临]近$/u.test(lead))));
     if (approxBefore) approximate = true;
     const per = [...(chain && slashes.per.length ? chain.per : []), ...(slashes.per.length ? slashes.per : chain?.per ?? [])]
       .filter((x, i, all) => all.indexOf(x) === i);

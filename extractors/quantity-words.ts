@@ -56,7 +56,9 @@ export const COMPARATOR_AFTER: Readonly<Record<string, Comparator>> = {
 };
 
 /** Words right before a number that make it an estimate ("约3000人", "大约两成"). */
-export const APPROXIMATE_BEFORE = ['大约', '约为', '约'] as const;
+export const APPROXIMATE_BEFORE = ['大约', '约为', '约', '接近', '将近', '近'] as const;
+/** 近 before a span of time is "the last": 近3年 is the past three years, no estimate. */
+export const NOT_APPROXIMATE_AFTER_JIN = new Set(['年', '个月', '周', '天', '日', '个季度', '小时']);
 /** Words right after a quantity that make it an estimate ("3000人左右"). */
 export const APPROXIMATE_AFTER = ['左右'] as const;
 

@@ -97,7 +97,10 @@ const valid: [string, Q[], string][] = [
   ['带动50多户农户增收', [['50多户', 50, '户', '>', [], true]], '多 is more than, and approximate'],
   ['培育龙头企业20余家', [['20余家', 20, '家', '>', [], true]], '余 is more than, and approximate'],
   ['全年接待游客约500万人次', [['约500万人次', 5000000, '人次', '=', [], true]], '约 with a magnitude'],
-  ['建设10个左右示范基地', [['10个左右', 10, '个', '=', [], true]], '左右 after a measure word'],
+  ['惠及近3000户群众', [['近3000户', 3000, '户', '=', [], true]], '近 before a count is an estimate'],
+  ['覆盖率接近90%', [['接近90%', 90, '%', '=', [], true]], '接近'],
+  ['近3年累计投入资金2亿元', [['3年', 3, '年', '='], ['2亿元', 200000000, '元', '=']], '近3年 is the past three years, no estimate'],
+    ['建设10个左右示范基地', [['10个左右', 10, '个', '=', [], true]], '左右 after a measure word'],
   // plain counts and bounds from other fields
   ['全省新建公办幼儿园200所以上', [['200所以上', 200, '所', '>=']], 'education: 所以上 is 所 + 以上'],
   ['新改建农村公路1200公里', [['1200公里', 1200, '公里', '=']], 'transport'],
