@@ -24,8 +24,17 @@ const QUALIFIER = '[（(][\\u4e00-\\u9fff、]{1,8}[）)]';
 export const QUALIFIER_BEFORE = new RegExp(`${QUALIFIER}$`, 'u');
 // "人均宿舍面积3平方米", "户均增收2000元", "生均公用经费", "亩均税收": X均 is 每X written the other way round
 // 每所学校, 每条线路: a measure word before a listed noun gives the noun; "每所补助" keeps 所
-const PER_CHAIN_RE = new RegExp(`每\\s*(?:个|名|位|所|家|座|条|头|只|张|辆|台|项|间)?\\s*(?<per>(?:${PER_ALTERNATION})(?:${QUALIFIER})?)|(?<per2>[人户生亩村校床园])均`, 'gu');
-const perOf = (m: RegExpMatchArray): string => m.groups!.per ?? m.groups!.per2;
+/**
+ * 每个试点县, 每个示范村: a noun outside the list, after a measure word, that ends like a place or a body;
+ * kept whole as written ("每个设区市" → 设区市).
+ */
+const OTHER_PER_NOUN = `[\\u4e00-\\u9fa5]{1,4}(?:县|村|镇|乡|市|区|校|园|站|院|点|基地|企业|项目|社区|家庭|园区|景区|中心)`;
+const PER_CHAIN_RE = new RegExp(
+  `每\\s*(?:个|名|位|所|家|座|条|头|只|张|辆|台|项|间)?\\s*(?<per>(?:${PER_ALTERNATION})(?:${QUALIFIER})?)` +
+    `|每\\s*(?:个|所|家|名)\\s*(?<per3>${OTHER_PER_NOUN}(?:${QUALIFIER})?)|(?<per2>[人户生亩村校床园])均`,
+  'gu',
+);
+const perOf = (m: RegExpMatchArray): string => m.groups!.per ?? m.groups!.per3 ?? m.groups!.per2;
 // "元/人·月", "元/（人·年）": a middle dot joins per-units after the first slash
 const PER_DOTTED = `(?:${PER_ALTERNATION})(?:\\s*[·•・]\\s*(?:${PER_ALTERNATION}))*`;
 const PER_SLASH_RE = new RegExp(`^(?:\\s*[/／]\\s*(?:[（(]\\s*${PER_DOTTED}\\s*[)）]|${PER_DOTTED}))+`, 'u');
