@@ -175,6 +175,8 @@ function classify(folded: string, p: TimePhrase): { kind: 'due' | 'start'; start
   const duePrefix = endsWithAny(before, DUE_PREFIXES);
   if (duePrefix) return { kind: 'due', start: headEnd - duePrefix.length, end: p.end };
   if (p.endPart) return { kind: 'due', start: p.start, end: p.end };
+  // a phrase alone on its line is a 完成时限 cell ("2021年6月", "2022年"): the limit itself
+  if (aloneOnLine(folded, p.start, p.end + clock.length)) return { kind: 'due', start: p.start, end: p.end };
   if (p.yearOnly) {
     const opens = CLAUSE_BOUNDARY.test(head) && YEAR_CLAUSE_OPENERS.test(after);
     return opens ? { kind: 'due', start: p.start, end: p.end } : null;
@@ -182,6 +184,14 @@ function classify(folded: string, p: TimePhrase): { kind: 'due' | 'start'; start
   if (startsWithAny(after, COMPLETION_VERBS)) return { kind: 'due', start: p.start, end: p.end };
   if (endsWithAny(before, COMMIT_PREFIXES)) return { kind: 'due', start: p.start, end: p.end };
   return null;
+}
+
+/** Nothing but spaces and closing punctuation between the line's ends and [start, end). */
+function aloneOnLine(folded: string, start: number, end: number): boolean {
+  let i = start;
+  while (i > 0 && (folded[i - 1] === ' ' || folded[i - 1] === '\t' || folded[i - 1] === '\u3000')) i--;
+  const lineStart = i === 0 || folded[i - 1] === '\n';
+  return lineStart && /^[\s。；;，,]*(?:\n|$)/u.test(folded.slice(end, end + 8));
 }
 
 function findPhraseDeadlines(text: string, folded: string, ctx: DeadlineContext, taken: (s: number, e: number) => boolean): Found[] {

@@ -66,6 +66,10 @@ const valid: [string, D[], string][] = [
   ['2021.7.1-2021.9.30开展燃气安全排查', [start('2021.7.1-2021.9.30', '2021-07-01'), due('2021.7.1-2021.9.30', '2021-09-30')], 'dotted dates joined by a dash'],
   ['2021-06-30前报送统计报表', [due('2021-06-30前', '2021-06-30')], 'an ISO date before 前'],
   ['自2021-10-01起施行', [start('自2021-10-01起', '2021-10-01')], 'an ISO date with 自…起'],
+  // a 完成时限 cell: a date alone on its line is the limit
+  ['2021年6月', [due('2021年6月', '2021-06-30')], 'a month alone in a deadline cell'],
+  ['2022年', [due('2022年', '2022-12-31')], 'a year alone in a deadline cell'],
+  ['长期坚持\n2021年12月', [due('2021年12月', '2021-12-31')], 'the date on its own line of a cell'],
   // by-period duties
   ['补贴资金按季度拨付', [every('按季度', 'quarterly')], '按季度'],
   ['护理补贴按月发放', [every('按月', 'monthly')], '按月'],
@@ -91,6 +95,7 @@ const invalid: [string, string][] = [
   ['印发《2021—2025年全省公共卫生体系建设规划》', 'a period inside a cited title'],
   ['每人每月补助300元', 'a rate, not a recurring duty'],
   ['3月15日召开推进会', 'an event date without a limit word'],
+  ['2021年6月，省政府召开推进会', 'a date opening a sentence is no cell'],
   ['第1-6条适用于城市社区', 'clause numbers are no months'],
   ['发布时间：2021-03-03 10:19', 'a publication stamp is no limit'],
   ['在确保安全的前提下有序推进', '前提 is a premise, not 前'],
