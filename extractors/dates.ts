@@ -80,7 +80,7 @@ const RELATIVE_YEARS: Readonly<Record<string, number>> = { 今: 0, 本: 0, 当: 
 
 /** Parts of a month: [first day, last day]; 0 stands for the month's last day. */
 const MONTH_PARTS: Readonly<Record<string, [number, number]>> = {
-  底: [0, 0], 末: [0, 0], 上旬: [1, 10], 初: [1, 10], 中旬: [11, 20], 下旬: [21, 0],
+  底: [0, 0], 末: [0, 0], 上旬: [1, 10], 初: [1, 10], 中旬: [11, 20], 下旬: [21, 0], 中: [11, 20],
 };
 
 /** Parts of a year: [first month, first day, last month, last day (0 = month end)]. */
@@ -94,14 +94,16 @@ const PHRASE_YEAR = `(?:(?<y>\\d{4}|[〇零○Ｏ一二三四五六七八九]{4}
 const PHRASE_MONTH = `(?<m>${N2})\\s*月份?`;
 // "4 月 20 前" drops 日 before 前; elsewhere a bare number after 月 is not a day.
 const PHRASE_DAY = `\\s*(?<d>${N2})\\s*(?:日|号|(?=\\s*(?:之前|以前|前)))`;
-const PHRASE_MPART = `(?<mp>底|末|上旬|中旬|下旬|初)`;
+// 月中 is the 20th like 中旬; "9月中央…" is no month part
+const PHRASE_MPART = `(?<mp>底|末|上旬|中旬|下旬|初|中(?![央国心共华小学方外部层期]))`;
 const PHRASE_HALF = `(?<h>上半年|下半年)`;
-const PHRASE_QUARTER = `(?:第?(?<q>[一二三四1-4])季度(?<qe>末)?)`;
+const PHRASE_QUARTER = `(?:第?(?<q>[一二三四1-4])季度(?<qe>末)?|前(?<fq>[一二两三1-3])个?季度)`;
 const PHRASE_MONTH_TAIL = `${PHRASE_MONTH}(?:${PHRASE_DAY}|\\s*${PHRASE_MPART})?`;
 // One year part at most, then one month/half/quarter/year-end part; JS in Node 20 has no duplicate
 // group names, so the year is an optional prefix and empty or year-end-only matches are dropped later.
 const PHRASE_SOURCE =
-  `(?<![\\d〇零○一二三四五六七八九十])(?:${PHRASE_YEAR}\\s*|(?<bare>年)(?=底|末|内))?` +
+  // "今年年底", "2021年年末": the year end may repeat 年
+  `(?<![\\d〇零○一二三四五六七八九十])(?:${PHRASE_YEAR}\\s*(?:年(?=底|末))?|(?<bare>年)(?=底|末|内))?` +
   `(?:${PHRASE_MONTH_TAIL}|${PHRASE_HALF}|${PHRASE_QUARTER}|(?<yp>底|末|内))?`;
 
 export interface TimePhrase {
@@ -150,6 +152,11 @@ function phraseFromMatch(g: Record<string, string | undefined>): Omit<TimePhrase
   if (g.q !== undefined) {
     const q = parseChineseNumber(g.q) as number;
     return { ...base, endPart: true, first: [3 * q - 2, 1], last: [3 * q, 0] };
+  }
+  if (g.fq !== undefined) {
+    // 前三个季度: the first n quarters, from January
+    const q = parseChineseNumber(g.fq) as number;
+    return { ...base, endPart: true, first: [1, 1], last: [3 * q, 0] };
   }
   if (year === undefined && relativeYear === undefined) return null;
   return { ...base, yearOnly: true, first: [1, 1], last: [12, 31] };

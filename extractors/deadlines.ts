@@ -3,7 +3,9 @@
 // to decide what kind of time limit they are, and finds the recurring duties (每季度, 月调度…).
 import type { Deadline, Recurrence } from '../src/model.js';
 import { findTimePhrases, monthDayIso, parseYear, phraseYear, type TimePhrase } from './dates.js';
+import { findCalendarRanges, findNumericDates, findSeasonLimits, recurringDay } from './date-spans.js';
 import { foldWidth, parseChineseNumber } from './numerals.js';
+import { isInBookTitle } from './predicates.js';
 
 export const meta = {
   name: 'deadlines',
@@ -30,18 +32,23 @@ const START_VERBS = /^(?:执行|施行|实施|实行|生效|启动)/u;
 /** Words before a phrase that make it a due date ("到2020年", "截止2020年6月30日"). */
 const DUE_PREFIXES = ['截止到', '截止至', '截止', '到', '至'] as const;
 /** Words that make a phrase a point of reference, not a limit ("截至2019年底" = as of; "2016年以来"). */
-const NOT_A_LIMIT_PREFIXES = ['截至', '截止目前', '比', '较', '同比', '对', '为'] as const;
+// 已于2019年10月建成: done, not due
+const NOT_A_LIMIT_PREFIXES = ['截至', '截止目前', '比', '较', '同比', '对', '为', '已于', '已在', '已经', '已', '与', '和上年'] as const;
 const NOT_A_LIMIT_SUFFIXES = ['以来', '以后', '之后', '同期', '人均', '的'] as const;
 /** Verbs after a month or day phrase that make it a due date without 前 ("6月30日完成验收"). */
-const COMPLETION_VERBS = ['完成', '结束', '截止', '全面完成', '基本完成'] as const;
+const COMPLETION_VERBS = ['完成', '结束', '截止', '全面完成', '基本完成', '实现', '达到', '建成', '到位', '完工', '竣工', '全面达到', '全部达到'] as const;
+/** Words before a month phrase that make it a limit to meet ("确保9月初…达到", "力争6月中旬"). */
+const COMMIT_PREFIXES = ['确保', '力争', '争取', '务必', '必须', '要在', '须在', '应在', '需在', '要于', '须于', '应于', '需于'] as const;
 /**
  * A bare year ("2018年实现贫困人口全部脱贫") is a due date only as the opening of a clause whose
  * next word is an action or a scope; after other words it modifies a noun ("2020年高考", "2019年计划").
  */
 const YEAR_CLAUSE_OPENERS = /^(?:实现|完成|全面|基本|解决|稳定|巩固|销号|对|确保|力争|争取|要|将|全部|全县|全市|全省|全区|全乡|全镇|所有|贫困|建档立卡|新增|累计|计划|预计|启动|开展|推进|达到)/u;
 const CLAUSE_BOUNDARY = /(?:^|[。；;，,：:！!？?、\n（(]|到|在|于|力争|争取|确保|计划)\s*$/u;
+const CLOCK_AFTER_DAY =
+  /^(?:\s*(?:\d{1,2}|二十四|二十|十[二七八]|[一二三四五六七八九十])\s*(?:时|点)(?:\s*\d{1,2}\s*分|整)?|\s*\d{1,2}[:：]\d{2})?(?:\s*[（(]\s*含\s*[)）])?/u;
 /** Dashes and words joining the two ends of a period ("2018-2020年", "3月1日至6月30日"). */
-const RANGE_JOINERS = '[-—–~～至到]';
+const RANGE_JOINERS = '[-－—–~～〜至到]';
 
 const RECURRENCE_WORDS: Readonly<Record<string, Recurrence>> = {
   周: 'weekly', 星期: 'weekly', 月: 'monthly', 月度: 'monthly', 季: 'quarterly', 季度: 'quarterly',
@@ -60,6 +67,11 @@ const NOT_BEFORE_DUTY = '\\d〇零一二两三四五六七八九十百上下本�
 const NUM = '\\d+|[一二两三四五六七八九十]+';
 const PER_RECURRENCE = new RegExp(`每\\s*(?:(?<n>${NUM})\\s*)?个?\\s*(?<p>季度|季|半年|月度|月|周|星期|年度|年)`, 'gu');
 const DUTY_RECURRENCE = new RegExp(`(?<![${NOT_BEFORE_DUTY}])(?<p>季度|月度|年度|半年|周|月|季|年)(?:${DUTY_WORDS})`, 'gu');
+/**
+ * "按年度进行调整", "按季度报送", "按月发放": by the period. Not 按年度计划 (the year's plan), 按年龄, 按季节, 按周期.
+ */
+const BY_PERIOD_RECURRENCE =
+  /按(?<p>年度|季度|月度|月|季|周|年)(?![龄限级份薪利息均初末底中节期度])(?!(?:计划|目标|任务|预算|报告|结果|考核结果|工作要点|分解|绩效))/gu;
 /** "一月一监测", "一季一督查", "两周一调度": one duty per (n) periods. */
 const ONE_PER_RECURRENCE = new RegExp(`(?<![\\d一二两三四五六七八九十])(?<n>[一两二三])(?<p>周|月|季度|季|年)一(?:${DUTY_WORDS}|[\\u4e00-\\u9fa5])`, 'gu');
 /** "每年1200元", "每人每年给予1200元": a rate, not a recurring duty (quantities.ts reads it). */
@@ -84,10 +96,7 @@ function endsWithAny(s: string, words: readonly string[]): string | undefined {
 
 /** True when [start, end) lies inside 《…》 or 〈…〉: a title ("《…2018-2020年…规划》") sets no limit. */
 function insideTitle(text: string, start: number): boolean {
-  const before = text.slice(0, start);
-  const open = Math.max(before.lastIndexOf('《'), before.lastIndexOf('〈'));
-  const close = Math.max(before.lastIndexOf('》'), before.lastIndexOf('〉'));
-  return open > close;
+  return isInBookTitle(text, start, true);
 }
 
 function iso(p: TimePhrase, which: 'first' | 'last', year: number | undefined): string | undefined {
@@ -140,31 +149,49 @@ function rangeEnd(folded: string, p: TimePhrase, phrases: TimePhrase[]): { end: 
 
 /** Due, start, or not a limit at all, from the words around one phrase. */
 function classify(folded: string, p: TimePhrase): { kind: 'due' | 'start'; start: number; end: number } | null {
-  const head = folded.slice(0, p.start).replace(/\s+$/u, '');
+  // bounded windows: a clause can be a whole page, and each phrase only needs the words around it
+  let headEnd = p.start;
+  while (headEnd > 0 && /\s/u.test(folded[headEnd - 1])) headEnd--;
+  const head = folded.slice(Math.max(0, headEnd - 40), headEnd);
   const before = head.slice(-6);
-  const tail = folded.slice(p.end);
-  const after = tail.replace(/^\s+/u, '');
+  const tail = folded.slice(p.end, p.end + 40);
+  // a clock time or （含） after a day ("12月31日24时前", "6月30日17:00前", "6月30日（含）前") belongs to the day
+  const clock = p.first[1] !== 0 && p.first[0] === p.last[0] && p.first[1] === p.last[1] ? CLOCK_AFTER_DAY.exec(tail)?.[0] ?? '' : '';
+  const after = tail.slice(clock.length).replace(/^\s+/u, '');
   const afterAt = p.end + (tail.length - after.length);
   if (endsWithAny(before, NOT_A_LIMIT_PREFIXES) || startsWithAny(after, NOT_A_LIMIT_SUFFIXES)) return null;
+  if (after.startsWith('前后') || after.startsWith('左右')) return null; // around the date, no limit
   // 每年6月底前 / 每年底: a recurring duty, which findRecurring reports.
   if (/每\s*(?:年度?|季度?|月|半年|周)?$/u.test(before)) return null;
   const due = startsWithAny(after, DUE_SUFFIXES);
-  if (due && !/^前(?:提|期|列|沿|景|身|往)/u.test(after)) return { kind: 'due', start: p.start, end: afterAt + due.length };
+  // 前提 is a premise, but 前提交/前提出/前提供 is 前 + a verb; 前后 is "around"
+  if (due && !/^前(?:提(?![交出供请报])|期|列|沿|景|身|往|后)/u.test(after)) return { kind: 'due', start: p.start, end: afterAt + due.length };
   const startPrefix = endsWithAny(before, START_PREFIXES);
-  const from = startPrefix ? head.length - startPrefix.length : p.start;
+  const from = startPrefix ? headEnd - startPrefix.length : p.start;
   const startWord = startsWithAny(after, START_SUFFIXES);
   if (startWord) return { kind: 'start', start: from, end: afterAt + startWord.length };
   // 自2016年3月成立以来 looks back; only 自…执行/施行 without 起 looks forward.
   if (startPrefix && START_VERBS.test(after)) return { kind: 'start', start: from, end: p.end };
   const duePrefix = endsWithAny(before, DUE_PREFIXES);
-  if (duePrefix) return { kind: 'due', start: head.length - duePrefix.length, end: p.end };
+  if (duePrefix) return { kind: 'due', start: headEnd - duePrefix.length, end: p.end };
   if (p.endPart) return { kind: 'due', start: p.start, end: p.end };
+  // a phrase alone on its line is a 完成时限 cell ("2021年6月", "2022年"): the limit itself
+  if (aloneOnLine(folded, p.start, p.end + clock.length)) return { kind: 'due', start: p.start, end: p.end };
   if (p.yearOnly) {
     const opens = CLAUSE_BOUNDARY.test(head) && YEAR_CLAUSE_OPENERS.test(after);
     return opens ? { kind: 'due', start: p.start, end: p.end } : null;
   }
   if (startsWithAny(after, COMPLETION_VERBS)) return { kind: 'due', start: p.start, end: p.end };
+  if (endsWithAny(before, COMMIT_PREFIXES)) return { kind: 'due', start: p.start, end: p.end };
   return null;
+}
+
+/** Nothing but spaces and closing punctuation between the line's ends and [start, end). */
+function aloneOnLine(folded: string, start: number, end: number): boolean {
+  let i = start;
+  while (i > 0 && (folded[i - 1] === ' ' || folded[i - 1] === '\t' || folded[i - 1] === '\u3000')) i--;
+  const lineStart = i === 0 || folded[i - 1] === '\n';
+  return lineStart && /^[\s。；;，,]*(?:\n|$)/u.test(folded.slice(end, end + 8));
 }
 
 function findPhraseDeadlines(text: string, folded: string, ctx: DeadlineContext, taken: (s: number, e: number) => boolean): Found[] {
@@ -191,7 +218,7 @@ function findPhraseDeadlines(text: string, folded: string, ctx: DeadlineContext,
 
 // ---- recurring duties -------------------------------------------------------------------------
 
-function recurrenceOf(word: string, n: number | null): { recurrence: Recurrence; interval?: number } | null {
+function recurrenceOf(word: string, n: number | null): { recurrence: Recurrence; interval?: number; month?: number; day?: number } | null {
   const base = RECURRENCE_WORDS[word];
   if (!base) return null;
   if (n === null || n === 1) return { recurrence: base };
@@ -208,6 +235,15 @@ function findRecurring(text: string, folded: string): Found[] {
     let s = start;
     let e = end;
     let minCount: number | undefined;
+    // 每年12月20日前, 每月10日前: the duty keeps its day (OUTPUT.md)
+    const on = (r.recurrence === 'annual' || r.recurrence === 'monthly') && !r.interval && folded[start] === '每'
+      ? recurringDay(folded.slice(end), r.recurrence) : null;
+    if (on) {
+      e = end + on.length;
+      Object.assign(r, on.month !== undefined ? { month: on.month } : {}, on.day !== undefined ? { day: on.day } : {});
+      out.push(make(text, s, e, { kind: 'recurring', ...r }));
+      return;
+    }
     const after = MIN_COUNT_AFTER.exec(folded.slice(end));
     const before = MIN_COUNT_BEFORE.exec(folded.slice(0, start));
     const counted = before ? COUNT_AFTER.exec(folded.slice(end)) : null;
@@ -223,6 +259,7 @@ function findRecurring(text: string, folded: string): Found[] {
     push(m.index, end, m.groups!.p, n);
   }
   for (const m of folded.matchAll(DUTY_RECURRENCE)) push(m.index, m.index + m[0].length, m.groups!.p, null);
+  for (const m of folded.matchAll(BY_PERIOD_RECURRENCE)) push(m.index, m.index + m[0].length, m.groups!.p, null);
   for (const m of folded.matchAll(ONE_PER_RECURRENCE)) {
     push(m.index, m.index + m[0].length, m.groups!.p, parseChineseNumber(m.groups!.n));
   }
@@ -240,6 +277,13 @@ export function extractDeadlines(text: string, ctx: DeadlineContext = {}): Deadl
     found.push(make(text, m.index, m.index + m[0].length, { kind: 'start', date: ctx.issued }));
   }
   found.push(...findYearRanges(text, folded).filter((f) => !overlaps(f.where.start, f.where.end)));
+  const spans = [...findNumericDates(folded), ...findCalendarRanges(folded, ctx.year), ...findSeasonLimits(folded)];
+  const isReference = (x: { start: number; end: number }) =>
+    endsWithAny(folded.slice(Math.max(0, x.start - 12), x.start).replace(/\s+$/u, ''), NOT_A_LIMIT_PREFIXES) !== undefined
+    || startsWithAny(folded.slice(x.end, x.end + 12).replace(/^\s+/u, ''), [...NOT_A_LIMIT_SUFFIXES, '相比', '累计']) !== undefined;
+  for (const sp of spans.filter((x) => !overlaps(x.start, x.end) && !insideTitle(text, x.start) && !isReference(x))) {
+    found.push(make(text, sp.start, sp.end, { kind: sp.kind, date: sp.date }));
+  }
   found.push(...findPhraseDeadlines(text, folded, ctx, overlaps), ...findRecurring(text, folded));
   return found
     .sort((a, b) => a.where.start - b.where.start || a.where.end - b.where.end)

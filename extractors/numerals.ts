@@ -110,6 +110,12 @@ export function parseChineseNumber(input: string): number | null {
   if (arabic !== null) return arabic;
   // 3万5千 style mixes: fold Arabic digits into a Chinese reading only when each run is a single digit.
   if (/\d/.test(s)) return null;
+  // 一点五, 二点三五: a Chinese decimal, the fraction read digit by digit
+  const decimal = /^(.+)点([零〇一二三四五六七八九]+)$/u.exec(s);
+  if (decimal) {
+    const whole = parseChineseInteger(decimal[1], false);
+    return whole === null ? null : tidy(whole + Number(`0.${[...decimal[2]].map((c) => DIGITS[c]).join('')}`));
+  }
   return parseChineseInteger(s);
 }
 
@@ -127,4 +133,16 @@ export function parsePercent(input: string): number | null {
   const fracDigits = parseDigitString(frac);
   if (fracDigits === null) return null;
   return tidy(whole + Number(`0.${frac.length ? [...frac].map((c) => DIGITS[c]).join('') : '0'}`));
+}
+
+/**
+ * An amount written with two magnitudes, the larger first: "1亿2000万" → 120000000, "3万5千" → 35000.
+ * Kept apart from parseChineseNumber, which reads one numeral and leaves such mixes out; quantities.ts
+ * reads amounts, where notices do write them.
+ */
+export function parseMixedMagnitudes(input: string): number | null {
+  const two = /^(\d+(?:\.\d+)?)(亿|万)(\d+(?:\.\d+)?)(万|千)$/.exec(foldWidth(input.trim()));
+  if (!two || ARABIC_MAGNITUDES[two[2]] <= ARABIC_MAGNITUDES[two[4]]) return null;
+  const [hi, lo] = [Number(two[1]) * ARABIC_MAGNITUDES[two[2]], Number(two[3]) * ARABIC_MAGNITUDES[two[4]]];
+  return lo < ARABIC_MAGNITUDES[two[2]] ? tidy(hi + lo) : null;
 }

@@ -8,7 +8,8 @@ export const meta = {
 
 /** Nouns a 每 chain counts by ("每人每年", "每个贫困村"); longest first. */
 const PER_NOUNS = [
-  '乡镇卫生院', '社区卫生服务中心', '村卫生室', '卫生院', '卫生室', '幼儿园', '养老机构', '行政村', '自然村', '小区',
+  '村民小组', '设区市', '千人口', '万人口', '百人口', '常住人口', '户籍人口', '千名', '万名', '百户', '千户', '万元', '亿元', '标准间',
+  '小时', '千瓦', '公斤', '千克', '线路', '学生', '教师', '班级', '班次', '学年', '立方米', '病床', '床位', '园所', '机构', '单位', '平方公里', '公顷', '千米', '班', '床', '园', '乡镇卫生院', '社区卫生服务中心', '村卫生室', '卫生院', '卫生室', '幼儿园', '养老机构', '行政村', '自然村', '小区',
   '贫困村', '贫困户', '贫困县', '千瓦时', '人次', '半年', '学期', '季度', '工作日', '平方米', '公里', '村', '户', '人', '生', '年', '月', '季', '周',
   '日', '天', '亩', '吨', '头', '只', '名', '所', '家', '乡镇', '县', '校', '次',
   '处', '座', '项', '间', '套', '台', '辆', '场', '期', '宗', '企业', '项目', '学校', '医院', '社区', '街道', '镇', '乡', '市',
@@ -21,10 +22,22 @@ const PER_ALTERNATION = [...PER_NOUNS].sort((a, b) => b.length - a.length).join(
 /** A short bracketed qualifier of a noun: 乡镇（街道）, 村（社区）. */
 const QUALIFIER = '[（(][\\u4e00-\\u9fff、]{1,8}[）)]';
 export const QUALIFIER_BEFORE = new RegExp(`${QUALIFIER}$`, 'u');
-// "人均宿舍面积3平方米", "户均增收2000元": 人均/户均 is 每人/每户 written the other way round
-const PER_CHAIN_RE = new RegExp(`每\\s*(?:个|名|位)?\\s*(?<per>(?:${PER_ALTERNATION})(?:${QUALIFIER})?)|(?<per2>[人户])均`, 'gu');
-const perOf = (m: RegExpMatchArray): string => m.groups!.per ?? m.groups!.per2;
-const PER_SLASH_RE = new RegExp(`^(?:\\s*[/／]\\s*(?:${PER_ALTERNATION}))+`, 'u');
+// "人均宿舍面积3平方米", "户均增收2000元", "生均公用经费", "亩均税收": X均 is 每X written the other way round
+// 每所学校, 每条线路: a measure word before a listed noun gives the noun; "每所补助" keeps 所
+/**
+ * 每个试点县, 每个示范村: a noun outside the list, after a measure word, that ends like a place or a body;
+ * kept whole as written ("每个设区市" → 设区市).
+ */
+const OTHER_PER_NOUN = `[\\u4e00-\\u9fa5]{1,4}(?:县|村|镇|乡|市|区|校|园|站|院|点|基地|企业|项目|社区|家庭|园区|景区|中心)`;
+const PER_CHAIN_RE = new RegExp(
+  `每\\s*(?:个|名|位|所|家|座|条|头|只|张|辆|台|项|间)?\\s*(?<per>(?:${PER_ALTERNATION})(?:${QUALIFIER})?)` +
+    `|每\\s*(?:个|所|家|名)\\s*(?<per3>${OTHER_PER_NOUN}(?:${QUALIFIER})?)|(?<per2>[人户生亩村校床园])均`,
+  'gu',
+);
+const perOf = (m: RegExpMatchArray): string => m.groups!.per ?? m.groups!.per3 ?? m.groups!.per2;
+// "元/人·月", "元/（人·年）": a middle dot joins per-units after the first slash
+const PER_DOTTED = `(?:${PER_ALTERNATION})(?:\\s*[·•・]\\s*(?:${PER_ALTERNATION}))*`;
+const PER_SLASH_RE = new RegExp(`^(?:\\s*[/／]\\s*(?:[（(]\\s*${PER_DOTTED}\\s*[)）]|${PER_DOTTED}))+`, 'u');
 
 export const RATIO_UNITS = new Set(['%', '‰', '倍', '个百分点', '百分点']);
 const PERIOD_NOUNS = new Set(['年', '季度', '季', '月', '周', '日', '天']);
@@ -44,8 +57,8 @@ export function perChainBefore(clause: string, ratio = false): { per: string[]; 
   }
   const last = chain[chain.length - 1];
   const between = clause.slice(last.index! + last[0].length);
-  // another number in between means the 每 was about that one
-  if (/\d/u.test(between)) return null;
+  // another number in between means the 每 was about that one; an age scope ("3岁以下婴幼儿") is no number of its own
+  if (/\d/u.test(between.replace(/\d+\s*周?岁(?:以下|以上|及以下|及以上)?/gu, ''))) return null;
   return { per: chain.map((m) => PER_NORMAL[perOf(m)] ?? perOf(m)), between };
 }
 
@@ -68,5 +81,6 @@ export function coordinatedPeriod(text: string, start: number): { per: string[];
 export function perSlashes(after: string): { per: string[]; length: number } {
   const m = PER_SLASH_RE.exec(after);
   if (!m) return { per: [], length: 0 };
-  return { per: m[0].split(/[/／]/u).map((s) => s.trim()).filter(Boolean).map((s) => PER_NORMAL[s] ?? s), length: m[0].length };
+  const per = m[0].replace(/[（()）]/gu, '').split(/[/／·•・]/u).map((s) => s.trim()).filter(Boolean);
+  return { per: per.map((s) => PER_NORMAL[s] ?? s), length: m[0].length };
 }

@@ -255,6 +255,10 @@ export function buildResult(raw: RawDocument): ExtractResult {
       ...(row?.deadlineText ? extractDeadlines(row.deadlineText, ctx) : []),
     ]);
     for (const d of deadlines) {
+      // with the document's year known, a due date left without a date is a season or holiday word
+      if (d.kind === 'due' && !d.date && year !== undefined) {
+        warnings.push(message('deadline-unparsed', 'warning', { detail: `“${d.text}”`, taskId }));
+      }
       if (meta.date && isBeforeIssue(d, meta.date)) {
         warnings.push(message('deadline-before-issue', 'warning', { detail: `“${d.text}”（${d.date}）早于发文日期 ${meta.date}`, taskId }));
       }
@@ -269,7 +273,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
       leaders: row?.leaders.length ? row.leaders : att?.leaders ?? [],
       owners: row?.owners.length ? row.owners : att?.owners ?? [],
       deadlines,
-      quantities: extractQuantities(c.text),
+      quantities: extractQuantities(c.text, { title: meta.title }),
       where: { block: c.block, page: blocks[c.block]?.page },
     };
   });
@@ -282,7 +286,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
     // the attachment list and an attachment's title name documents ("促进3岁以下…职责分工")
     if (inTasks.has(i) || inTables.has(i) || APPARATUS_LAYERS.has(b.layer!) || b.layer === 'attachment-appendix' || b.layer === 'attachment-list') return;
     if (doc.attachments.titleBlocks.has(i)) return;
-    for (const q of extractQuantities(b.text)) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page } });
+    for (const q of extractQuantities(b.text, { title: meta.title })) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page } });
   });
 
   const document: DocumentMeta = {

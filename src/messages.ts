@@ -51,6 +51,8 @@ export const MESSAGES = {
   W_PRIVATE_USE_CHAR: '文中有无法识别的私用区字符（常见于网站自造的小数点等符号），已原样保留：请对照原文核对该处',
   'deadline-before-issue': '完成时限早于发文日期，请核对',
   'inconsistent-within': '同一文件中同一指标前后不一致，请核对',
+  // numbers and dates (issue #12): a limit named by a school term or holiday has no one date
+  'deadline-unparsed': '完成时限按学期、节假日或农时表述，未换算成具体日期，请人工核对截止日期',
   // the task store and registers (src/store, src/cli/register.ts, src/cli/store.ts)
   E_STORE_OPEN: '无法打开台账数据库：请检查 --db 路径是否正确、目录是否可写',
   E_STORE_TOO_NEW: '台账数据库由更新版本的 taizhang 创建：请升级 taizhang 后再打开',

@@ -146,6 +146,8 @@ export const Quantity = z.object({
   comparator: Comparator.optional(),
   /** what is counted or paid ("D级危房改造", "学前教育生活补贴"), where it can be named */
   subject: z.string().optional(),
+  // numbers (issue #12): 约/左右/余/多 mark an estimate; the value is the number as written
+  approximate: z.boolean().optional(),
   where: Where.optional(),
 });
 export type Quantity = z.infer<typeof Quantity>;
@@ -162,6 +164,9 @@ export const Deadline = z.object({
   interval: z.number().int().optional(),
   /** "至少研究1次" → 1 */
   minCount: z.number().int().optional(),
+  // numbers and dates (issue #12): the day a recurring duty falls on, "每年12月20日前" → month 12, day 20
+  month: z.number().int().optional(),
+  day: z.number().int().optional(),
   where: Where.optional(),
 });
 export type Deadline = z.infer<typeof Deadline>;

@@ -102,10 +102,10 @@ const DOCS: [string, Meta, Want[]][] = [
     issuer: '湖南省卫生健康委员会', date: '2024-02-26', jurisdiction: ['湖南省', 'province'],
   }, [
     { key: '较上年提高3个百分点', units: '', deadlines: ['due:2024-12-31'], quantities: ['80 % >=', '3 个百分点 ='] },
-    { key: '全科医生3—5名', units: '基层卫生健康处*,科技教育处,人事处', deadlines: [], quantities: ['3-5 名/乡镇卫生院 =', '1 名/村卫生室 >='] },
+    { key: '全科医生3—5名', units: '基层卫生健康处*,科技教育处,人事处', deadlines: [], quantities: ['3 名/乡镇卫生院 >=', '5 名/乡镇卫生院 <=', '1 名/村卫生室 >='] }, // a range is two bounds (issue #12)
     { key: '紧密型县域医共体。', units: '体制改革处*,医政医管处,财务处', deadlines: ['due:2024-09-30'], quantities: ['70 % ='] },
     { key: '信息系统升级', units: '规划发展与信息化处*', deadlines: ['due:2024-09-30', 'rec:quarterly'] },
-    { key: '每所奖补20万元至50万元', units: '财务处*,基层卫生健康处', deadlines: [], quantities: ['250000000 元 =', '200000-500000 元/所 ='] },
+    { key: '每所奖补20万元至50万元', units: '财务处*,基层卫生健康处', deadlines: [], quantities: ['250000000 元 =', '200000 元/所 >=', '500000 元/所 <='] }, // a range is two bounds (issue #12)
     { key: '每年12月20日前', deadlines: ['rec:annual'] },
   ]],
 ];

@@ -39,7 +39,7 @@ const DOCS: [string, Meta, Want[]][] = [
   }, [
     { key: '加强组织领导', units: '市医保局*,各县（市、区）人民政府', deadlines: [], quantities: ['95 % >='] },
     { key: '提高筹资标准', units: '市财政局*,市医保局', deadlines: ['due:2025-06-30'], quantities: ['700 元/人/年 ='] },
-    { key: '稳定待遇水平', units: '市医保局*,市卫生健康局', deadlines: [], quantities: ['50-70 % =', '50 % <='] },
+    { key: '稳定待遇水平', units: '市医保局*,市卫生健康局', deadlines: [], quantities: ['50 % >=', '70 % <=', '50 % <='] }, // a range is two bounds (issue #12)
     { key: '做实医疗救助', units: '各县（市、区）政府*', quantities: ['100 % ='] },
     { key: '强化基金监管', units: '市医保局*,市公安局,市卫生健康局', deadlines: ['rec:semiannual'], quantities: ['1 次/半年 =', '3 % <='] },
     { key: '抓好宣传引导', units: '市医保局*,市委宣传部,各县（市、区）人民政府', deadlines: ['due:2025-12-31'], quantities: [] },

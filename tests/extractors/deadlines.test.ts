@@ -54,7 +54,8 @@ const cases: [string, Omit<Deadline, 'where'>[]][] = [
   ['6月上旬完成公示', [due('6月上旬', '2020-06-10')]],
   ['工作持续至9月底', [due('至9月底', '2020-09-30')]],
   ['2019年4月至6月开展排查', [start('2019年4月至6月', '2019-04-01'), due('2019年4月至6月', '2019-06-30')]],
-  ['每月10日前报送数据', [every('每月', 'monthly')]],
+  // a recurring duty keeps its day (issue #12 asked for this; the text now runs to 前)
+  ['每月10日前报送数据', [every('每月10日前', 'monthly', { day: 10 })]],
   ['今年以来累计投入', []],
   ['全省2019年计划退出贫困县', []],
   ['截止2020年9月30日完成', [due('截止2020年9月30日', '2020-09-30')]],
@@ -94,7 +95,7 @@ const cases: [string, Omit<Deadline, 'where'>[]][] = [
   ['每两周调度一次', [every('每两周', 'weekly', { interval: 2 })]],
   ['至少每月走访1次', [every('至少每月走访1次', 'monthly', { minCount: 1 })]],
   ['每月至少召开一次例会', [every('每月至少召开一次', 'monthly', { minCount: 1 })]],
-  ['每年6月底前报送年度报告', [every('每年', 'annual'), every('年度报告', 'annual')]],
+  ['每年6月底前报送年度报告', [every('每年6月底前', 'annual', { month: 6, day: 30 }), every('年度报告', 'annual')]],
   // near-misses: nothing
   ['6月调度会上通报了进展', []],
   ['贫困户年人均收入达到4000元', []],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseChineseNumber, parsePercent, foldWidth } from '../../extractors/numerals.js';
+import { parseChineseNumber, parseMixedMagnitudes, parsePercent, foldWidth } from '../../extractors/numerals.js';
 
 const numbers: [string, number | null][] = [
   ['十四', 14],
@@ -21,6 +21,13 @@ const numbers: [string, number | null][] = [
   ['两千', 2000],
   ['零', 0],
   ['壹佰', 100],
+  ['贰拾万', 200000],
+  ['叁仟伍佰', 3500],
+  ['壹仟零伍', 1005],
+  ['伍拾万零贰佰', 500200],
+  ['一点五', 1.5],
+  ['二十点零五', 20.05],
+  ['三点', null],
   ['1.2万', 12000],
   ['28.56万', 285600],
   ['1100万', 11000000],
@@ -64,3 +71,15 @@ test('foldWidth keeps length so offsets survive', () => {
   expect(foldWidth('２０２０年４月')).toBe('2020年4月');
   expect(foldWidth('２０２０年４月').length).toBe('２０２０年４月'.length);
 });
+
+// issue #12: amounts with two magnitudes, read apart from single numerals
+test.each([
+  ['3万5千', 35000],
+  ['1亿2000万', 120000000],
+  ['2.5亿3000万', 280000000],
+  ['12万8千', 128000],
+  ['3千5万', null],
+  ['1亿20000万', null],
+  ['3万', null],
+  ['三万五千', null],
+] as [string, number | null][])('parseMixedMagnitudes(%s) → %s', (s, want) => expect(parseMixedMagnitudes(s)).toBe(want));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
-  isClauseNumber, isDatePart, isPageNumber, isPhoneNumber, isPlaceName, isShareCounter, isSloganNumeral, isTimeOfDay,
-  isUnitDesignation, isVersionNumber,
+  isClauseNumber, isDatePart, isDaySpan, isInUrl, isPageNumber, isPhoneNumber, isPlaceName, isPolicyPackage, isSectionNumber,
+  isShareCounter, isSloganNumeral, isTimeOfDay, isUnitDesignation, isVersionNumber,
 } from '../../extractors/predicates.js';
 
 type Predicate = (text: string, start: number, end: number) => boolean;
@@ -44,6 +44,23 @@ const table: [string, Predicate, [string, boolean][]][] = [
     ['[十四]种大病', false], ['[3]个', false],
   ]],
   ['isPlaceName', isPlaceName, [['[六]家子镇', true], ['[三]家子村', true], ['[二]道沟', true], ['[六]家企业', false], ['[3]家子', false]]],
+  // issue #12: never-quantities
+  ['isSectionNumber', isSectionNumber, [
+    ['[2.1]种子播前处理', true], ['前言\n[14.1]种子初加工', true], ['[1.1].1犁', true], ['表 [3.2]人员配置', true],
+    ['[2.5]公里', false], ['道路长[2.5]公里', false], ['[1.5]倍', false], ['[3.5]%', false], ['[2.5]万元', false],
+  ]],
+  ['isInUrl', isInUrl, [
+    ['http://www.gov.cn/zhengce/[2020]-03/12/c.htm', true], ['www.jiangxi.gov.cn/art/[14075]', true], ['jyt[2021]@163.com', true],
+    ['投入[2020]万元', false], ['[5]G基站', false],
+  ]],
+  ['isPolicyPackage', isPolicyPackage, [
+    ['稳外贸[12]条措施', true], ['“[10]条”措施', true], ['金融[15]条落地', true], ['新国[十]条', true], ['减税降费政策[10]条', true],
+    ['新建道路[12]条', false], ['全国[15]条高铁', false], ['金融[3]条件', false], ['[5]个乡镇', false],
+  ]],
+  ['isDaySpan', isDaySpan, [
+    ['[30]日内', true], ['公示期为[7]日', true], ['提前[15]日', true], ['不少于[60]日', true], ['[60]日以上', true],
+    ['6月[30]日内', false], ['于[15]日前', false], ['每月[5]日', false], ['[15]日召开', false],
+  ]],
 ];
 
 describe.each(table)('%s', (_name, predicate, rows) => {

@@ -18,4 +18,8 @@ test('slashes after the unit', () => {
   expect(perSlashes('/生/年，')).toEqual({ per: ['生', '年'], length: 4 });
   expect(perSlashes('/千瓦时')).toEqual({ per: ['千瓦时'], length: 4 });
   expect(perSlashes('以上')).toEqual({ per: [], length: 0 });
+  // issue #12: middle dots and brackets; a bracket closing the sentence around it stays outside
+  expect(perSlashes('/人·月，')).toEqual({ per: ['人', '月'], length: 4 });
+  expect(perSlashes('/（人·年）')).toEqual({ per: ['人', '年'], length: 6 });
+  expect(perSlashes('/生/年）')).toEqual({ per: ['生', '年'], length: 4 });
 });
