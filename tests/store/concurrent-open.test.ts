@@ -6,32 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
+import { TS_CHILD_HOOKS } from './ts-child-hooks.js';
 import { latestVersion } from '../../src/store/migrations.js';
 import { SqliteTaskStore } from '../../src/store/sqlite.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-
-// the child runs the TypeScript sources (as crash.test.ts does): .js imports map to .ts, types stripped
-const HOOKS = `
-import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-const ts = createRequire(${JSON.stringify(join(REPO, 'package.json'))})('typescript');
-export async function resolve(spec, ctx, next) {
-  if (spec.endsWith('.js') && /^(\\.|\\/|file:)/.test(spec) && ctx.parentURL) {
-    const url = new URL(spec.replace(/\\.js$/, '.ts'), ctx.parentURL);
-    if (existsSync(fileURLToPath(url))) return { url: url.href, shortCircuit: true, format: 'module' };
-  }
-  return next(spec, ctx);
-}
-export async function load(url, ctx, next) {
-  if (!url.endsWith('.ts')) return next(url, ctx);
-  const source = await readFile(fileURLToPath(url), 'utf8');
-  const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
-  return { format: 'module', source: out.outputText, shortCircuit: true };
-}
-`;
 
 // loads everything once, says "ready", then for each "go <db>" line opens that new file and stores one document
 const CHILD = `
@@ -64,7 +43,7 @@ const ROUNDS = 6;
 
 test(`${CHILDREN} processes opening one new database together, ${ROUNDS} times over, all succeed`, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'taizhang-race-'));
-  await writeFile(join(dir, 'hooks.mjs'), HOOKS);
+  await writeFile(join(dir, 'hooks.mjs'), TS_CHILD_HOOKS);
   await writeFile(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
   await writeFile(join(dir, 'child.mjs'), CHILD);
   const fixture = fileURLToPath(new URL('../fixtures/results/county-plan.json', import.meta.url));

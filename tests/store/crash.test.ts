@@ -6,33 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
+import { TS_CHILD_HOOKS } from './ts-child-hooks.js';
 import { ExtractResult } from '../../src/model.js';
 import { SqliteTaskStore } from '../../src/store/sqlite.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-
-// The child runs our TypeScript sources directly: these hooks map the .js import suffix to the
-// .ts file and strip types with the project's own typescript package.
-const HOOKS = `
-import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-const ts = createRequire(${JSON.stringify(join(REPO, 'package.json'))})('typescript');
-export async function resolve(spec, ctx, next) {
-  if (spec.endsWith('.js') && /^(\\.|\\/|file:)/.test(spec) && ctx.parentURL) {
-    const url = new URL(spec.replace(/\\.js$/, '.ts'), ctx.parentURL);
-    if (existsSync(fileURLToPath(url))) return { url: url.href, shortCircuit: true, format: 'module' };
-  }
-  return next(spec, ctx);
-}
-export async function load(url, ctx, next) {
-  if (!url.endsWith('.ts')) return next(url, ctx);
-  const source = await readFile(fileURLToPath(url), 'utf8');
-  const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
-  return { format: 'module', source: out.outputText, shortCircuit: true };
-}
-`;
 
 const CHILD = `
 import { createHash } from 'node:crypto';
@@ -56,7 +34,7 @@ for (let i = 0; i < Number(count); i++) {
 
 test('killing an ingest mid-batch loses nothing committed and leaves nothing partial', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'taizhang-crash-'));
-  await writeFile(join(dir, 'hooks.mjs'), HOOKS);
+  await writeFile(join(dir, 'hooks.mjs'), TS_CHILD_HOOKS);
   await writeFile(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
   await writeFile(join(dir, 'child.mjs'), CHILD);
   const dbPath = join(dir, 'taizhang.sqlite');

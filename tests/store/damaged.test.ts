@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, expect, test, vi } from 'vitest';
+import { TS_CHILD_HOOKS } from './ts-child-hooks.js';
 import { addStoreCommands } from '../../src/cli/store.js';
 import { ExtractResult } from '../../src/model.js';
 import { SqliteTaskStore } from '../../src/store/sqlite.js';
@@ -93,31 +94,10 @@ try {
 process.stdout.write(JSON.stringify(said));
 `;
 
-const HOOKS = `
-import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-const ts = createRequire(${JSON.stringify(join(REPO, 'package.json'))})('typescript');
-export async function resolve(spec, ctx, next) {
-  if (spec.endsWith('.js') && /^(\\.|\\/|file:)/.test(spec) && ctx.parentURL) {
-    const url = new URL(spec.replace(/\\.js$/, '.ts'), ctx.parentURL);
-    if (existsSync(fileURLToPath(url))) return { url: url.href, shortCircuit: true, format: 'module' };
-  }
-  return next(spec, ctx);
-}
-export async function load(url, ctx, next) {
-  if (!url.endsWith('.ts')) return next(url, ctx);
-  const source = await readFile(fileURLToPath(url), 'utf8');
-  const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
-  return { format: 'module', source: out.outputText, shortCircuit: true };
-}
-`;
-
 async function asReader(db: string): Promise<Record<string, unknown>> {
   const dir = await mkdtemp(join(tmpdir(), 'taizhang-reader-'));
   chmodSync(dir, 0o755);
-  await writeFile(join(dir, 'hooks.mjs'), HOOKS);
+  await writeFile(join(dir, 'hooks.mjs'), TS_CHILD_HOOKS);
   await writeFile(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
   await writeFile(join(dir, 'child.mjs'), CHILD);
   const other = { ...plan, document: { ...plan.document, id: 'other', docNumber: null, title: '另一个文件', source: { ...plan.document.source, sha256: 'cd'.repeat(32) } } };
