@@ -22,7 +22,7 @@ export const MESSAGES = {
   E_DOC_NOT_FOUND: '找不到文件或文档编号：请检查路径，或用 --from 指定抽取结果（JSON）目录、用 --db 指定数据库',
   E_NO_DOCUMENTS: '没有找到可比对的文档：请先用 taizhang ingest 存入文件，或用 --from 指定抽取结果（JSON）目录',
   E_INTERNAL: '处理时出现程序错误：请把该文件和这行提示发给维护人员',
-  // reading: hostile and careless input, and the size limits of src/read/limits.ts (helper "read")
+  // reading: hostile and careless input, and the size limits of src/read/limits.ts
   E_NOT_REGULAR_FILE: '这不是普通文件（设备、管道或套接字），已拒绝读取：请指定保存在磁盘上的文档文件',
   E_IS_DIRECTORY: '这是一个文件夹，不是文件：请指定文件夹中的文档文件，或用 taizhang run 处理整个文件夹',
   E_UNREADABLE: '没有读取该文件的权限：请检查文件权限，或换有权限的用户运行',
@@ -47,7 +47,7 @@ export const MESSAGES = {
   W_PAGES_SKIPPED: '部分页面无法读取，已跳过',
   W_ENCODING_GUESSED: '文本编码为自动识别',
   W_CONTENT_MISMATCH: '文件内容与扩展名不符，已按实际内容读取',
-  // tables (helper "tables"): web pages and PDFs
+  // tables: web pages and PDFs
   W_PRIVATE_USE_CHAR: '文中有无法识别的私用区字符（常见于网站自造的小数点等符号），已原样保留：请对照原文核对该处',
   'deadline-before-issue': '完成时限早于发文日期，请核对',
   'inconsistent-within': '同一文件中同一指标前后不一致，请核对',
@@ -60,14 +60,14 @@ export const MESSAGES = {
   E_BAD_DATE: '日期看不懂：请写成 2020-06-30、2020年6月30日、2020/6/30、6月30日、6月底 或 年底 这样的日期',
   E_STORE_MISSING: '找不到台账数据库：请先用 taizhang ingest 存入文件，或用 --db 指定数据库路径',
   E_BAD_RESULT_JSON: '不是 taizhang extract 输出的抽取结果 JSON：请用 taizhang extract 重新生成',
-  // store identity, damaged or read-only stores, bounded search, safe register writers (helper "store")
+  // store identity, damaged or read-only stores, bounded search, safe register writers
   E_STORE_CORRUPT: '台账数据库文件已损坏：请从备份恢复该文件，或换一个 --db 路径用 taizhang ingest 重新存入原文件',
   E_STORE_READONLY: '台账数据库只读，无法写入：请检查数据库文件及其所在目录的写权限，或用 --db 指定可写的位置',
   E_STORE_FULL: '磁盘已满，无法写入台账数据库：请清理磁盘空间后重试',
   E_STORE_BUSY: '台账数据库正被其他程序长时间占用：请等其完成后重试',
   W_SEARCH_TRUNCATED: '检索词过多或过长，只用了前面的部分：请减少检索词',
   W_XML_CHARS: '文中有表格文件不允许的控制字符（如 U+FFFE），已在台账中删去：请核对原文该处',
-  // structure (helper "layers"): warnings the structure stage adds to the document's message list
+  // structure: warnings the structure stage adds to the document's message list
   'jurisdiction-ambiguous': '地名对应多个行政区，已取第一个，请核对发文机关所在地',
   // batch runs and the command line (src/batch.ts, src/main-job.ts, src/cli.ts)
   E_TIMEOUT: '处理超时，已停止处理该文件：请确认文件是否异常，或用 --file-timeout 调高每个文件的时限（秒）',

@@ -34,12 +34,12 @@ export const BlockStyle = z.object({
   heading: z.number().int().optional(),
   fontSize: z.number().optional(),
   table: z.boolean().optional(),
-  // tables (helper "tables"): a table row whose first cell is merged with the row above (PDF grids)
+  // a table row whose first cell is merged with the row above (PDF grids)
   rowJoin: z.boolean().optional(),
 });
 export type BlockStyle = z.infer<typeof BlockStyle>;
 
-// --- layers (helper "layers"): the one place every block is said to be what it is -------------
+// --- layers: the one place every block is said to be what it is -------------
 /**
  * What a block is in the document, given once by structure (Docling's content layer): 版头, 标题,
  * 主送, 正文, 落款, 版记, furniture, the 附件 list, an attachment that is measures (attachment-body)
@@ -146,7 +146,7 @@ export const Quantity = z.object({
   comparator: Comparator.optional(),
   /** what is counted or paid ("D级危房改造", "学前教育生活补贴"), where it can be named */
   subject: z.string().optional(),
-  // numbers (issue #12): 约/左右/余/多 mark an estimate; the value is the number as written
+  // 约/左右/余/多 mark an estimate; the value is the number as written
   approximate: z.boolean().optional(),
   where: Where.optional(),
 });
@@ -164,7 +164,7 @@ export const Deadline = z.object({
   interval: z.number().int().optional(),
   /** "至少研究1次" → 1 */
   minCount: z.number().int().optional(),
-  // numbers and dates (issue #12): the day a recurring duty falls on, "每年12月20日前" → month 12, day 20
+  // the day a recurring duty falls on, "每年12月20日前" → month 12, day 20
   month: z.number().int().optional(),
   day: z.number().int().optional(),
   where: Where.optional(),
@@ -200,7 +200,7 @@ export const Attachment = z.object({
   index: z.number().int(),
   title: z.string(),
   where: Where.optional(),
-  /** a catalogue or list (目录, 品目, 材料清单, 名单) kept as an appendix: it gives no tasks (helper "layers") */
+  /** a catalogue or list (目录, 品目, 材料清单, 名单) kept as an appendix: it gives no tasks */
   appendix: z.boolean().optional(),
 });
 export type Attachment = z.infer<typeof Attachment>;
@@ -224,7 +224,7 @@ export const DocumentMeta = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
-// tables (helper "tables"): a table that is not a task table, kept as rows of cells (OUTPUT.md `tables`)
+// a table that is not a task table, kept as rows of cells (OUTPUT.md `tables`)
 export const Table = z.object({
   page: z.number().int().optional(),
   pageEnd: z.number().int().optional(),
