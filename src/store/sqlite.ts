@@ -53,6 +53,13 @@ function toStoredDocument(r: DocumentRow): StoredDocument {
   };
 }
 
+/**
+ * How long a process waits for another one's write (a batch ingest, the first migration of a new
+ * file) before saying E_STORE_BUSY: on a busy two-core machine eight processes opening one new store
+ * at once took more than 5 s to get through the WAL switch and migrations.
+ */
+const BUSY_WAIT_MS = 30_000;
+
 export class SqliteTaskStore implements TaskStore {
   private st: Statements;
 
@@ -76,7 +83,7 @@ export class SqliteTaskStore implements TaskStore {
       if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
       db = new Database(file);
       // before anything else: the switch to WAL and the migrations of a new file wait for other processes
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
@@ -98,7 +105,7 @@ export class SqliteTaskStore implements TaskStore {
     let db: Database.Database | undefined;
     try {
       db = new Database(path, { readonly: true, fileMustExist: true });
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version === latestVersion()) return new SqliteTaskStore(path, db);
       db.close();
