@@ -8,7 +8,7 @@ import { REASONS } from './reasons.js';
 import { clauseSide, type PairContext } from './rules.js';
 import type { Finding } from './schema.js';
 import { pairNames, sameItem, sentencesMatch } from './sentence-align.js';
-import { listItems } from './strength.js';
+import { listItems, sharesOnlyResidual } from './strength.js';
 
 // A clause that ends by announcing a list: "…应当履行下列消防安全职责：".
 const LIST_HEAD_END = /下列[^。；;]{0,30}[：:]\s*$/u;
@@ -48,8 +48,8 @@ export function splitListFindings(ctx: PairContext, a: ExtractResult, b: Extract
     const l = lowLists.find((x) => sentencesMatch(alignClauses(h.head.text, x.head.text)));
     if (!l) continue;
     const missing = h.items.filter((x) => !l.items.some((y) => sameItem(bare(x.text), bare(y.text))));
-    // Every item gone: two different lists under a similar head, not one list narrowed.
-    if (missing.length === 0 || missing.length === h.items.length) continue;
+    // Every item gone (but a residual "其他…" one): two different lists under a similar head, not one list narrowed.
+    if (missing.length === 0 || sharesOnlyResidual(h.items, missing)) continue;
     for (const m of missing) {
       const item = bare(m.text);
       const highSide = clauseSide(highDoc, m, { fact: { text: item, start: m.text.indexOf(item), end: m.text.indexOf(item) + item.length } });

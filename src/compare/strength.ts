@@ -205,6 +205,16 @@ export function listItems(text: string): { head: ListItem; items: ListItem[] } |
   return { head: { text: text.slice(s, from), start: s, end: from }, items };
 }
 
+// A residual item ("（三）其他风险管控措施", "其他依法应当履行的职责") closes many lists of one
+// kind: a 建设用地 list and a 农用地 list both end with it, so sharing only it does not make two
+// lists one list.
+const RESIDUAL_ITEM = /^\s*(?:（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[①②③④⑤⑥⑦⑧⑨⑩]|\d+[.、．])?\s*其他/u;
+
+/** True when every item the lower list shares with the higher one is a residual "其他…" item. */
+export function sharesOnlyResidual(items: readonly { text: string }[], missing: readonly { text: string }[]): boolean {
+  return items.every((x) => missing.includes(x) || RESIDUAL_ITEM.test(x.text));
+}
+
 /**
  * A lower clause repeating a higher "下列…" list with items left out narrows whom the duty binds.
  * `same(x, y)` says whether two items are the same entry (the caller aligns them).
@@ -214,8 +224,8 @@ export function listChanges(highText: string, lowText: string, n: Names, same: (
   const l = listItems(lowText);
   if (!h || !l) return [];
   const missing = h.items.filter((x) => !l.items.some((y) => same(x.text, y.text)));
-  // Every item gone: the lists are different lists, not one list narrowed.
-  if (missing.length === 0 || missing.length === h.items.length) return [];
+  // Every item gone (but a residual one): the lists are different lists, not one list narrowed.
+  if (missing.length === 0 || sharesOnlyResidual(h.items, missing)) return [];
   return missing.map((x) => ({
     dimension: 'list' as const,
     outcome: 'weaker' as const,

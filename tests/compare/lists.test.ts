@@ -75,3 +75,32 @@ describe('a lower list that leaves an item out', () => {
     expect(r.findings.filter((f) => f.type === 'weakened').map((f) => f.a?.fact?.text)).toEqual(['（三）保证本单位安全生产投入的有效实施']);
   }, 30_000);
 });
+
+// Two lists of one kind that share only their residual "其他…" item are two lists (the 土壤污染防治法
+// 建设用地 list against a provincial 农用地 list): no item of either is "left out" of the other.
+describe('lists that share only a residual item', () => {
+  const HEAD2 = '第二十条 对名录中的地块，县级以上人民政府交通运输主管部门可以采取下列管控措施：';
+  const OWN = ['（一）设置临时限行区域；', '（二）组织路面巡查；', '（三）其他管控措施。'];
+  const high = doc({ id: 'h', title: '某某省道路管理条例', jurisdiction: PROVINCE, date: '2020-01-01' }, [task('1', HEAD2), ...OWN.map((t, i) => task(`1.${i + 1}`, t))]);
+  const lowHead = '第九条 对名录中的地块，县级以上人民政府交通运输主管部门应当采取下列管控措施：';
+
+  test('split on both sides: nothing', () => {
+    const low = doc({ id: 'l', title: '本溪满族自治县道路管理办法', jurisdiction: COUNTY, date: '2021-01-01' }, [
+      task('1', lowHead), task('1.1', '（一）开展桥梁结构检测；'), task('1.2', '（二）建立养护档案；'), task('1.3', '（三）其他管控措施。'),
+    ]);
+    expect(diffDocuments(high, low).findings.filter((f) => f.type === 'weakened')).toEqual([]);
+  });
+  test('inside one clause on the lower side: nothing', () => {
+    const low = doc({ id: 'l', title: '本溪满族自治县道路管理办法', jurisdiction: COUNTY, date: '2021-01-01' }, [
+      task('1', `${lowHead}（一）开展桥梁结构检测；（二）建立养护档案；（三）其他管控措施。`),
+    ]);
+    expect(diffDocuments(high, low).findings.filter((f) => f.type === 'weakened')).toEqual([]);
+  });
+  test('one real item shared besides the residual one: the other is still reported', () => {
+    const low = doc({ id: 'l', title: '本溪满族自治县道路管理办法', jurisdiction: COUNTY, date: '2021-01-01' }, [
+      task('1', lowHead), task('1.1', OWN[0]), task('1.2', '（二）其他管控措施。'),
+    ]);
+    const w = diffDocuments(high, low).findings.filter((f) => f.type === 'weakened');
+    expect(w.map((f) => f.a?.fact?.text)).toEqual(['（二）组织路面巡查']);
+  });
+});
