@@ -35,7 +35,7 @@ export function buildProgram(): Command {
   const program = new ChineseCommand();
   program
     .name('taizhang')
-    .description('台账：把政策文件（PDF、DOCX、TXT、HTML）变成结构化、可核对的任务台账')
+    .description('台账：把政策文件（PDF、OFD、DOCX、DOC、TXT、HTML、Markdown）变成结构化、可核对的任务台账')
     .version(pkg.version, '-v, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
