@@ -60,6 +60,25 @@ function toStoredDocument(r: DocumentRow): StoredDocument {
  */
 const BUSY_WAIT_MS = 30_000;
 
+/**
+ * The switch to WAL needs the file to itself, and SQLite answers SQLITE_BUSY at once, without its
+ * busy handler, when another process holds the file in the same moment (eight processes opening
+ * one new store together met it in about one round of six). So the switch is tried again after a
+ * short pause until the same wait as for a write has passed.
+ */
+function switchToWal(db: Database.Database): void {
+  const until = Date.now() + BUSY_WAIT_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if (!sqliteCode(e).startsWith('SQLITE_BUSY') || Date.now() + pause > until) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+    }
+  }
+}
+
 export class SqliteTaskStore implements TaskStore {
   private st: Statements;
 
@@ -84,7 +103,7 @@ export class SqliteTaskStore implements TaskStore {
       db = new Database(file);
       // before anything else: the switch to WAL and the migrations of a new file wait for other processes
       db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
-      db.pragma('journal_mode = WAL');
+      switchToWal(db);
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       migrate(db);
