@@ -17,18 +17,35 @@ export interface Span {
 function place(span: Span, words: string[], from: number): { text: string; where: Where; next: number } {
   const inside = span.text.slice(0, span.end);
   for (const at of [Math.max(from, span.start), span.start]) {
-    const k = words[0] ? inside.indexOf(words[0], at) : -1;
-    if (k < 0) continue;
+    const hit = find(inside, words[0], at);
+    if (!hit) continue;
+    const k = hit.start;
     // a person's post written right after the name ("董国飞 副县长") is part of the same words
-    let end = k + words[0].length;
+    let end = hit.end;
     for (const w of words.slice(1)) {
-      const gap = inside.slice(end).match(/^[\s（(]{0,3}/u)![0].length;
-      if (w && inside.startsWith(w, end + gap)) end += gap + w.length;
-      else break;
+      const gap = inside.slice(end).match(/^[\s（(]{0,3}/u)![0];
+      if (!w || !inside.startsWith(w, end + gap.length)) break;
+      end += gap.length + w.length;
+      // "郑凯（县委常委、副县长）": the bracket opened before the post closes after it
+      if (/[（(]/u.test(gap) && /[）)]/u.test(inside[end] ?? '')) end++;
     }
     return { text: span.text.slice(k, end), where: { block: span.block, start: k, end, in: 'block' }, next: end };
   }
   return { text: span.text.slice(span.start, span.end), where: { block: span.block, start: span.start, end: span.end, in: 'block' }, next: from };
+}
+
+/**
+ * A name as written from `at` on: verbatim, else with spaces between its characters, as a PDF line or
+ * a typist may space a name out ("县教育 局"; the extractor reads it without them).
+ */
+function find(text: string, name: string, at: number): { start: number; end: number } | null {
+  if (!name) return null;
+  const k = text.indexOf(name, at);
+  if (k >= 0) return { start: k, end: k + name.length };
+  const spaced = new RegExp([...name].map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('\\s*'), 'gu');
+  spaced.lastIndex = at;
+  const m = spaced.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
 
 /** Units named inside one span, each with its own words. */
