@@ -4,6 +4,7 @@
 import type { Person, Unit } from '../src/model.js';
 import { isUnitName } from './unit-names.js';
 import { parseUnitList, type ListRole } from './unit-list.js';
+import { peopleWithEvidence, unitsWithEvidence, type Span } from '../src/evidence.js';
 
 export const meta = {
   name: 'people',
@@ -36,32 +37,45 @@ export interface People {
   units: Unit[];
 }
 
-/** Read leaders, owners and units from the lines of one attachment block. */
+/**
+ * Read leaders, owners and units from the lines of one attachment block. Each fact carries its words
+ * with `where.block` = the index of its line in `lines` and start/end in that line as given.
+ */
 export function extractPeople(lines: string[]): People {
   const out: People = { leaders: [], owners: [], units: [] };
   const block: Block = { label: null, unitsSeen: 0 };
-  for (const raw of lines) {
+  lines.forEach((raw, k) => {
     const line = raw.trim();
-    if (!line) continue;
+    if (!line) return;
+    const lead = raw.length - raw.trimStart().length;
     const segments = splitAtLabels(line);
     if (segments.length === 0) {
       // an unlabelled line continues the label above only if it reads like that label's content
       if (block.label && !readInto(out, block, line, true)) block.label = null;
-      continue;
+      else placeNew(out, { block: k, text: raw, start: lead, end: lead + line.length });
+      return;
     }
     for (const seg of segments) {
       block.label = seg.label;
       block.unitsSeen = 0;
       readInto(out, block, seg.content, false);
+      placeNew(out, { block: k, text: raw, start: lead + seg.from, end: lead + seg.from + seg.content.length });
     }
-  }
+  });
   return out;
+}
+
+/** The facts just read (those without evidence yet) stand in this span. */
+function placeNew(out: People, span: Span): void {
+  out.leaders = peopleWithEvidence(out.leaders, span);
+  out.owners = peopleWithEvidence(out.owners, span);
+  out.units = unitsWithEvidence(out.units, span);
 }
 
 interface Block { label: (typeof LABELS)[number] | null; unitsSeen: number }
 
 /** Labels anywhere in a line (at its start or after a space): "牵头县领导：张三 副县长  责任人：李四 局长". */
-function splitAtLabels(line: string): { label: (typeof LABELS)[number]; content: string }[] {
+function splitAtLabels(line: string): { label: (typeof LABELS)[number]; content: string; from: number }[] {
   const hits: { at: number; len: number; label: (typeof LABELS)[number] }[] = [];
   for (const label of LABELS) {
     const re = new RegExp(label.re.source, 'gu');
@@ -74,7 +88,10 @@ function splitAtLabels(line: string): { label: (typeof LABELS)[number]; content:
   }
   hits.sort((a, b) => a.at - b.at);
   if (hits.length === 0 || hits[0].at !== 0) return [];
-  return hits.map((h, k) => ({ label: h.label, content: line.slice(h.at + h.len, hits[k + 1]?.at ?? line.length).trim() }));
+  return hits.map((h, k) => {
+    const rest = line.slice(h.at + h.len, hits[k + 1]?.at ?? line.length);
+    return { label: h.label, content: rest.trim(), from: h.at + h.len + rest.length - rest.trimStart().length };
+  });
 }
 
 /** Add a line's content under the block's label; a continuation line that does not fit is refused. */

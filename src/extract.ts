@@ -1,7 +1,7 @@
 // A normalized document → ExtractResult: structure, clauses, and per clause the extractors.
 // Pure: no I/O (STYLE.md rule 5); the pipeline reads the file and validates the result.
 import { createHash } from 'node:crypto';
-import type { Block, Deadline, DocumentMeta, ExtractResult, Message, PageFacts, Person, Quantity, RawDocument, Task, Unit } from './model.js';
+import type { Block, Deadline, DocumentMeta, ExtractResult, Message, PageFacts, Person, Quantity, RawDocument, Task, Unit, Where } from './model.js';
 import { unifyDocNumberBrackets } from './normalize/characters.js';
 import { resolveJurisdiction } from './structure/jurisdiction.js';
 import { parseDocNumber } from '../extractors/doc-numbers.js';
@@ -12,11 +12,12 @@ import type { StructureMeta } from './structure/metadata.js';
 import type { HeadingInfo, HeadingNode } from './structure/headings.js';
 import { APPARATUS_LAYERS, TASK_LAYERS, carriesDuty, isGeneralProvisions, structureDocument } from './structure/layers.js';
 import { SEP, isGuidingStatement, splitClauses, type Clause } from './tasks.js';
-import { collectTables, readTaskTables } from './task-tables.js';
+import { collectTables, readTaskTables, type TableTask } from './task-tables.js';
 import { documentKind } from './structure/doc-kind.js';
 import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
 import { extractQuantities } from '../extractors/quantities.js';
 import { extractPeople } from '../extractors/people.js';
+import { withPage } from './evidence.js';
 import { findAllResponsibilities } from '../extractors/units.js';
 
 /**
@@ -73,8 +74,10 @@ function findPeopleBlocks(blocks: Block[], pathOf: string[][], skip: Set<number>
     const goesOn = (k: number) =>
       k < blocks.length && !skip.has(k) && pathOf[k]?.[0] === top && headingOf[k] === null && !/[。；]/u.test(blocks[k].text);
     while (goesOn(j + 1)) j++;
-    const lines = blocks.slice(i, j + 1).map((b) => b.text.trim());
-    out.push({ first: i, last: j, ...extractPeople(lines) });
+    // the lines as the blocks hold them: each fact's where (line k, span in it) becomes block i + k
+    const found = extractPeople(blocks.slice(i, j + 1).map((b) => b.text));
+    const atBlock = <T extends { where?: Where }>(f: T): T => (f.where ? { ...f, where: { ...f.where, block: i + (f.where.block ?? 0) } } : f);
+    out.push({ first: i, last: j, leaders: found.leaders.map(atBlock), owners: found.owners.map(atBlock), units: found.units.map(atBlock) });
     i = j;
   }
   return out;
@@ -246,13 +249,14 @@ export function buildResult(raw: RawDocument): ExtractResult {
   const numbers = taskNumbers(clauses);
   // one list: what the reader and the structure stage said, then what extraction finds
   const warnings: Message[] = [...raw.messages, ...meta.messages];
+  const pageOf = (b: number) => blocks[b]?.page;
   const tasks: Task[] = clauses.map((c, k): Task => {
     const taskId = `${id}#${numbers[k]}`;
     const att = people.find((p) => isUnder(c.headingPath, peopleScope(tree.pathOf[p.first] ?? [], itemPaths, peoplePaths)));
     const row = fromTable.get(c);
     const deadlines = distinctDeadlines([
       ...extractDeadlines(c.text, ctx),
-      ...(row?.deadlineText ? extractDeadlines(row.deadlineText, ctx) : []),
+      ...(row?.deadlineText ? extractDeadlines(row.deadlineText, ctx).map((d) => inCell(d, row)) : []),
     ]);
     for (const d of deadlines) {
       // with the document's year known, a due date left without a date is a season or holiday word
@@ -269,9 +273,9 @@ export function buildResult(raw: RawDocument): ExtractResult {
       text: c.text,
       kind: c.path.some((p) => /目标/u.test(p)) ? 'target' : 'measure',
       // a task guide's own accountability block outweighs a body named in passing inside its text
-      units: c.units.length && !(c.inlineUnits && att?.units.length) ? c.units : att?.units ?? [],
-      leaders: row?.leaders.length ? row.leaders : att?.leaders ?? [],
-      owners: row?.owners.length ? row.owners : att?.owners ?? [],
+      units: withPage(c.units.length && !(c.inlineUnits && att?.units.length) ? c.units : att?.units ?? [], pageOf),
+      leaders: withPage(row?.leaders.length ? row.leaders : att?.leaders ?? [], pageOf),
+      owners: withPage(row?.owners.length ? row.owners : att?.owners ?? [], pageOf),
       deadlines,
       quantities: extractQuantities(c.text, { title: meta.title }),
       where: { block: c.block, page: blocks[c.block]?.page },
@@ -286,7 +290,7 @@ export function buildResult(raw: RawDocument): ExtractResult {
     // the attachment list and an attachment's title name documents ("促进3岁以下…职责分工")
     if (inTasks.has(i) || inTables.has(i) || APPARATUS_LAYERS.has(b.layer!) || b.layer === 'attachment-appendix' || b.layer === 'attachment-list') return;
     if (doc.attachments.titleBlocks.has(i)) return;
-    for (const q of extractQuantities(b.text, { title: meta.title })) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page } });
+    for (const q of extractQuantities(b.text, { title: meta.title })) docQuantities.push({ ...q, where: { ...q.where, block: i, page: b.page, in: 'block' } });
   });
 
   const document: DocumentMeta = {
@@ -307,6 +311,16 @@ export function buildResult(raw: RawDocument): ExtractResult {
     quantities: docQuantities,
   };
   return { schemaVersion: SCHEMA_VERSION, document, tasks, tables: otherTables.tables, warnings };
+}
+
+/**
+ * A deadline read from a table's 完成时限 cell: its span is in the cell, so it points into the row's
+ * block; a cell made of two halves or columns keeps only the row's block.
+ */
+function inCell(d: Deadline, row: TableTask): Deadline {
+  const span = row.deadlineSpan;
+  if (!span || d.where?.start === undefined || d.where.end === undefined) return { ...d, where: { block: row.clause.block, in: 'block' } };
+  return { ...d, where: { block: span.block, start: span.start + d.where.start, end: span.start + d.where.end, in: 'block' } };
 }
 
 function range(a: number, b: number): number[] {

@@ -14,6 +14,10 @@ export const Where = z.object({
   page: z.number().int().optional(),
   start: z.number().int().optional(),
   end: z.number().int().optional(),
+  // evidence (issue 18): which string start/end index into. Absent: the task's own text (a task's
+  // deadlines and quantities). 'block': the text of block `block` as normalized (`taizhang text`), for
+  // words the task text does not keep (a 牵头单位 label cut out, a table cell, an accountability block).
+  in: z.enum(['task', 'block']).optional(),
 });
 export type Where = z.infer<typeof Where>;
 
@@ -172,10 +176,13 @@ export const Deadline = z.object({
 export type Deadline = z.infer<typeof Deadline>;
 
 export const UnitRole = z.enum(['lead', 'participant']);
-export const Unit = z.object({ name: z.string(), role: UnitRole });
+// evidence (issue 18): `text` is the words as written — the unit's or person's own name (and post) where
+// it is written out whole, else the whole statement or cell that names it — and `where` places them
+const Evidence = { text: z.string().optional(), where: Where.optional() };
+export const Unit = z.object({ name: z.string(), role: UnitRole, ...Evidence });
 export type Unit = z.infer<typeof Unit>;
 
-export const Person = z.object({ name: z.string(), title: z.string().optional() });
+export const Person = z.object({ name: z.string(), title: z.string().optional(), ...Evidence });
 export type Person = z.infer<typeof Person>;
 
 export const Task = z.object({

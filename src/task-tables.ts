@@ -5,6 +5,7 @@
 import type { Block, Person, Table, Unit } from './model.js';
 import { findAllResponsibilities } from '../extractors/units.js';
 import { parsePersons } from '../extractors/people.js';
+import { peopleWithEvidence, unitsWithEvidence, type Span } from './evidence.js';
 import type { Clause } from './tasks.js';
 
 type Column = 'seq' | 'category' | 'task' | 'lead' | 'participant' | 'responsible' | 'deadline' | 'leader' | 'owner' | 'other';
@@ -83,12 +84,44 @@ function unitsOf(label: string, cell: string): Unit[] {
   return findAllResponsibilities(`${label}：${cell.trim()}`).flatMap((r) => r.units);
 }
 
+/**
+ * Where the cells of a column stand in the row's block: one span per non-empty cell, trimmed. A row
+ * cut by a page break has its cells in two blocks; each half is a span of its own block.
+ */
+function cellSpans(blocks: Block[], rows: number[], cols: Column[], col: Column): Span[] {
+  const spans: Span[] = [];
+  for (const b of rows) {
+    let at = 0;
+    blocks[b].text.split(CELL_SEPARATOR).forEach((c, k) => {
+      const lead = c.length - c.trimStart().length;
+      if (cols[k] === col && c.trim()) spans.push({ block: b, text: blocks[b].text, start: at + lead, end: at + lead + c.trim().length });
+      at += c.length + CELL_SEPARATOR.length;
+    });
+  }
+  return spans;
+}
+
+function oneCell(spans: Span[], text: string): { deadlineSpan?: Span } {
+  return spans.length === 1 && spans[0].text.slice(spans[0].start, spans[0].end) === text ? { deadlineSpan: spans[0] } : {};
+}
+
+/** Each fact gets its words from the first of the column's cells that writes its name, else the first cell. */
+function placeInCells<T extends Unit | Person>(facts: T[], spans: Span[], place: (f: T[], s: Span) => T[]): T[] {
+  if (!spans.length) return facts;
+  return facts.map((f) => {
+    const own = spans.find((s) => s.text.slice(s.start, s.end).includes(f.name)) ?? spans[0];
+    return place([f], own)[0];
+  });
+}
+
 export interface TableTask {
   clause: Clause;
   leaders: Person[];
   owners: Person[];
   /** the 完成时限 cell, read by the deadline extractor with the task text */
   deadlineText: string;
+  /** where deadlineText stands in its block, when it is one cell as written (not two halves or columns) */
+  deadlineSpan?: Span;
   /** blocks of the table (header and rows): not clause text elsewhere */
   blocks: number[];
 }
@@ -128,7 +161,14 @@ export function readTaskTables(blocks: Block[], pathOf: string[][]): TableTask[]
       const task = cells.filter((_, k) => cols[k] === 'task').map((x) => x.trim()).filter(Boolean).join('。');
       if (!task) continue;
       if (cell('category')) category = cell('category');
-      const units = [...unitsOf('牵头单位', cell('lead')), ...unitsOf('责任单位', cell('responsible')), ...unitsOf('配合单位', cell('participant'))];
+      // the words of each unit and person: the cells of the row (and of the half above a page break)
+      const rowBlocks = cut ? [block, i] : [i];
+      const inCells = (col: Column, units: Unit[]) => placeInCells(units, cellSpans(blocks, rowBlocks, cols, col), unitsWithEvidence);
+      const units = [
+        ...inCells('lead', unitsOf('牵头单位', cell('lead'))),
+        ...inCells('responsible', unitsOf('责任单位', cell('responsible'))),
+        ...inCells('participant', unitsOf('配合单位', cell('participant'))),
+      ];
       // a unit named both in 牵头 and 责任 keeps its first (stronger) role
       const seen = new Set<string>();
       const unique = units.filter((u) => !seen.has(u.name) && seen.add(u.name));
@@ -142,9 +182,10 @@ export function readTaskTables(blocks: Block[], pathOf: string[][]): TableTask[]
           block,
           blockEnd: i,
         },
-        leaders: parsePersons(cell('leader')),
-        owners: parsePersons(cell('owner')),
+        leaders: placeInCells(parsePersons(cell('leader')), cellSpans(blocks, rowBlocks, cols, 'leader'), peopleWithEvidence),
+        owners: placeInCells(parsePersons(cell('owner')), cellSpans(blocks, rowBlocks, cols, 'owner'), peopleWithEvidence),
         deadlineText: cell('deadline'),
+        ...oneCell(cellSpans(blocks, rowBlocks, cols, 'deadline'), cell('deadline')),
         blocks: [],
       });
     }

@@ -7,6 +7,7 @@
 // - the document's role rule ("第一个单位为牵头单位…，下同") applies from where it is written on.
 import type { Block, Unit } from './model.js';
 import { findAllResponsibilities, findRoleRule, type Responsibility, type RoleRule } from '../extractors/units.js';
+import { unitsWithEvidence } from './evidence.js';
 
 export interface Clause {
   /** heading labels from the top, plus the clause's own 一是… label where it has one */
@@ -136,7 +137,12 @@ export function splitClauses(input: SplitInput): Clause[] {
     if (!text) continue;
     if (pending.length && !samePath(pending[0].headingPath, path)) flush();
     rule = findRoleRule(text) ?? rule;
-    const statements = findAllResponsibilities(text, rule);
+    // each unit keeps its words in the block: cutStatement takes a label run out of the task text
+    const lead = blocks[i].text.length - blocks[i].text.trimStart().length;
+    const statements = findAllResponsibilities(text, rule).map((r) => ({
+      ...r,
+      units: unitsWithEvidence(r.units, { block: i, text: blocks[i].text, start: lead + r.start, end: lead + r.end }),
+    }));
 
     if (statements.length === 1 && statements[0].standalone) {
       const units = statements[0].units;

@@ -1,11 +1,12 @@
 // Invariants over the whole pipeline, for every document the tests read (corpus/, tests/fixtures/) and
 // for documents written here: task ids are unique within a document, every block has one layer and
-// its ref, and every warning a stage makes (reader, structure) reaches the JSON.
+// its ref, every warning a stage makes (reader, structure) reaches the JSON, and every fact's `where`
+// slices to its own words (issue 18).
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildResult, taskNumbers } from '../src/extract.js';
-import { ExtractResult, Layer, type Block, type RawDocument } from '../src/model.js';
+import { ExtractResult, Layer, type Block, type RawDocument, type Task, type Where } from '../src/model.js';
 import { readDocumentFile } from '../src/read/index.js';
 import { structureDocument } from '../src/structure/layers.js';
 
@@ -32,6 +33,38 @@ function checkInvariants(raw: RawDocument): void {
   const said = [...raw.messages, ...doc.meta.messages].map((m) => `${m.code}|${m.message}`);
   const shown = new Set(result.warnings.map((m) => `${m.code}|${m.message}`));
   expect(said.filter((m) => !shown.has(m))).toEqual([]);
+  expect(misplaced(result, doc.blocks)).toEqual([]);
+}
+
+/**
+ * Every fact whose `where` has a span slices to its own words, in the string the span names (the
+ * task's text, or its block's text); every unit and person has a span; every task and fact has the
+ * page of its block where the block has one.
+ */
+function misplaced(result: ExtractResult, blocks: Block[]): string[] {
+  const bad: string[] = [];
+  const check = (task: Task, kind: string, fact: { text?: string; where?: Where }, needsSpan: boolean) => {
+    const w = fact.where;
+    const label = `${task.id} ${kind} ${JSON.stringify(fact)}`;
+    if (!w || w.start === undefined || w.end === undefined) {
+      if (needsSpan) bad.push(`no span: ${label}`);
+      return;
+    }
+    const source = w.in === 'block' ? blocks[w.block ?? -1]?.text : task.text;
+    if (source === undefined || source.slice(w.start, w.end) !== fact.text) bad.push(`wrong span: ${label} → ${source?.slice(w.start, w.end)}`);
+    if (w.in === 'block' && blocks[w.block!].page !== undefined && w.page !== blocks[w.block!].page) bad.push(`no page: ${label}`);
+  };
+  for (const t of result.tasks) {
+    const page = blocks[t.where?.block ?? -1]?.page;
+    if (page !== undefined && t.where?.page !== page) bad.push(`task without its page: ${t.id}`);
+    for (const d of t.deadlines) check(t, 'deadline', d, false);
+    for (const q of t.quantities) check(t, 'quantity', q, false);
+    for (const u of t.units) check(t, 'unit', u, true);
+    for (const p of [...t.leaders, ...t.owners]) check(t, 'person', p, true);
+  }
+  const doc = { id: 'document', text: '' } as Task;
+  for (const q of result.document.quantities ?? []) check(doc, 'quantity', q, false);
+  return bad;
 }
 
 describe('every document the tests read', () => {

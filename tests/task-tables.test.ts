@@ -30,7 +30,7 @@ test('rows become tasks with units, people and deadline cells; merged category c
   ];
   const pathOf = [['二、重点任务'], ['二、重点任务'], ['二、重点任务'], ['二、重点任务'], ['二、重点任务'], ['三、保障措施']];
   const tasks = readTaskTables(blocks, pathOf);
-  expect(tasks.map((t) => ({ path: t.clause.path, text: t.clause.text, units: t.clause.units, leaders: t.leaders, deadline: t.deadlineText }))).toEqual([
+  expect(tasks.map((t) => ({ path: t.clause.path, text: t.clause.text, units: t.clause.units, leaders: t.leaders, deadline: t.deadlineText }))).toMatchObject([
     {
       path: ['二、重点任务', '农业生产'], text: '落实春播面积45万亩。',
       units: [{ name: '县农业农村局', role: 'lead' }, { name: '县财政局', role: 'participant' }, { name: '各乡镇', role: 'participant' }],

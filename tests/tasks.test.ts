@@ -164,7 +164,7 @@ test('in a task guide, the attachment\'s accountable departments outweigh a body
     '牵头县领导：王明 副县长', '牵头县直部门：县种子管理站', '责任人：李华 县种子管理站站长',
   ]);
   const guide = result.tasks.find((t) => t.text.includes('良种调运'))!;
-  expect(guide.units).toEqual([{ name: '县种子管理站', role: 'lead' }]);
+  expect(guide.units).toMatchObject([{ name: '县种子管理站', role: 'lead' }]);
   expect(guide.leaders.map((p) => p.name)).toEqual(['王明']);
 });
 

@@ -46,7 +46,7 @@ test('a city notice wrapping a plan, on a page without an h1', async () => {
     docNumber: { issuerCode: '某政办发', year: 2021, serial: 12 },
   });
   const supply = r.tasks.find((t) => t.text.includes('供水工程改造'))!;
-  expect(supply.units).toEqual([
+  expect(supply.units).toMatchObject([
     { name: '市水务局', role: 'lead' },
     { name: '市财政局', role: 'participant' },
     { name: '各县区政府', role: 'participant' },

@@ -59,7 +59,7 @@ const blocks: [string, string[], Partial<People>][] = [
 describe('extractPeople', () => {
   test.each(blocks)('%s', (_name, lines, want) => {
     const got = extractPeople(lines);
-    for (const key of Object.keys(want) as (keyof People)[]) expect(got[key]).toEqual(want[key]);
+    for (const key of Object.keys(want) as (keyof People)[]) expect(got[key]).toMatchObject(want[key]!); // each fact also carries its words and where (evidence.test.ts)
   });
 });
 
