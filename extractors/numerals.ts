@@ -16,9 +16,6 @@ const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 1
 /** Section magnitudes; 万万 is not used in official writing, so each appears once, largest first. */
 const BIG_UNITS: Readonly<Record<string, number>> = { 亿: 1e8, 万: 1e4 };
 
-/** Characters a Chinese numeral is built from; callers use this to find numeral runs in text. */
-export const CHINESE_NUMERAL_CHARS = '零〇Ｏ一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿';
-
 /**
  * Full-width digits, Latin letters and the full-width dot/percent fold to ASCII, one UTF-16 unit for
  * one, so offsets in the folded text are offsets in the input. Normalization uses it too.

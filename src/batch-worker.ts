@@ -2,8 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Job, ReadOutcome } from './batch.js';
 import { failureLine } from './messages.js';
-import { extractFile } from './pipeline.js';
-import { readDocumentFile } from './read/index.js';
+import { extractFile, readDocumentFile } from './pipeline.js';
 
 /**
  * TEST ONLY: TAIZHANG_TEST_WORKER_HOOK="spin:<regex>;allocate:<regex>;exit:<regex>" makes the worker

@@ -3,7 +3,7 @@
 // Heavy modules (pdf.js, exceljs, SQLite) load inside the actions that need them, so that
 // `taizhang extract one.pdf` starts fast.
 import { readFileSync } from 'node:fs';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { failureLine, MESSAGES, oneTerminalLine, terminalSafe } from './messages.js';
 import { ChineseCommand, CHINESE_HELP } from './cli/chinese-commander.js';
 import { FILE_BUDGET } from './file-budget.js';
@@ -49,10 +49,14 @@ export function buildProgram(): Command {
     .option('--password <密码>', '加密 PDF 的打开密码')
     .option('--max-size <MB>', '文件大小上限（MB）', megabytes)
     .option('--layers', '每段前标出编号和层次（版头、标题、正文、落款、版记、附件……）')
-    .action(async (file: string, opts: { password?: string; maxSize?: number; layers?: boolean }) => {
-      const { readDocumentFile } = await import('./read/index.js');
+    .addOption(new Option('--raw', '输出读取器读到的原样文本（规范化之前），一段一行').conflicts('layers'))
+    .action(async (file: string, opts: { password?: string; maxSize?: number; layers?: boolean; raw?: boolean }) => {
       try {
-        const doc = await readDocumentFile(file, { password: opts.password, maxBytes: opts.maxSize });
+        const options = { password: opts.password, maxBytes: opts.maxSize };
+        // --raw stops after read: what the reader saw, page numbers and full-width letters included
+        const doc = opts.raw
+          ? await (await import('./read/index.js')).readRawFile(file, options)
+          : await (await import('./pipeline.js')).readDocumentFile(file, options);
         const blocks = opts.layers ? (await import('./structure/layers.js')).structureDocument(doc.blocks).blocks : doc.blocks;
         const line = (b: (typeof blocks)[number]) => (opts.layers ? `${b.ref}\t${b.layer}\t${b.text.replace(/\t/gu, ' | ')}` : b.text);
         process.stdout.write(blocks.map(line).join('\n') + '\n');

@@ -1,11 +1,7 @@
 // A normalized document → ExtractResult: structure, clauses, and per clause the extractors.
 // Pure: no I/O (STYLE.md rule 5); the pipeline reads the file and validates the result.
 import { createHash } from 'node:crypto';
-import type { Block, Deadline, DocumentMeta, ExtractResult, Message, PageFacts, Person, Quantity, RawDocument, Task, Unit, Where } from './model.js';
-import { unifyDocNumberBrackets } from './normalize/characters.js';
-import { resolveJurisdiction } from './structure/jurisdiction.js';
-import { parseDocNumber } from '../extractors/doc-numbers.js';
-import { parseFullDate } from '../extractors/dates.js';
+import type { Block, Deadline, DocumentMeta, ExtractResult, Message, Person, Quantity, RawDocument, Task, Unit, Where } from './model.js';
 import { SCHEMA_VERSION } from './model.js';
 import { message } from './messages.js';
 import type { StructureMeta } from './structure/metadata.js';
@@ -193,20 +189,10 @@ function mergeArticleItems(clauses: Clause[], isTableRow: (c: Clause) => boolean
   }
 }
 
-/** The text's own skeleton first; what the web page states around the article fills the gaps. */
-function withPageFacts(meta: StructureMeta, facts: PageFacts | undefined): StructureMeta {
-  if (!facts) return meta;
-  const docNumber = meta.docNumber ?? (facts.docNumber ? parseDocNumber(unifyDocNumberBrackets(facts.docNumber)) : null);
-  const date = meta.date || (facts.date ? parseFullDate(facts.date) ?? '' : '');
-  const issuer = meta.issuer || facts.issuer || '';
-  const jurisdiction = meta.jurisdiction ?? (issuer ? resolveJurisdiction(issuer, meta.title) : null);
-  return { ...meta, docNumber, date, issuer, jurisdiction };
-}
-
 export function buildResult(raw: RawDocument): ExtractResult {
-  const doc = structureDocument(raw.blocks);
+  const doc = structureDocument(raw.blocks, raw.pageFacts);
   const { blocks, tree } = doc;
-  const facts = withPageFacts(doc.meta, raw.pageFacts);
+  const facts = doc.meta;
   // a 解读, a personnel notice, news or a disclosure assigns no task
   const meta = { ...facts, isPlan: facts.isPlan && documentKind(facts.title, facts.docType) === 'plan' };
   const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.docNumber?.year;

@@ -79,7 +79,7 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
-/** What every reader returns: the same blocks whatever the format. */
+/** What every reader returns: the blocks as the reader saw them, the same shape whatever the format. */
 export interface RawDocument {
   source: Source;
   blocks: Block[];
@@ -90,6 +90,13 @@ export interface RawDocument {
    */
   pageFacts?: PageFacts;
 }
+
+// ---- floor: the document between normalize and structure ----
+/**
+ * What normalize returns (src/normalize/index.ts normalizeDocument) and structure reads: the same
+ * shape as a RawDocument, its blocks through the listed steps and its messages grown by theirs.
+ */
+export type NormalizedDocument = RawDocument;
 
 export interface PageFacts {
   docNumber?: string;

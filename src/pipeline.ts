@@ -1,11 +1,30 @@
 // read → normalize → structure → extract, for one file. The one entry point the CLI, the store and
 // the comparer call; it reports a status instead of throwing (STYLE.md rule 12).
-import type { ExtractResult } from './model.js';
+import type { ExtractResult, NormalizedDocument } from './model.js';
 import { ExtractResult as ExtractResultSchema } from './model.js';
 import { ReadFailure, failureLine, type MessageCode } from './messages.js';
 import { fsErrorFailure } from './read/file.js';
-import { readDocumentFile } from './read/index.js';
+import { readRawBytes, readRawFile, type ReadOptions } from './read/index.js';
+import { normalizeDocument } from './normalize/index.js';
 import { buildResult } from './extract.js';
+
+/**
+ * The stages in order. read returns what the reader saw (RawDocument); normalize returns the blocks
+ * every later stage reads; structure (inside buildResult: src/structure/layers.ts structureDocument)
+ * gives each block a ref and a layer, the heading tree and the document's facts; extract builds the
+ * tasks, tables and warnings of the ExtractResult.
+ */
+export const STAGES = ['read', 'normalize', 'structure', 'extract'] as const;
+
+/** read → normalize for a file: the blocks `taizhang text` prints and structure reads. */
+export async function readDocumentFile(file: string, options: ReadOptions = {}): Promise<NormalizedDocument> {
+  return normalizeDocument(await readRawFile(file, options));
+}
+
+/** read → normalize for bytes already in memory (named `file` for the format and the messages). */
+export async function readDocumentBytes(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<NormalizedDocument> {
+  return normalizeDocument(await readRawBytes(bytes, file, options));
+}
 
 export interface ExtractOptions {
   password?: string;
@@ -19,9 +38,9 @@ export type ExtractOutcome =
 
 export async function extractFile(file: string, options: ExtractOptions = {}): Promise<ExtractOutcome> {
   try {
-    const raw = await readDocumentFile(file, options);
+    const doc = await readDocumentFile(file, options);
     // zod at the edge: what leaves the pipeline is the contract, or it is our bug
-    const result = ExtractResultSchema.parse(buildResult(raw));
+    const result = ExtractResultSchema.parse(buildResult(doc));
     return { ok: true, file, result };
   } catch (e) {
     const { code, line } = failureLine(file, knownFailure(e));

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildResult, taskNumbers } from '../src/extract.js';
 import { ExtractResult, Layer, type Block, type RawDocument, type Task, type Where } from '../src/model.js';
-import { readDocumentFile } from '../src/read/index.js';
+import { readDocumentFile } from '../src/pipeline.js';
 import { structureDocument } from '../src/structure/layers.js';
 
 const ROOTS = ['corpus', 'tests/fixtures'];

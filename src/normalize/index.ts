@@ -1,9 +1,11 @@
 // Normalization: small named steps over blocks, run in this order (STYLE.md, the unified model).
-import type { Block, Message } from '../model.js';
-import { message } from '../messages.js';
+// The stage after read: the pipeline hands it the reader's raw blocks (normalizeDocument).
+import type { Block, Message, NormalizedDocument, PageFacts, RawDocument } from '../model.js';
+import { ReadFailure, message } from '../messages.js';
 import { LIMITS } from '../read/limits.js';
 import { foldWidth, stripMarkdownResidue, tightenSpaces, unifyDocNumberBrackets } from './characters.js';
 import { isPageNumberLine } from './page-furniture.js';
+import { privateUseWarnings } from './private-use.js';
 import { joinCutParagraphs } from './paragraphs.js';
 import { splitLongParagraphs } from './long-paragraphs.js';
 import { dropSiteFurniture } from './site-furniture.js';
@@ -31,4 +33,22 @@ export function normalizeBlocks(blocks: Block[], messages?: Message[]): Block[] 
   const { blocks: out, split } = splitLongParagraphs(STEPS.reduce((bs, [, step]) => step(bs), blocks));
   if (split && messages) messages.push(message('W_LONG_PARAGRAPH_SPLIT', 'warning', { detail: `${split} 段超过 ${LIMITS.paragraphChars} 字` }));
   return out;
+}
+
+/** A web page's facts get the same 文号 brackets as the text, so structure parses both alike. */
+function normalizePageFacts(facts: PageFacts): PageFacts {
+  return facts.docNumber ? { ...facts, docNumber: unifyDocNumberBrackets(facts.docNumber) } : facts;
+}
+
+/**
+ * The normalize stage: a reader's raw document → the blocks every later stage reads. A document
+ * with no Chinese left once furniture is gone is E_NO_TEXT (a scan without a text layer, a page of
+ * menus); private-use characters are named in warnings after the reader's own messages.
+ */
+export function normalizeDocument(raw: RawDocument): NormalizedDocument {
+  const messages = [...raw.messages];
+  const blocks = normalizeBlocks(raw.blocks, messages);
+  if (!blocks.some((b) => /[\u4e00-\u9fff]/u.test(b.text))) throw new ReadFailure('E_NO_TEXT');
+  messages.push(...privateUseWarnings(blocks));
+  return { ...raw, blocks, messages, ...(raw.pageFacts ? { pageFacts: normalizePageFacts(raw.pageFacts) } : {}) };
 }

@@ -4,33 +4,17 @@
 // enough to have filled the page width, and the next one does not start a new element.
 import type { Block } from '../model.js';
 import { LIMITS } from '../read/limits.js';
+import { startsNew } from '../lexicon/lines.js';
 
 const TERMINAL_END = /[。！？!?；;：:…）)\]】〕》>”’」』]$/u;
 const SOFT_END = /[，,、“《（(]$/u;
-/** Lines that start something new: headings, labels, list items, dates, responsibility lines. */
-const STARTS_NEW: RegExp[] = [
-  /^[一二三四五六七八九十百]+[、．.]/u,
-  /^[(（][一二三四五六七八九十\d]+[)）]/u,
-  /^\d{1,2}\s*[、．.](?!\d)/u,
-  /^[①-⑳]/u,
-  /^第[一二三四五六七八九十百\d]+[章节条部分期]/u,
-  /^附\s*件/u,
-  /^——/u,
-  /^[-•·]\s/u,
-  /^[\u4e00-\u9fa5]{1,8}\s*[:：]/u,
-  /^[(（]\s*(责任|牵头|配合|参与|协办)/u,
-  /^关于/u,
-  /^(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/u,
-  /^[二〇○零一]{4}年/u,
-];
 /** Lines that end a header element rather than a sentence: titles, issuing bodies. */
 const ENDS_ELEMENT = /(方案|意见|通知|决定|规划|办法|细则|纪要|报告|快报|简报|通报|公告|通告|文件|领导小组|办公室|委员会|人民政府)$/u;
 
 const MIN_CUT_LENGTH = 30;
 
-export function startsNew(text: string): boolean {
-  return STARTS_NEW.some((re) => re.test(text.trim()));
-}
+// startsNew lives in the lexicon: the PDF reader asks the same question while it builds paragraphs
+export { startsNew };
 
 export function isCutParagraph(cur: Block, next: Block): boolean {
   const a = cur.text.trim();

@@ -1,68 +1,14 @@
 // What a news or government site wraps around an article when the page is saved as text:
 // banners and menus above the breadcrumb, the editor's line, share buttons and counters below.
 import type { Block } from '../model.js';
+import { isBreadcrumb, isRecordRow, isSiteControl } from '../lexicon/lines.js';
 
-/** "首页 > 滚动资讯 > 正文", "当前位置：首页 » 政务公开 » …" */
-export function isBreadcrumb(line: string): boolean {
-  const t = line.trim();
-  return t.length <= 80 && /(首页|主页|网站首页)/u.test(t) && /\s*[>›»＞→]\s*/u.test(t) && !/[。；]/u.test(t);
-}
+// the line tests live in the lexicon: the HTML reader asks them too, before normalize runs
+export { isBreadcrumb, isRecordRow, isSiteControl };
 
 /** The article's end marker: "(责任编辑:朱洁英)", "责任编辑：…", "编辑：…  审核：…". */
 export function isEditorLine(line: string): boolean {
   return /^[(（【\[]?\s*(责任编辑|责编|编辑|审核|校对|审校)\s*[:：]/u.test(line.trim());
-}
-
-/**
- * The page's download list of the attachments' files ("附件下载：1.名单.docx 2.分解表.xlsx"): file
- * names, not the document's 附件 line ("附件：XX实施方案"), which names the attachment itself.
- */
-const DOWNLOAD_LIST = /^(?:附件下载|相关附件|下载附件|附件\s*[:：][^。；]*\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\b)/iu;
-
-/**
- * A portal's own lines around the article: links to its 解读, the 信息公开 record fields (公开方式,
- * 索引号, 浏览次数), the font-size control in brackets. Each names the site's record, never
- * a measure; "（此件主动公开）" inside the notice is the notice's 版记 and is not one of them.
- */
-const PORTAL_LINE = /^[【\[]?\s*(?:相关解读|相关链接|相关文件|相关阅读|相关文章|相关新闻|政策解读|图解|公开方式|公开范围|公开属性|公开形式|索引号|信息索引号|浏览次数|访问次数|点击数|阅读次数|字体|字号|【?\s*打印)\s*[:：]/u;
-
-/** The controls row at the article's end, written as one line: "打印本页 关闭窗口", "【打印】【关闭】". */
-const CONTROL_WORDS = /^(?:[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享|纠错|我要纠错|扫一扫|字号|大|中|小|默认)\s*[】\]]?\s*[|｜]?\s*)+$/u;
-
-/**
- * Reader controls and share widgets that survive as text: "字号：大 中 小", "分享到：", "35.1K",
- * "扫一扫在手机打开当前页", the attachments' download list, and the portal's record lines.
- */
-export function isSiteControl(line: string): boolean {
-  const t = line.trim();
-  return (
-    PORTAL_LINE.test(t) ||
-    // one entry of the download list: "2.附件2农贸市场经营管理规范（大纲）.pdf"
-    (t.length <= 80 && /\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar|jpe?g|png)$/iu.test(t)) ||
-    CONTROL_WORDS.test(t) ||
-    // "打印" alone or in brackets is the control; "打印机…" is a word of the text
-    /^(?:分享到|分享至|打印本页|关闭窗口)/u.test(t) ||
-    /^(?:手机)?扫一扫(?:在手机(?:上)?(?:打开|浏览|查看)当前页|分享)?$/u.test(t) ||
-    DOWNLOAD_LIST.test(t) ||
-    /^\d+(\.\d+)?\s*[KkMmWw万]?$/u.test(t) ||
-    /^字号\s*[:：]/u.test(t)
-  );
-}
-
-/** The labels of a portal's 信息公开 record (read for its facts before the article is taken). */
-const RECORD_LABEL = /^(?:索引号|信息索引号|发文机关|发布机构|发文单位|文号|发文字号|主题分类|组配分类|体裁分类|服务对象|成文日期|发布日期|生效日期|废止日期|公开方式|公开范围|有效性|时效性|名称|标题|信息来源|关键词|主题词|信息名称|所属机构)$/u;
-
-/**
- * A row of the portal's 信息公开 record table: "索 引 号: 0145…" cells, or label cells followed by
- * their values ("索引号 | 1136… | 发布机构 | …"). It describes the page, it is no table of the document.
- */
-export function isRecordRow(cells: string[]): boolean {
-  const filled = cells.map((c) => c.trim()).filter(Boolean);
-  if (!filled.length) return false;
-  const label = (c: string) => RECORD_LABEL.test(c.replace(/[\s:：]+/gu, ''));
-  const labelled = filled.every((c) => { const m = /^([^:：]{1,12})[:：]/u.exec(c); return m !== null && label(m[1]); });
-  const alternating = filled.length % 2 === 0 && filled.every((c, i) => i % 2 === 1 || label(c));
-  return labelled || alternating;
 }
 
 /** Drop the site's furniture: everything up to a breadcrumb near the top, and from the editor line on. */

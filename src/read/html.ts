@@ -7,7 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Block, Message, PageFacts } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
-import { isBreadcrumb, isRecordRow, isSiteControl } from '../normalize/site-furniture.js';
+import { isBreadcrumb, isRecordRow, isSiteControl } from '../lexicon/lines.js';
 import { limitHtmlDepth } from './html-depth.js';
 import { LIMITS } from './limits.js';
 import { tableBlocks } from './table-grid.js';

@@ -1,11 +1,10 @@
 // bytes → RawDocument: pick the reader by what the bytes are (the extension only breaks ties and
-// names the mismatch), then normalize. Every failure is a ReadFailure with a code.
+// names the mismatch) and return the blocks as the reader saw them. Normalize is the next stage,
+// called by the pipeline (src/pipeline.ts), not from here. Every failure is a ReadFailure with a code.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Block, Format, Message, PageFacts, RawDocument } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
-import { normalizeBlocks } from '../normalize/index.js';
-import { privateUseWarnings } from '../normalize/private-use.js';
 import { readRegularFile } from './file.js';
 import { LIMITS } from './limits.js';
 import { decodeText, isMostlyJunk, looksLikeUtf16, textToBlocks } from './text.js';
@@ -37,9 +36,10 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_BYTES = LIMITS.fileBytes;
 
-export async function readDocumentFile(file: string, options: ReadOptions = {}): Promise<RawDocument> {
+/** The file as its reader saw it: raw blocks, not yet normalized (`taizhang text --raw`). */
+export async function readRawFile(file: string, options: ReadOptions = {}): Promise<RawDocument> {
   const bytes = await readRegularFile(file, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  return readDocumentBytes(bytes, file, options);
+  return readRawBytes(bytes, file, options);
 }
 
 function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'ole2' | 'binary' | 'text' {
@@ -55,7 +55,7 @@ function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'ole2' | 'binary' | 'text' {
   return 'text';
 }
 
-export async function readDocumentBytes(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<RawDocument> {
+export async function readRawBytes(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<RawDocument> {
   if (bytes.length === 0) throw new ReadFailure('E_EMPTY');
   const ext = path.extname(file).toLowerCase().slice(1);
   const kind = sniff(bytes);
@@ -114,13 +114,10 @@ export async function readDocumentBytes(bytes: Uint8Array, file: string, options
     }
     format = isHtml ? 'html' : isMarkdown ? 'md' : 'txt';
   }
-  const normalized = normalizeBlocks(blocks, messages);
-  if (!normalized.some((b) => /[\u4e00-\u9fff]/u.test(b.text))) throw new ReadFailure('E_NO_TEXT');
-  messages.push(...privateUseWarnings(normalized));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return {
     source: { path: file, format, sha256, ...(pages !== undefined ? { pages } : {}), ...(encoding ? { encoding } : {}) },
-    blocks: normalized,
+    blocks,
     messages,
     ...(pageFacts && Object.keys(pageFacts).length ? { pageFacts } : {}),
   };

@@ -1,4 +1,4 @@
-import { startsNew } from '../normalize/paragraphs.js';
+import { startsNew } from '../lexicon/lines.js';
 import { rejoinLetterSpacing } from './pdf-tables.js';
 
 // Geometry of one PDF page: text items → lines → paragraphs. Pure: no pdf.js here, only positions,

@@ -24,10 +24,10 @@ export function toRegisterJson(rows: RegisterRow[]): string {
   return `${JSON.stringify(rows.map(({ leadUnits: _lead, ...row }) => row), null, 2)}\n`;
 }
 
-/** Writes the register and returns its rows (so a caller can say how many tasks it holds). */
 // exceljs loads only when an XLSX is written
 const loadXlsx = () => import('./xlsx.js');
 
+/** Writes the register and returns its rows (so a caller can say how many tasks it holds). */
 export async function writeRegister(results: ExtractResult[], options: RegisterOptions): Promise<RegisterRow[]> {
   const filter = options.filter ?? {};
   if (options.format === 'xlsx') return (await loadXlsx()).writeXlsx(results, options.out, filter);

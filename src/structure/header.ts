@@ -130,8 +130,10 @@ function titleComplete(title: string): boolean {
 }
 
 /**
- * The first title-shaped line after the 版头 is the title. A 文种 ending, 关于 or centering make it
- * certain; a news article's title names no 文种, so shape alone is enough when nothing else fits.
+ * The first title-shaped line after the 版头 starts the title. Shape alone decides (isTitleShaped:
+ * one line, no sentence punctuation, not ending in a colon): a news article's title names no 文种,
+ * and neither 关于 nor centering is tested here. The 文种 ending only decides where a title broken
+ * over lines stops (titleComplete).
  */
 function isTitleStart(block: Block): boolean {
   return isTitleShaped(block.text);

@@ -3,7 +3,6 @@
 // with half-width brackets, and skip levels (一、 directly followed by 1.), so a level is a rank and
 // the tree keeps whatever nesting the ranks give.
 import type { Block } from '../model.js';
-import { parseChineseNumber } from '../../extractors/numerals.js';
 import { locateAttachments, parseAttachmentMarker, type AttachmentLayout } from './attachments.js';
 
 export const meta = {
@@ -74,55 +73,6 @@ export function headingLevel(line: string): HeadingInfo | null {
     return { level: m.level, label, marker: hit[0].trim(), body };
   }
   return null;
-}
-
-/** "——坚持党的领导…": a dash bullet is a list item of the paragraph above, not a heading. */
-export function isDashBullet(line: string): boolean {
-  return /^\s*(?:—{2}|－{2}|-{2}|─{2})\s*\S/u.test(line);
-}
-
-/** Words that make "一是/一要/一抓" an inline ordinal: the numeral must be followed by one of these. */
-const ORDINAL_SUFFIXES = ['是', '要'] as const;
-const ORDINAL_RE = new RegExp(`(${CN}{1,3})(${ORDINAL_SUFFIXES.join('|')})`, 'gu');
-/** An ordinal counts only at a clause start: "统一是…" is a word, "。二是…" an item. */
-const CLAUSE_START = /[。；;：:！？，,\s]/u;
-
-export interface OrdinalItem {
-  /** "一是", "二要" */
-  marker: string;
-  /** the item's first sentence without its end mark, for paths: "一是精准实施特色产业扶贫" */
-  label: string;
-  /** the item's text from its marker up to the next item */
-  text: string;
-  /** offset of the marker in the input; text before the first item is the lead-in */
-  start: number;
-}
-
-/**
- * Splits "…。一是…。二是…。" into its items. The numbers must run in order (一, 二, 三 …) with the
- * same suffix; a paragraph may start at 二是 when 一是 closed the previous paragraph.
- */
-export function splitOrdinalItems(text: string): OrdinalItem[] {
-  const starts: { start: number; marker: string }[] = [];
-  let expected = 0;
-  let suffix = '';
-  for (const m of text.matchAll(ORDINAL_RE)) {
-    const at = m.index!;
-    const lead = text.slice(0, at).trim() === '';
-    if (!lead && !CLAUSE_START.test(text[at - 1])) continue;
-    const n = parseChineseNumber(m[1]);
-    if (n === null) continue;
-    if (starts.length === 0 ? !(n === 1 || lead) : !(n === expected && m[2] === suffix)) continue;
-    starts.push({ start: at, marker: m[0] });
-    expected = n + 1;
-    suffix = m[2];
-  }
-  return starts.map((s, k) => {
-    const end = k + 1 < starts.length ? starts[k + 1].start : text.length;
-    const itemText = text.slice(s.start, end).trim();
-    const stop = itemText.search(LABEL_END);
-    return { marker: s.marker, label: stop < 0 ? itemText : itemText.slice(0, stop), text: itemText, start: s.start };
-  });
 }
 
 export interface HeadingNode {

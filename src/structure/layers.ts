@@ -2,11 +2,12 @@
 // 标题, 主送, 正文, 落款, 版记, furniture, the 附件 list, an attachment of measures or an appendix
 // (a catalogue, a 名单, a 材料清单), a table row — and gives it a stable ref. Later stages read the
 // layer instead of rebuilding skip sets of their own.
-import type { Block, Layer } from '../model.js';
+import type { Block, Layer, PageFacts } from '../model.js';
 import { locateAttachments, type AttachmentLayout } from './attachments.js';
 import { embeddedHeaderBlocks } from './embedded.js';
 import { buildTree, headingLevel, type HeadingInfo, type HeadingNode, type HeadingTree } from './headings.js';
 import { extractMetadata, type StructureMeta } from './metadata.js';
+import { withPageFacts } from './page-facts.js';
 import { isPageNumberLine } from '../normalize/page-furniture.js';
 
 export const meta = {
@@ -164,8 +165,9 @@ function headingOnlyBlocks(blocks: Block[], nodes: HeadingNode[], headingOf: (He
   return out;
 }
 
-/** The structure stage: skeleton, heading tree and layers, with the attachments located once. */
-export function structureDocument(blocks: Block[]): LayeredDocument {
+/** The structure stage: skeleton, heading tree and layers, with the attachments located once; a web
+ *  page's facts fill what the text does not say. */
+export function structureDocument(blocks: Block[], pageFacts?: PageFacts): LayeredDocument {
   const attachments = locateAttachments(blocks);
   const meta = extractMetadata(blocks, attachments);
   const tree = buildTree(blocks, attachments);
@@ -175,5 +177,5 @@ export function structureDocument(blocks: Block[]): LayeredDocument {
     a.where?.block !== undefined && attachments.startBlocks.has(a.where.block) && layers[a.where.block] === 'attachment-appendix' ? { ...a, appendix: true } : a);
   const headingOf = blocks.map((b) => headingLevel(b.text));
   const headingOnly = new Set([...headingOnlyBlocks(blocks, tree.headings, headingOf), ...attachments.titleBlocks]);
-  return { blocks: blocks.map((b, i) => ({ ...b, ref: blockRef(i), layer: layers[i] })), meta, tree, attachments, headingOnly, headingOf };
+  return { blocks: blocks.map((b, i) => ({ ...b, ref: blockRef(i), layer: layers[i] })), meta: withPageFacts(meta, pageFacts), tree, attachments, headingOnly, headingOf };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractFile } from '../../src/pipeline.js';
-import { readDocumentFile } from '../../src/read/index.js';
+import { readDocumentFile } from '../../src/pipeline.js';
 import { ofdPageItems, parseDeltas } from '../../src/read/ofd.js';
 import { makeDocx, makeOfd, makeZip } from './make-files.js';
 

@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractFile } from '../../src/pipeline.js';
 import { decodeText, isMostlyJunk } from '../../src/read/text.js';
-import { readDocumentFile } from '../../src/read/index.js';
+import { readDocumentFile } from '../../src/pipeline.js';
 import { htmlDepth, limitHtmlDepth } from '../../src/read/html-depth.js';
 import { splitLongText } from '../../src/normalize/long-paragraphs.js';
 import { LIMITS } from '../../src/read/limits.js';

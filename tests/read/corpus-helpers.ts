@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import diff from 'fast-diff';
-import { readDocumentFile } from '../../src/read/index.js';
+import { readDocumentFile } from '../../src/pipeline.js';
 
 export const CORPUS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'corpus');
 export const DOCS = ['benxi-2020', 'xinbin-2018', 'dongzhou-2020', 'kuaibao-2019', 'liaoning-2019-opinion'] as const;

@@ -3,7 +3,7 @@
 // tables with merged cells, and a site's private-use decimal point. Pages are written here.
 import { describe, expect, test } from 'vitest';
 import { buildResult } from '../../src/extract.js';
-import { readDocumentBytes } from '../../src/read/index.js';
+import { readDocumentBytes } from '../../src/pipeline.js';
 import { cleanPageTitle } from '../../src/read/html.js';
 import { isSiteControl } from '../../src/normalize/site-furniture.js';
 

@@ -1,7 +1,7 @@
 // Every file of the corpus manifest handled as it says: bad input is one ReadFailure with a code.
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readDocumentFile } from '../../src/read/index.js';
+import { readDocumentFile } from '../../src/pipeline.js';
 import { ReadFailure } from '../../src/messages.js';
 import { CORPUS, paragraphs } from './corpus-helpers.js';
 

@@ -3,7 +3,7 @@
 // national and local issuers. Laws written for this test, in the collections' usual layout.
 import { describe, expect, test } from 'vitest';
 import { buildResult } from '../../src/extract.js';
-import { readDocumentBytes } from '../../src/read/index.js';
+import { readDocumentBytes } from '../../src/pipeline.js';
 import { inlineText, readMarkdown } from '../../src/read/markdown.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);

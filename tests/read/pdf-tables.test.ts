@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { buildResult } from '../../src/extract.js';
-import { readDocumentBytes } from '../../src/read/index.js';
+import { readDocumentBytes } from '../../src/pipeline.js';
 import { isWatermarkOnly, looksTabular } from '../../src/read/pdf.js';
 import { unspaceItem } from '../../src/read/pdf-lines.js';
 import { findGrids, readGrid, rejoinLetterSpacing } from '../../src/read/pdf-tables.js';

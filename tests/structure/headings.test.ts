@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Block } from '../../src/model.js';
-import { buildTree, headingLevel, isColonHeading, isDashBullet, splitOrdinalItems } from '../../src/structure/headings.js';
+import { buildTree, headingLevel, isColonHeading } from '../../src/structure/headings.js';
 
 const blocks = (lines: string[]): Block[] => lines.map((text) => ({ text }));
 
@@ -17,35 +17,6 @@ describe('headingLevel', () => {
     expect(headingLevel('（二）')).toBeNull();
     expect(headingLevel('1，')).toBeNull();
   });
-});
-
-describe('splitOrdinalItems', () => {
-  test('splits 一是…二是… and keeps the lead-in outside', () => {
-    const text = '加强组织保障。一是成立专班。每周调度一次。二是压实责任；三是严格考核。';
-    expect(splitOrdinalItems(text)).toEqual([
-      { marker: '一是', label: '一是成立专班', text: '一是成立专班。每周调度一次。', start: 7 },
-      { marker: '二是', label: '二是压实责任', text: '二是压实责任；', start: 21 },
-      { marker: '三是', label: '三是严格考核', text: '三是严格考核。', start: 28 },
-    ]);
-  });
-  test('一要…二要… work the same way', () => {
-    expect(splitOrdinalItems('一要抓好春耕，二要抓好防汛。').map((i) => i.marker)).toEqual(['一要', '二要']);
-  });
-  test('a paragraph may start at 二是 when 一是 closed the previous one', () => {
-    expect(splitOrdinalItems('二是完善台账。三是按月公示。').map((i) => i.label)).toEqual(['二是完善台账', '三是按月公示']);
-  });
-  test('words containing 一是 and numbers out of order are not items', () => {
-    expect(splitOrdinalItems('坚持标准统一是关键。')).toEqual([]);
-    expect(splitOrdinalItems('抓好落实。三是加强宣传。')).toEqual([]);
-    expect(splitOrdinalItems('一是摸底。三是公示。').map((i) => i.marker)).toEqual(['一是']);
-  });
-});
-
-test('isDashBullet', () => {
-  expect(isDashBullet('——坚持精准方略，提高脱贫实效。')).toBe(true);
-  expect(isDashBullet('－－坚持群众主体。')).toBe(true);
-  expect(isDashBullet('—3—')).toBe(false);
-  expect(isDashBullet('坚持——精准')).toBe(false);
 });
 
 test('isColonHeading', () => {

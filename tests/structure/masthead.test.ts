@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { buildResult } from '../../src/extract.js';
 import type { Block, RawDocument } from '../../src/model.js';
-import { readDocumentBytes } from '../../src/read/index.js';
+import { readDocumentBytes } from '../../src/pipeline.js';
 import { normalizeBlocks } from '../../src/normalize/index.js';
 import { structureDocument } from '../../src/structure/layers.js';
 import { withoutColumnName } from '../../src/structure/titles.js';
