@@ -16,7 +16,7 @@ const INPUT = /\.(pdf|docx|doc|txt|html|htm|md)$/iu;
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
     const p = path.join(dir, n);
-    return statSync(p).isDirectory() ? filesUnder(p) : INPUT.test(n) && n !== 'MANIFEST.md' ? [p] : [];
+    return statSync(p).isDirectory() ? filesUnder(p) : INPUT.test(n) ? [p] : [];
   });
 }
 
