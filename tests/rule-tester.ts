@@ -5,12 +5,15 @@
 import { describe, expect, test } from 'vitest';
 import type { Rule, RuleContext } from '../extractors/index.js';
 
+/** A fact as far as a case cares: any field may be left out, at any depth. */
+export type Shape<T> = T extends object ? { [K in keyof T]?: Shape<T[K]> } : T;
+
 export interface ValidCase<F> {
   text: string;
   why: string;
   ctx?: RuleContext;
   /** every fact, in order, as far as each partial object says (toMatchObject); or a check of its own */
-  expect?: Partial<F>[] | ((facts: F[]) => void);
+  expect?: Shape<F>[] | ((facts: F[]) => void);
 }
 
 export interface InvalidCase {
