@@ -115,6 +115,15 @@ export function buildProgram(): Command {
       if (summary.failed > 0) process.exitCode = 1;
     });
 
+  // the registry reaches the segmenter through the unit rules: loaded only when asked for
+  program
+    .command('rules')
+    .description('列出全部抽取规则：名称、作用，一条一行（“辅助”为供其他规则调用的词表与判断）')
+    .action(async () => {
+      const { RULES } = await import('../extractors/index.js');
+      for (const r of RULES) console.log(terminalSafe(`${r.meta.name}\t${r.run ? '规则' : '辅助'}\textractors/${r.file}\t${r.meta.description}`));
+    });
+
   return program;
 }
 

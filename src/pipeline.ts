@@ -6,7 +6,7 @@ import { ReadFailure, failureLine, type MessageCode } from './messages.js';
 import { fsErrorFailure } from './read/file.js';
 import { readRawBytes, readRawFile, type ReadOptions } from './read/index.js';
 import { normalizeDocument } from './normalize/index.js';
-import { buildResult } from './extract.js';
+import { buildResult } from './extract/index.js';
 
 /**
  * The stages in order. read returns what the reader saw (RawDocument); normalize returns the blocks

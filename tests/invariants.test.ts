@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildResult, taskNumbers } from '../src/extract.js';
+import { buildResult, taskNumbers } from '../src/extract/index.js';
 import { ExtractResult, Layer, type Block, type RawDocument, type Task, type Where } from '../src/model.js';
 import { readDocumentFile } from '../src/pipeline.js';
 import { structureDocument } from '../src/structure/layers.js';

@@ -1,7 +1,7 @@
 // Task tables written for the test: header words name the columns, each row is a task.
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readHeader, readTaskTables } from '../src/task-tables.js';
+import { readHeader, readTaskTables } from '../src/extract/tables.js';
 import { extractFile } from '../src/pipeline.js';
 import type { Block } from '../src/model.js';
 

@@ -1,8 +1,8 @@
 // The task splitter on small documents written for the test: which paragraphs a responsibility
 // statement governs, and what is not a task.
 import { describe, expect, test } from 'vitest';
-import { buildResult } from '../src/extract.js';
-import { isGuidingStatement, isOpeningTarget } from '../src/tasks.js';
+import { buildResult } from '../src/extract/index.js';
+import { isGuidingStatement, isOpeningTarget } from '../src/extract/clauses.js';
 import type { RawDocument } from '../src/model.js';
 
 function extract(lines: string[]) {

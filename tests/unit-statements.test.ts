@@ -1,7 +1,7 @@
 // Issue 12: a paragraph whose sentences name their own bodies as subjects gives one task per statement;
 // sentences without a subject go with the statement above. Documents written for the test.
 import { describe, expect, test } from 'vitest';
-import { buildResult } from '../src/extract.js';
+import { buildResult } from '../src/extract/index.js';
 import type { RawDocument } from '../src/model.js';
 
 function rows(lines: string[]) {

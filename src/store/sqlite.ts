@@ -43,7 +43,7 @@ const COUNTED_TABLES = ['documents', 'tasks', 'units', 'quantities', 'deadlines'
 /** Everything but result_json, which is read only when a whole document is wanted. */
 const LISTED_COLUMNS = 'id, sha256, doc_id, source_path, title, doc_type, is_plan, date, issuer, task_count, version, is_current, ingested_at, doc_key';
 const SHA_REF = /^[0-9a-f]{8,64}$/iu;
-/** "-" and the 8 hex characters that end a document id (extract.ts documentId) */
+/** "-" and the 8 hex characters that end a document id (extract/index.ts documentId) */
 const ID_HASH_TAIL = 9;
 
 function toStoredDocument(r: DocumentRow): StoredDocument {

@@ -1,7 +1,7 @@
 // What the pipeline does with the numbers and dates issue #12 added: a season word becomes a due
 // date without a date plus a warning, and a scope the title names is no quantity of the plan.
 import { expect, test } from 'vitest';
-import { buildResult } from '../../src/extract.js';
+import { buildResult } from '../../src/extract/index.js';
 import type { RawDocument } from '../../src/model.js';
 
 function extract(lines: string[]) {

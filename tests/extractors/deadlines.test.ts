@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Deadline } from '../../src/model.js';
 import { extractDeadlines, isBeforeIssue } from '../../extractors/deadlines.js';
+import { deadlineRule } from '../../extractors/index.js';
+import { runCases } from '../rule-tester.js';
 
 const ctx = { year: 2020, issued: '2020-04-03' };
 /** The fields a reader checks, without the span (spans are tested separately below). */
@@ -96,14 +98,7 @@ const cases: [string, Omit<Deadline, 'where'>[]][] = [
   ['至少每月走访1次', [every('至少每月走访1次', 'monthly', { minCount: 1 })]],
   ['每月至少召开一次例会', [every('每月至少召开一次', 'monthly', { minCount: 1 })]],
   ['每年6月底前报送年度报告', [every('每年6月底前', 'annual', { month: 6, day: 30 }), every('年度报告', 'annual')]],
-  // near-misses: nothing
-  ['6月调度会上通报了进展', []],
-  ['贫困户年人均收入达到4000元', []],
-  ['每人每年给予1200元生活补贴', []],
-  ['每户每月补助200元', []],
-  ['截至2019年底，全县累计脱贫1.2万人', []],
-  ['2016年以来累计投入资金', []],
-  ['与2010年相比翻一番', []],
+  // near-misses: nothing (more in the runCases table below)
   ['对2020年高考建档立卡学生给予资助', []],
   ['印发《东洲区2018-2020年脱贫攻坚三年规划实施方案》', []],
   ['脱贫攻坚期内保持政策稳定', []],
@@ -155,4 +150,21 @@ describe('isBeforeIssue', () => {
     [start('从1月1日起', '2020-01-01'), '2020-04-03', false],
     [due('年底前'), '2020-04-03', false],
   ] as [Deadline, string, boolean][])('%o before %s → %s', (d, issued, want) => expect(isBeforeIssue(d, issued)).toBe(want));
+});
+
+// the near-misses through the registry's entry, each with what makes it no deadline
+runCases(deadlineRule, {
+  valid: [
+    { text: '各乡镇于6月30日前完成危房鉴定', why: '月日 + 前 is a due date in the document year', ctx, expect: [{ kind: 'due', date: '2020-06-30' }] },
+    { text: '每年6月底前报送年度报告', why: '每年 + a month end is a recurring duty, not one due date', ctx, expect: [{ kind: 'recurring', recurrence: 'annual', month: 6, day: 30 }, { kind: 'recurring', text: '年度报告' }] },
+  ],
+  invalid: [
+    { text: '6月调度会上通报了进展', why: 'a month naming when a meeting was, with nothing to finish by it', ctx },
+    { text: '贫困户年人均收入达到4000元', why: '年人均 is a per-unit of an amount, not a time limit', ctx },
+    { text: '每人每年给予1200元生活补贴', why: '每年 measures a subsidy, it sets no recurring duty', ctx },
+    { text: '每户每月补助200元', why: '每月 measures a payment, it sets no recurring duty', ctx },
+    { text: '截至2019年底，全县累计脱贫1.2万人', why: '截至 dates a tally already made', ctx },
+    { text: '2016年以来累计投入资金', why: '以来 looks back from a year', ctx },
+    { text: '与2010年相比翻一番', why: 'a base year of a comparison', ctx },
+  ],
 });

@@ -2,9 +2,9 @@
 // the block (`where.in` = 'block'), so a 牵头单位 cut out of the task text can still be quoted back.
 // Sentences written for these tests, from several fields; names of people are invented.
 import { describe, expect, test } from 'vitest';
-import { buildResult } from '../../src/extract.js';
+import { buildResult } from '../../src/extract/index.js';
 import { extractPeople } from '../../extractors/people.js';
-import { unitsWithEvidence } from '../../src/evidence.js';
+import { unitsWithEvidence } from '../../src/extract/evidence.js';
 import type { Block, Person, RawDocument, Unit } from '../../src/model.js';
 
 const HEAD = ['某县2024年重点工作实施方案', '一、重点任务'];

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { findAllResponsibilities, findResponsibility, findRoleRule, type RoleRule } from '../../extractors/units.js';
+import { unitRule } from '../../extractors/index.js';
+import { runCases } from '../rule-tester.js';
 
 /** Expected units written compactly: "县财政局*" leads, a bare name participates. */
 type Want = string[] | null;
@@ -69,11 +71,7 @@ const cases: [string, Want][] = [
   ['各地要于每年3月底前报送计划。', null],
   ['第三条 市住房城乡建设局负责项目审核和监督检查。', ['市住房城乡建设局*']],
   ['第十二条 县财政局负责资金拨付。', ['县财政局*']],
-  // look like unit lists, are not
-  ['坚持“四个不摘”（摘帽不摘责任、不摘政策、不摘帮扶、不摘监管）。', null],
-  ['严防错评漏评（该评未评，漏评；不该评的评上，错评）。', null],
-  ['补贴标准提高到每人每年500元（含公益岗位补贴）。', null],
-  ['组建帮扶专班（镇、村）。', null],
+  // look like unit lists, are not (more in the runCases table below)
   ['有关部门（县财政局、县审计局）要加强资金监管。', null],
   ['选派优秀干部到村任职（第一书记）。', null],
   ['按照《实施意见》（辽委发〔2018〕12号）执行。', null],
@@ -293,4 +291,22 @@ const collectiveCases: [string, Want, string][] = [
 
 describe('findResponsibility: collective and long names (issue 12)', () => {
   test.each(collectiveCases)('%s (%s)', (p, want) => expect(compact(p)).toEqual(want));
+});
+
+// brackets that look like unit lists, through the registry's entry, each with what gives it away
+runCases(unitRule, {
+  valid: [
+    {
+      text: '加快农村公路建设。（牵头单位：县交通运输局；责任单位：县财政局，各乡镇）',
+      why: 'a labelled bracket after the measure: the 牵头 body leads, the others take part',
+      expect: (found) => expect(found[0].units.map((u) => [u.name, u.role])).toEqual([['县交通运输局', 'lead'], ['县财政局', 'participant'], ['各乡镇', 'participant']]),
+    },
+    { text: '此项工作由县发改局牵头，县直有关部门配合。', why: '由A牵头，B配合 written in the running sentence', expect: [{ units: [{ name: '县发改局', role: 'lead' }, { name: '县直有关部门' }] }] },
+  ],
+  invalid: [
+    { text: '坚持“四个不摘”（摘帽不摘责任、不摘政策、不摘帮扶、不摘监管）。', why: 'a bracket spelling out a slogan: its items are policies' },
+    { text: '严防错评漏评（该评未评，漏评；不该评的评上，错评）。', why: 'a bracket defining terms, cut by ； like a list' },
+    { text: '补贴标准提高到每人每年500元（含公益岗位补贴）。', why: 'a bracket qualifying an amount' },
+    { text: '组建帮扶专班（镇、村）。', why: 'levels of government listed, not bodies named' },
+  ],
 });

@@ -2,7 +2,7 @@
 // Readability finds no article, titles with the site's and column's names, portal lines, task
 // tables with merged cells, and a site's private-use decimal point. Pages are written here.
 import { describe, expect, test } from 'vitest';
-import { buildResult } from '../../src/extract.js';
+import { buildResult } from '../../src/extract/index.js';
 import { readDocumentBytes } from '../../src/pipeline.js';
 import { cleanPageTitle } from '../../src/read/html.js';
 import { isSiteControl } from '../../src/normalize/site-furniture.js';

@@ -2,7 +2,7 @@
 // 第X章/节/条 with （一） items inside their article, 总则 articles kept where they give duties,
 // national and local issuers. Laws written for this test, in the collections' usual layout.
 import { describe, expect, test } from 'vitest';
-import { buildResult } from '../../src/extract.js';
+import { buildResult } from '../../src/extract/index.js';
 import { readDocumentBytes } from '../../src/pipeline.js';
 import { inlineText, readMarkdown } from '../../src/read/markdown.js';
 

@@ -3,7 +3,7 @@
 // the pure pieces (rules from an operator list, grids, letter spacing, watermark-only scans).
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { buildResult } from '../../src/extract.js';
+import { buildResult } from '../../src/extract/index.js';
 import { readDocumentBytes } from '../../src/pipeline.js';
 import { isWatermarkOnly, looksTabular } from '../../src/read/pdf.js';
 import { unspaceItem } from '../../src/read/pdf-lines.js';

@@ -5,7 +5,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { buildResult, ID_HASH_CHARS } from '../../src/extract.js';
+import { buildResult, ID_HASH_CHARS } from '../../src/extract/index.js';
 import type { RawDocument } from '../../src/model.js';
 import { extractFile } from '../../src/pipeline.js';
 

@@ -2,7 +2,7 @@
 // words and the 文种. Titles written for the test, of other places, levels and years.
 import { describe, expect, test } from 'vitest';
 import { documentKind, type DocKind } from '../../src/structure/doc-kind.js';
-import { buildResult } from '../../src/extract.js';
+import { buildResult } from '../../src/extract/index.js';
 import type { DocType } from '../../src/model.js';
 
 const cases: [string, DocType, DocKind][] = [

@@ -1,7 +1,7 @@
 // One layered document: every block gets one layer and a ref; an attachment that is a catalogue or a
 // list is an appendix (no tasks), one that is measures gives tasks. Documents written for this test.
 import { describe, expect, test } from 'vitest';
-import { buildResult } from '../../src/extract.js';
+import { buildResult } from '../../src/extract/index.js';
 import type { Block, RawDocument } from '../../src/model.js';
 import { locateAttachments } from '../../src/structure/attachments.js';
 import { isAppendix, structureDocument } from '../../src/structure/layers.js';

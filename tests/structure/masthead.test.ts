@@ -3,7 +3,7 @@
 // letter-spaced names, a title over two or three lines. Text layouts, and DOCX files built here.
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
-import { buildResult } from '../../src/extract.js';
+import { buildResult } from '../../src/extract/index.js';
 import type { Block, RawDocument } from '../../src/model.js';
 import { readDocumentBytes } from '../../src/pipeline.js';
 import { normalizeBlocks } from '../../src/normalize/index.js';

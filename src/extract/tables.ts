@@ -2,11 +2,11 @@
 // names the columns — 工作任务 | 牵头单位 | 配合单位 | 完成时限 | 责任领导 | 责任人. Each row under such a
 // header is a task; its cells say who leads, who takes part and by when, and the units extractor
 // reads each cell as if it followed that column's label.
-import type { Block, Person, Table, Unit } from './model.js';
-import { findAllResponsibilities } from '../extractors/units.js';
-import { parsePersons } from '../extractors/people.js';
+import type { Block, Person, Table, Unit } from '../model.js';
+import { findAllResponsibilities } from '../../extractors/units.js';
+import { parsePersons } from '../../extractors/people.js';
 import { peopleWithEvidence, unitsWithEvidence, type Span } from './evidence.js';
-import type { Clause } from './tasks.js';
+import type { Clause } from './clauses.js';
 
 type Column = 'seq' | 'category' | 'task' | 'lead' | 'participant' | 'responsible' | 'deadline' | 'leader' | 'owner' | 'other';
 

@@ -5,8 +5,8 @@
 // - a statement on a line of its own governs the unclaimed paragraphs above it under the same
 //   heading, or, when there are none, every unit-less task of the heading's subtree;
 // - the document's role rule ("第一个单位为牵头单位…，下同") applies from where it is written on.
-import type { Block, Unit } from './model.js';
-import { findAllResponsibilities, findRoleRule, type Responsibility, type RoleRule } from '../extractors/units.js';
+import type { Block, Unit } from '../model.js';
+import { findAllResponsibilities, findRoleRule, type Responsibility, type RoleRule } from '../../extractors/units.js';
 import { unitsWithEvidence } from './evidence.js';
 
 export interface Clause {
@@ -43,7 +43,7 @@ export interface SplitInput {
 export const SEP = '\u0001';
 
 /** Sections whose text states principles, not measures: they give no task rows. */
-// A law's 总则/附则 are not here: their articles that give duties are tasks (extract.ts keeps those).
+// A law's 总则/附则 are not here: their articles that give duties are tasks (extract/index.ts keeps those).
 const NON_TASK_SECTION = /(指导思想|基本原则|工作原则|总体思路|重要意义|编制依据|背景|形势|主要问题|面临的)/u;
 
 /** "一是精准实施特色产业扶贫。…" → "一是精准实施特色产业扶贫" */

@@ -3,7 +3,7 @@
 // that span the body's own name is looked for, so two bodies of one statement each point at their own
 // words. A name the extractor rewrote (a 简称 expanded, a 兼 split) is not in the span as written: it
 // then points at the whole span, which is what the notice says about it.
-import type { Person, Unit, Where } from './model.js';
+import type { Person, Unit, Where } from '../model.js';
 
 export interface Span {
   block: number;

@@ -1,26 +1,23 @@
 // A normalized document → ExtractResult: structure, clauses, and per clause the extractors.
 // Pure: no I/O (STYLE.md rule 5); the pipeline reads the file and validates the result.
 import { createHash } from 'node:crypto';
-import type { Block, Deadline, DocumentMeta, ExtractResult, Message, Person, Quantity, RawDocument, Task, Unit, Where } from './model.js';
-import { SCHEMA_VERSION } from './model.js';
-import { message } from './messages.js';
-import type { StructureMeta } from './structure/metadata.js';
-import type { HeadingInfo, HeadingNode } from './structure/headings.js';
-import { APPARATUS_LAYERS, TASK_LAYERS, carriesDuty, isGeneralProvisions, structureDocument } from './structure/layers.js';
-import { SEP, isGuidingStatement, splitClauses, type Clause } from './tasks.js';
-import { collectTables, readTaskTables, type TableTask } from './task-tables.js';
-import { documentKind } from './structure/doc-kind.js';
-import { extractDeadlines, isBeforeIssue } from '../extractors/deadlines.js';
-import { extractQuantities } from '../extractors/quantities.js';
-import { extractPeople } from '../extractors/people.js';
+import type { Block, Deadline, DocumentMeta, ExtractResult, Message, Quantity, RawDocument, Task } from '../model.js';
+import { SCHEMA_VERSION } from '../model.js';
+import { message } from '../messages.js';
+import type { StructureMeta } from '../structure/metadata.js';
+import type { HeadingInfo, HeadingNode } from '../structure/headings.js';
+import { APPARATUS_LAYERS, TASK_LAYERS, carriesDuty, isGeneralProvisions, structureDocument } from '../structure/layers.js';
+import { SEP, isGuidingStatement, splitClauses, type Clause } from './clauses.js';
+import { collectTables, readTaskTables, type TableTask } from './tables.js';
+import { documentKind } from '../structure/doc-kind.js';
+import { extractDeadlines, isBeforeIssue } from '../../extractors/deadlines.js';
+import { extractQuantities } from '../../extractors/quantities.js';
 import { withPage } from './evidence.js';
-import { findAllResponsibilities } from '../extractors/units.js';
+import { findPeopleBlocks, isUnder, peopleScope } from './accountability.js';
+import { taskNumbers } from './numbering.js';
 
-/**
- * "牵头县领导：", "责任人：": the accountability block that closes a task guide. It starts at a label
- * naming people; unit labels inside it ("牵头县直部门：") belong to it too.
- */
-const PEOPLE_LABEL = /^(牵头|责任|分管|包保|联系)[\u4e00-\u9fff]{0,4}(领导|人)\s*[：:]/u;
+export { taskNumbers } from './numbering.js';
+import { findAllResponsibilities } from '../../extractors/units.js';
 
 /** A task says what is to be done: shorter running text is a label or a fragment left by the layout. */
 const MIN_TASK_CHARS = 6;
@@ -52,49 +49,6 @@ export function documentId(source: RawDocument['source'], meta: StructureMeta, b
   return `${slug}-${sha.slice(0, ID_HASH_CHARS)}`;
 }
 
-interface PeopleBlock {
-  first: number;
-  last: number;
-  leaders: Person[];
-  owners: Person[];
-  units: Unit[];
-}
-
-/** Each attachment's closing accountability lines, read once for every task of that attachment. */
-function findPeopleBlocks(blocks: Block[], pathOf: string[][], skip: Set<number>, headingOf: (HeadingInfo | null)[]): PeopleBlock[] {
-  const out: PeopleBlock[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    if (skip.has(i) || !PEOPLE_LABEL.test(blocks[i].text.trim())) continue;
-    const top = pathOf[i]?.[0];
-    let j = i;
-    const goesOn = (k: number) =>
-      k < blocks.length && !skip.has(k) && pathOf[k]?.[0] === top && headingOf[k] === null && !/[。；]/u.test(blocks[k].text);
-    while (goesOn(j + 1)) j++;
-    // the lines as the blocks hold them: each fact's where (line k, span in it) becomes block i + k
-    const found = extractPeople(blocks.slice(i, j + 1).map((b) => b.text));
-    const atBlock = <T extends { where?: Where }>(f: T): T => (f.where ? { ...f, where: { ...f.where, block: i + (f.where.block ?? 0) } } : f);
-    out.push({ first: i, last: j, leaders: found.leaders.map(atBlock), owners: found.owners.map(atBlock), units: found.units.map(atBlock) });
-    i = j;
-  }
-  return out;
-}
-
-/**
- * What a people block is about: a whole task guide when it closes an attachment ("附件3 …"), else the
- * heading it is written under (above any numbered items it follows).
- */
-function peopleScope(path: string[], itemPaths: Set<string>, others: string[][]): string[] {
-  if (path[0]?.startsWith('附件')) return path.slice(0, 1);
-  if (!itemPaths.has(path.join(SEP))) return path;
-  // after a numbered item: that item's own block when its sibling items have blocks too, else the
-  // block closes the items' heading ("（一）…（二）…（四）…" then one 责任领导 line for the section)
-  const parent = path.slice(0, -1);
-  // top-level items ("一、…" run-in headings) have the empty path as parent: every item is their sibling
-  const siblingsHaveTheirs = others.some((o) =>
-    o !== path && o.length === path.length && parent.every((x, i) => x === o[i]) && o.join(SEP) !== path.join(SEP));
-  return siblingsHaveTheirs ? path : parent;
-}
-
 /** The same due date, start or duty said twice (in the text and again in a 完成时限 cell) counts once. */
 function distinctDeadlines(ds: Deadline[]): Deadline[] {
   const seen = new Set<string>();
@@ -104,10 +58,6 @@ function distinctDeadlines(ds: Deadline[]): Deadline[] {
     seen.add(key);
     return true;
   });
-}
-
-function isUnder(path: string[], scope: string[]): boolean {
-  return scope.length > 0 && scope.length <= path.length && scope.every((x, i) => x === path[i]);
 }
 
 /**
@@ -133,41 +83,6 @@ function leafHeadingsWithoutBody(blocks: Block[], nodes: HeadingNode[], titleOnl
 
 function headingBlocks(nodes: HeadingNode[]): number[] {
   return nodes.flatMap((n) => [n.block, ...headingBlocks(n.children)]);
-}
-
-/**
- * "2.1.1" from the heading path's position among siblings, and ".k" when one path holds several
- * tasks. A ".k" that another path's number already is ("1.3" twice gives "1.3.2", and a "1.3.2"
- * heading may exist) moves on to the next free k: ids stay unique within a document.
- */
-export function taskNumbers(clauses: Pick<Clause, 'path'>[]): string[] {
-  const childCount = new Map<string, string[]>();
-  const ordinal = (parent: string, label: string) => {
-    const list = childCount.get(parent) ?? [];
-    if (!list.includes(label)) list.push(label);
-    childCount.set(parent, list);
-    return list.indexOf(label) + 1;
-  };
-  const bases = clauses.map((c) => {
-    const parts: number[] = [];
-    c.path.forEach((label, k) => parts.push(ordinal(c.path.slice(0, k).join(SEP), label)));
-    return parts.join('.') || '0';
-  });
-  const taken = new Set(bases);
-  const used = new Set<string>();
-  const repeats = new Map<string, number>();
-  return bases.map((base) => {
-    if (!used.has(base)) {
-      used.add(base);
-      return base;
-    }
-    let n = repeats.get(base) ?? 1;
-    let id: string;
-    do id = `${base}.${++n}`; while (taken.has(id) || used.has(id));
-    repeats.set(base, n);
-    used.add(id);
-    return id;
-  });
 }
 
 /** "第十条": a law's article, whose （一）… items are part of it. */
