@@ -127,7 +127,7 @@ function repeatsTitleScope(title: string | undefined, qText: string, after: stri
 // can be followed without replaying the whole body.
 
 /** "20余家", "10多个": 余/多 right after the number (not after 百分之…). */
-function readMore(text: string, at: number, isPercentWord: boolean): { more: boolean; end: number } {
+export function readMore(text: string, at: number, isPercentWord: boolean): { more: boolean; end: number } {
   const more = APPROXIMATE_MORE.test(text.slice(at)) && !isPercentWord;
   return { more, end: more ? at + 1 : at };
 }
@@ -136,7 +136,7 @@ function readMore(text: string, at: number, isPercentWord: boolean): { more: boo
  * The measure word ("万元", "公里") or counted noun ("家企业" → 家) after the number, spaces allowed
  * between; 百分之 and 千分之 carry their unit in the number itself. Null: the number measures nothing.
  */
-function readUnit(text: string, at: number, percentUnit: string | null): { unit: string; countedNoun?: string; end: number } | null {
+export function readUnit(text: string, at: number, percentUnit: string | null): { unit: string; countedNoun?: string; end: number } | null {
   if (percentUnit !== null) return { unit: percentUnit, end: at };
   const rest = text.slice(at);
   const gap = /^\s*/u.exec(rest)![0].length;
@@ -161,18 +161,18 @@ function unitIsNoMeasure(text: string, m: { index: number; start: number; firstE
 }
 
 /** 人民币壹佰元整: 整 closes a sum of money. */
-function readWhole(text: string, at: number, unit: string): number {
+export function readWhole(text: string, at: number, unit: string): number {
   return unit === '元' && text[at] === '整' ? at + 1 : at;
 }
 
 /** "一年半", "三天半": a half after the unit ("半年", "半月" start a new span instead). */
-function readHalf(text: string, at: number, unit: string): { half: boolean; end: number } {
+export function readHalf(text: string, at: number, unit: string): { half: boolean; end: number } {
   const half = HALF_AFTER_UNIT.has(unit) && text[at] === '半' && !/^半[年月]/u.test(text.slice(at));
   return { half, end: half ? at + 1 : at };
 }
 
 /** "20万元至50万元": the upper bound of a range that writes its unit twice, above the lower one. */
-function readRangeTail(text: string, at: number, unit: string, value: number, unitWritten: boolean): { max: number; end: number } | null {
+export function readRangeTail(text: string, at: number, unit: string, value: number, unitWritten: boolean): { max: number; end: number } | null {
   const tail = RANGE_TAIL.exec(text.slice(at));
   const upper = tail ? readNumber(tail[1]) : null;
   if (!tail || upper === null || !text.startsWith(unit, at + tail[0].length) || !(upper > value)) return null;
@@ -199,7 +199,7 @@ function isNumeralWord(text: string, a: string, value: number, start: number, un
  * "以上", "以下", "（含）以下" after the number, or 内 after a span of time ("30日内"): the comparator
  * the words set. Null when neither follows.
  */
-function readComparatorAfter(text: string, at: number, unit: string): { comparator: Comparator; within: boolean; end: number } | null {
+export function readComparatorAfter(text: string, at: number, unit: string): { comparator: Comparator; within: boolean; end: number } | null {
   // "10万元（含）以下": the bound includes the number, which 以下 says already
   const inclusive = INCLUSIVE.exec(text.slice(at));
   const gap = inclusive && longest(text.slice(at + inclusive[0].length), COMPARATOR_AFTER_WORDS)
@@ -211,7 +211,7 @@ function readComparatorAfter(text: string, at: number, unit: string): { comparat
 }
 
 /** "左右", "上下" after the number and its unit: an estimate. */
-function readApproximateAfter(text: string, at: number): { approximate: boolean; end: number } {
+export function readApproximateAfter(text: string, at: number): { approximate: boolean; end: number } {
   const word = longest(text.slice(at), APPROXIMATE_AFTER);
   return { approximate: !!word, end: word ? at + word.length : at };
 }
