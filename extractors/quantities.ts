@@ -121,10 +121,31 @@ function repeatsTitleScope(title: string | undefined, qText: string, after: stri
 }
 
 // ---- steps after the number ----------------------------------------------------------------------
-// extractQuantities reads each number's tail left to right: 余/多 → measure word or counted noun →
+// extractQuantities reads each number (readAmount), then its tail left to right: 余/多 → measure word or counted noun →
 // 整/半 → range tail → 每-chain and slashes → comparator suffix or 内 → 约/左右 → target or standard.
 // Each reader below takes the position it starts at and returns where it stopped (`end`), so a step
 // can be followed without replaying the whole body.
+
+/**
+ * The number a match of NUMBER_RE wrote: "负2.5", "3-5" (a range read at once), "百分之五", "20万";
+ * null when it is a label, date or name (isNotAQuantity) or cannot be read.
+ */
+export function readAmount(
+  text: string, m: RegExpMatchArray, isNotAQuantity: (s: number, e: number) => boolean,
+): { negative: boolean; start: number; a: string; b: string | undefined; numEnd: number; firstEnd: number; value: number; max: number | null } | null {
+  const negative = m.groups!.neg !== undefined;
+  const start = m.index! + (m.groups!.neg?.length ?? 0);
+  const a = m.groups!.a;
+  const b = m.groups!.b;
+  const numEnd = m.index! + m[0].length;
+  const firstEnd = start + a.length;
+  if (isNotAQuantity(start, firstEnd) || (b !== undefined && isNotAQuantity(numEnd - b.length, numEnd))) return null;
+  // 百余家, 千余人: a bare magnitude counts only before 余/多 (千家万户 is no count)
+  const value = /^[百千万]$/u.test(a) && b === undefined && APPROXIMATE_MORE.test(text.slice(numEnd)) ? BARE_MAGNITUDE[a] : readNumber(a);
+  const max = b !== undefined ? readNumber(b) : null;
+  if (value === null || (b !== undefined && max === null)) return null;
+  return { negative, start, a, b, numEnd, firstEnd, value, max };
+}
 
 /** "20余家", "10多个": 余/多 right after the number (not after 百分之…). */
 export function readMore(text: string, at: number, isPercentWord: boolean): { more: boolean; end: number } {
@@ -243,20 +264,13 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
     docNumbers.some((d) => s >= d.start && e <= d.end) || isInBookTitle(text, s) || NOT_QUANTITY_PREDICATES.some((p) => p(text, s, e));
   let consumed = 0;
   for (const m of text.matchAll(NUMBER_RE)) {
-    // the number: "负2.5", "3-5", "百分之五", "20万"
-    const negative = m.groups!.neg !== undefined;
     const start = m.index! + (m.groups!.neg?.length ?? 0);
     if (start < consumed) continue; // the upper end of a range read with its lower end
-    const a = m.groups!.a;
-    const b = m.groups!.b;
-    const numEnd = m.index! + m[0].length;
-    const firstEnd = start + a.length;
+    const amount = readAmount(text, m, isNotAQuantity);
+    if (!amount) continue;
+    const { negative, a, b, numEnd, firstEnd } = amount;
+    let { value, max } = amount;
     const isPercentWord = /^[百千]分之/u.test(a);
-    if (isNotAQuantity(start, firstEnd) || (b !== undefined && isNotAQuantity(numEnd - b.length, numEnd))) continue;
-    // 百余家, 千余人: a bare magnitude counts only before 余/多 (千家万户 is no count)
-    let value = /^[百千万]$/u.test(a) && b === undefined && APPROXIMATE_MORE.test(text.slice(numEnd)) ? BARE_MAGNITUDE[a] : readNumber(a);
-    let max = b !== undefined ? readNumber(b) : null;
-    if (value === null || (b !== undefined && max === null)) continue;
     // 余/多 → unit → 整 → 半
     const more = readMore(text, numEnd, isPercentWord);
     let comparator: Comparator = more.more ? '>' : '=';
