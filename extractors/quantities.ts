@@ -120,6 +120,140 @@ function repeatsTitleScope(title: string | undefined, qText: string, after: stri
   return next !== undefined && title.replace(/\s+/gu, '').includes(qText.replace(/\s+/gu, '') + next);
 }
 
+// ---- steps after the number ----------------------------------------------------------------------
+// extractQuantities reads each number (readAmount), then its tail left to right: 余/多 → measure word or counted noun →
+// 整/半 → range tail → 每-chain and slashes → comparator suffix or 内 → 约/左右 → target or standard.
+// Each reader below takes the position it starts at and returns where it stopped (`end`), so a step
+// can be followed without replaying the whole body.
+
+/**
+ * The number a match of NUMBER_RE wrote: "负2.5", "3-5" (a range read at once), "百分之五", "20万";
+ * null when it is a label, date or name (isNotAQuantity) or cannot be read.
+ */
+export function readAmount(
+  text: string, m: RegExpMatchArray, isNotAQuantity: (s: number, e: number) => boolean,
+): { negative: boolean; start: number; a: string; b: string | undefined; numEnd: number; firstEnd: number; value: number; max: number | null } | null {
+  const negative = m.groups!.neg !== undefined;
+  const start = m.index! + (m.groups!.neg?.length ?? 0);
+  const a = m.groups!.a;
+  const b = m.groups!.b;
+  const numEnd = m.index! + m[0].length;
+  const firstEnd = start + a.length;
+  if (isNotAQuantity(start, firstEnd) || (b !== undefined && isNotAQuantity(numEnd - b.length, numEnd))) return null;
+  // 百余家, 千余人: a bare magnitude counts only before 余/多 (千家万户 is no count)
+  const value = /^[百千万]$/u.test(a) && b === undefined && APPROXIMATE_MORE.test(text.slice(numEnd)) ? BARE_MAGNITUDE[a] : readNumber(a);
+  const max = b !== undefined ? readNumber(b) : null;
+  if (value === null || (b !== undefined && max === null)) return null;
+  return { negative, start, a, b, numEnd, firstEnd, value, max };
+}
+
+/** "20余家", "10多个": 余/多 right after the number (not after 百分之…). */
+export function readMore(text: string, at: number, isPercentWord: boolean): { more: boolean; end: number } {
+  const more = APPROXIMATE_MORE.test(text.slice(at)) && !isPercentWord;
+  return { more, end: more ? at + 1 : at };
+}
+
+/**
+ * The measure word ("万元", "公里") or counted noun ("家企业" → 家) after the number, spaces allowed
+ * between; 百分之 and 千分之 carry their unit in the number itself. Null: the number measures nothing.
+ */
+export function readUnit(text: string, at: number, percentUnit: string | null): { unit: string; countedNoun?: string; end: number } | null {
+  if (percentUnit !== null) return { unit: percentUnit, end: at };
+  const rest = text.slice(at);
+  const gap = /^\s*/u.exec(rest)![0].length;
+  const measure = longest(rest.slice(gap), MEASURE_WORDS);
+  if (measure !== undefined) return { unit: measure, end: at + gap + measure.length };
+  const noun = longest(rest.slice(gap), COUNTED_NOUN_WORDS);
+  if (!noun) return null;
+  return { unit: COUNTED_NOUNS[noun], countedNoun: noun, end: at + gap + noun.length };
+}
+
+/**
+ * The unit begins a longer word or the number is a label ("3种子处理" opening a line), or 日 is a
+ * day of a date: no measure. `single`: no range bound was read with the number.
+ */
+function unitIsNoMeasure(text: string, m: { index: number; start: number; firstEnd: number }, at: number, unit: string, single: boolean): boolean {
+  const after = text.slice(at);
+  if (UNIT_WORD_CONTINUES[unit]?.test(after)) return true;
+  if (single && LABEL_WORD_AFTER_UNIT[unit]?.test(after) && opensLine(text, m.index)) return true;
+  if (single && LABEL_WORD_ANYWHERE[unit]?.test(after)) return true;
+  // 日 counts only as a span ("30日内", "公示期为7日"); "5月30日" is a date
+  return unit === '日' && !isDaySpan(text, m.start, m.firstEnd);
+}
+
+/** 人民币壹佰元整: 整 closes a sum of money. */
+export function readWhole(text: string, at: number, unit: string): number {
+  return unit === '元' && text[at] === '整' ? at + 1 : at;
+}
+
+/** "一年半", "三天半": a half after the unit ("半年", "半月" start a new span instead). */
+export function readHalf(text: string, at: number, unit: string): { half: boolean; end: number } {
+  const half = HALF_AFTER_UNIT.has(unit) && text[at] === '半' && !/^半[年月]/u.test(text.slice(at));
+  return { half, end: half ? at + 1 : at };
+}
+
+/** "20万元至50万元": the upper bound of a range that writes its unit twice, above the lower one. */
+export function readRangeTail(text: string, at: number, unit: string, value: number, unitWritten: boolean): { max: number; end: number } | null {
+  const tail = RANGE_TAIL.exec(text.slice(at));
+  const upper = tail ? readNumber(tail[1]) : null;
+  if (!tail || upper === null || !text.startsWith(unit, at + tail[0].length) || !(upper > value)) return null;
+  return { max: upper, end: at + tail[0].length + (unitWritten ? unit.length : 0) };
+}
+
+/** Numerals that are words, ordinals, frequencies or periods rather than counts. */
+function isNumeralWord(text: string, a: string, value: number, start: number, unit: string, lead: string): boolean {
+  const chinese = CHINESE_START.test(a);
+  // "二 十 七 条" from a letter-spaced PDF: the tail of a numeral split by spaces cannot be read alone
+  if (chinese && /[零〇一二两三四五六七八九十百千万]\s+$/u.test(text.slice(Math.max(0, start - 3), start))) return true;
+  // a lone 大写 digit is a name (陆家嘴, 伍家岗) unless it is money
+  if (/^[壹贰叁肆伍陆柒捌玖]$/u.test(a) && unit !== '元') return true;
+  // 60分 is a score; 十分重要 is "very"
+  if (chinese && unit === '分') return true;
+  // 二次分拣, 二级: counting says 两次, so a lone 二 is an ordinal; 为零 is no count either
+  if (chinese && (a === '二' || value === 0)) return true;
+  // 每两个月, 每3年: a frequency, which deadlines.ts reports; 前三个季度 is a period, also theirs
+  if (/每\s*$/u.test(lead) && /^(?:个月|年|周|天|日|小时|个季度)$/u.test(unit)) return true;
+  return /前\s*$/u.test(lead) && unit === '个季度';
+}
+
+/**
+ * "以上", "以下", "（含）以下" after the number, or 内 after a span of time ("30日内"): the comparator
+ * the words set. Null when neither follows.
+ */
+export function readComparatorAfter(text: string, at: number, unit: string): { comparator: Comparator; within: boolean; end: number } | null {
+  // "10万元（含）以下": the bound includes the number, which 以下 says already
+  const inclusive = INCLUSIVE.exec(text.slice(at));
+  const gap = inclusive && longest(text.slice(at + inclusive[0].length), COMPARATOR_AFTER_WORDS)
+    ? inclusive[0].length : /^\s*/u.exec(text.slice(at))![0].length;
+  const suffix = longest(text.slice(at + gap), COMPARATOR_AFTER_WORDS);
+  if (suffix) return { comparator: COMPARATOR_AFTER[suffix], within: false, end: at + gap + suffix.length };
+  if (TIME_UNITS.has(unit) && text.startsWith(WITHIN, at + gap)) return { comparator: '<=', within: true, end: at + gap + WITHIN.length };
+  return null;
+}
+
+/** "左右", "上下" after the number and its unit: an estimate. */
+export function readApproximateAfter(text: string, at: number): { approximate: boolean; end: number } {
+  const word = longest(text.slice(at), APPROXIMATE_AFTER);
+  return { approximate: !!word, end: word ? at + word.length : at };
+}
+
+/** "约", "近" right before the number; 签约, 节约, 违约 and 最近, 附近 are no estimate. */
+function approximateBefore(lead: string, unit: string): string | undefined {
+  return APPROXIMATE_BEFORE.find((w) => lead.endsWith(w)
+    && !(w === '约' && WORDS_ENDING_IN_YUE.test(lead))
+    && !(w === '近' && (NOT_APPROXIMATE_AFTER_JIN.has(unit) || /[最附临]近$/u.test(lead))));
+}
+
+/**
+ * A standard to apply (per-units, or standard words in the clause) rather than a target to reach: a
+ * 每-chain under a target verb ("每个乡镇建成1个") is still a target; slashes ("元/亩") never are.
+ */
+function isStandard(per: string[], chain: { between: string } | null, slashPer: string[], clause: string, clauseAfter: string): boolean {
+  return per.length > 0
+    ? !TARGET_VERBS.test(chain?.between ?? '') || slashPer.length > 0
+    : STANDARD_WORDS.test(clause) || STANDARD_WORDS.test(clauseAfter);
+}
+
 /** Every measured number in a text, in the order written. */
 export function extractQuantities(input: string, ctx: QuantityContext = {}): Quantity[] {
   const text = foldWidth(input);
@@ -130,107 +264,59 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
     docNumbers.some((d) => s >= d.start && e <= d.end) || isInBookTitle(text, s) || NOT_QUANTITY_PREDICATES.some((p) => p(text, s, e));
   let consumed = 0;
   for (const m of text.matchAll(NUMBER_RE)) {
-    const negative = m.groups!.neg !== undefined;
     const start = m.index! + (m.groups!.neg?.length ?? 0);
     if (start < consumed) continue; // the upper end of a range read with its lower end
-    const a = m.groups!.a;
-    const b = m.groups!.b;
-    const numEnd = m.index! + m[0].length;
-    const firstEnd = start + a.length;
+    const amount = readAmount(text, m, isNotAQuantity);
+    if (!amount) continue;
+    const { negative, a, b, numEnd, firstEnd } = amount;
+    let { value, max } = amount;
     const isPercentWord = /^[百千]分之/u.test(a);
-    const percentUnit = a.startsWith('千分之') ? '‰' : '%';
-    if (isNotAQuantity(start, firstEnd) || (b !== undefined && isNotAQuantity(numEnd - b.length, numEnd))) continue;
-    // 百余家, 千余人: a bare magnitude counts only before 余/多 (千家万户 is no count)
-    let value = /^[百千万]$/u.test(a) && b === undefined && APPROXIMATE_MORE.test(text.slice(numEnd)) ? BARE_MAGNITUDE[a] : readNumber(a);
-    let max = b !== undefined ? readNumber(b) : null;
-    if (value === null || (b !== undefined && max === null)) continue;
-    let rest = text.slice(numEnd);
-    let cursor = numEnd;
-    let comparator: Comparator = '=';
-    let approximate = false;
-    if (APPROXIMATE_MORE.test(rest) && !isPercentWord) {
-      comparator = '>';
-      approximate = true;
-      rest = rest.slice(1);
-      cursor++;
-    }
-    const gap = /^\s*/u.exec(rest)![0];
-    let unit = isPercentWord ? percentUnit : longest(rest.slice(gap.length), MEASURE_WORDS);
-    let countedNoun: string | undefined;
-    if (unit === undefined) {
-      countedNoun = longest(rest.slice(gap.length), COUNTED_NOUN_WORDS);
-      if (!countedNoun) continue;
-      unit = COUNTED_NOUNS[countedNoun];
-      cursor += gap.length + countedNoun.length;
-    } else if (!isPercentWord) cursor += gap.length + unit.length;
-    if (UNIT_WORD_CONTINUES[unit]?.test(text.slice(cursor))) continue;
-    // "1项目申请报告", "3种子处理" opening a line or cell: a serial label before a word, not a count
-    if (!b && LABEL_WORD_AFTER_UNIT[unit]?.test(text.slice(cursor)) && opensLine(text, m.index!)) continue;
-    if (!b && LABEL_WORD_ANYWHERE[unit]?.test(text.slice(cursor))) continue;
-    // 日 counts only as a span ("30日内", "公示期为7日"); "5月30日" is a date
-    if (unit === '日' && !isDaySpan(text, start, firstEnd)) continue;
-    if (unit === '元' && text[cursor] === '整') cursor++; // 人民币壹佰元整
-    let half = false;
-    if (HALF_AFTER_UNIT.has(unit) && text[cursor] === '半' && !/^半[年月]/u.test(text.slice(cursor))) {
-      value += 0.5;
-      half = true;
-      cursor++;
-    }
+    // 余/多 → unit → 整 → 半
+    const more = readMore(text, numEnd, isPercentWord);
+    let comparator: Comparator = more.more ? '>' : '=';
+    let approximate = more.more;
+    const read = readUnit(text, more.end, isPercentWord ? (a.startsWith('千分之') ? '‰' : '%') : null);
+    if (!read) continue;
+    const { unit, countedNoun } = read;
+    if (unitIsNoMeasure(text, { index: m.index!, start, firstEnd }, read.end, unit, !b)) continue;
+    const halfRead = readHalf(text, readWhole(text, read.end, unit), unit);
+    const half = halfRead.half;
+    if (half) value += 0.5;
+    let cursor = halfRead.end;
+    // range tail: "20万元至50万元"
     if (b === undefined && !countedNoun) {
-      const tail = RANGE_TAIL.exec(text.slice(cursor));
-      const upper = tail ? readNumber(tail[1]) : null;
-      if (tail && upper !== null && text.startsWith(unit, cursor + tail[0].length) && upper > value) {
-        max = upper;
-        cursor += tail[0].length + (isPercentWord ? 0 : unit.length);
+      const tail = readRangeTail(text, cursor, unit, value, !isPercentWord);
+      if (tail) {
+        max = tail.max;
+        cursor = tail.end;
         consumed = cursor;
       }
     }
     const chinese = CHINESE_START.test(a);
-    // "二 十 七 条" from a letter-spaced PDF: the tail of a numeral split by spaces cannot be read alone
-    if (chinese && /[零〇一二两三四五六七八九十百千万]\s+$/u.test(text.slice(Math.max(0, start - 3), start))) continue;
-    // a lone 大写 digit is a name (陆家嘴, 伍家岗) unless it is money
-    if (/^[壹贰叁肆伍陆柒捌玖]$/u.test(a) && unit !== '元') continue;
-    // 60分 is a score; 十分重要 is "very"
-    if (chinese && unit === '分') continue;
-    // 二次分拣, 二级: counting says 两次, so a lone 二 is an ordinal; 为零 is no count either
-    if (chinese && (a === '二' || value === 0)) continue;
-    // 每两个月, 每3年: a frequency, which deadlines.ts reports; 前三个季度 is a period, also theirs
     const lead = text.slice(Math.max(0, start - 8), start);
-    if (/每\s*$/u.test(lead) && /^(?:个月|年|周|天|日|小时|个季度)$/u.test(unit)) continue;
-    if (/前\s*$/u.test(lead) && unit === '个季度') continue;
+    if (isNumeralWord(text, a, value, start, unit, lead)) continue;
+    // 每-chain before ("每人每年") and slashes after ("元/人·年")
     const clause = clauseBefore(text, start);
     const before = comparatorBefore(clause);
     const chain = perChainBefore(clause, RATIO_UNITS.has(unit)) ?? coordinatedPeriod(text, start);
     const slashes = perSlashes(text.slice(cursor));
     cursor += slashes.length;
-    // "10万元（含）以下": the bound includes the number, which 以下 says already
-    const inclusive = INCLUSIVE.exec(text.slice(cursor));
-    const suffixGap = inclusive && longest(text.slice(cursor + inclusive[0].length), COMPARATOR_AFTER_WORDS)
-      ? inclusive[0].length : /^\s*/u.exec(text.slice(cursor))![0].length;
-    const suffix = longest(text.slice(cursor + suffixGap), COMPARATOR_AFTER_WORDS);
-    let within = false;
+    // comparator: a word before sets it, a suffix after overrides it
     if (before) comparator = before.c;
-    if (suffix) {
-      comparator = COMPARATOR_AFTER[suffix];
-      cursor += suffixGap + suffix.length;
-    } else if (TIME_UNITS.has(unit) && text.startsWith(WITHIN, cursor + suffixGap)) {
-      comparator = '<=';
-      within = true;
-      cursor += suffixGap + WITHIN.length;
+    const after = readComparatorAfter(text, cursor, unit);
+    if (after) {
+      comparator = after.comparator;
+      cursor = after.end;
     }
     // a lone Chinese 一 (一批, 一户, 一个) is an article, unless a comparator, a bound or a 每 chain makes it a count
-    if (chinese && value === 1 && !before && !chain && !suffix && !within) continue;
+    if (chinese && value === 1 && !before && !chain && !after) continue;
     // 三年行动: a programme's name; a Chinese count of years is a duration only with a bound or a half
-    if (chinese && unit === '年' && b === undefined && max === null && !half && !suffix && !before && !within) continue;
-    const approxAfter = longest(text.slice(cursor), APPROXIMATE_AFTER);
-    if (approxAfter) {
-      approximate = true;
-      cursor += approxAfter.length;
-    }
-    // 签约, 节约, 违约: 约 closing another word is no estimate
-    const approxBefore = APPROXIMATE_BEFORE.find((w) => lead.endsWith(w)
-      && !(w === '约' && WORDS_ENDING_IN_YUE.test(lead))
-      && !(w === '近' && (NOT_APPROXIMATE_AFTER_JIN.has(unit!) || /[最附临]近$/u.test(lead))));
+    if (chinese && unit === '年' && b === undefined && max === null && !half && !after && !before) continue;
+    // estimates: "左右" after, "约" before
+    const approxAfter = readApproximateAfter(text, cursor);
+    if (approxAfter.approximate) approximate = true;
+    cursor = approxAfter.end;
+    const approxBefore = approximateBefore(lead, unit);
     if (approxBefore) approximate = true;
     const per = [...(chain && slashes.per.length ? chain.per : []), ...(slashes.per.length ? slashes.per : chain?.per ?? [])]
       .filter((x, i, all) => all.indexOf(x) === i);
@@ -238,13 +324,11 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
       ? start - before.adjacent
       : approxBefore ? start - approxBefore.length : negative ? m.index! : start;
     if ((comparator !== '=' || max !== null) && repeatsTitleScope(ctx.title, text.slice(textStart, cursor), text.slice(cursor))) continue;
+    // target or standard
     const clauseAfter = text.slice(cursor, cursor + 12).split(PUNCTUATION)[0];
-    const standard = per.length > 0
-      ? !TARGET_VERBS.test(chain?.between ?? '') || slashes.per.length > 0
-      : STANDARD_WORDS.test(clause) || STANDARD_WORDS.test(clauseAfter);
     const base: Quantity = {
       text: input.slice(textStart, cursor),
-      kind: standard ? 'standard' : 'target',
+      kind: isStandard(per, chain, slashes.per, clause, clauseAfter) ? 'standard' : 'target',
       value: negative ? -value : value,
       unit,
       comparator,

@@ -139,83 +139,163 @@ function isTitleStart(block: Block): boolean {
   return isTitleShaped(block.text);
 }
 
+/** The header as read so far, shared by the line readers below. */
+interface HeaderState {
+  blocks: Block[];
+  start: number;
+  /** end of the header window: a broken title may not join lines past it */
+  limit: number;
+  h: Header;
+  issuerLines: string[];
+}
+
+/**
+ * What one header line did: the blocks it used (`take`), the block reading goes on at (`next`), and
+ * `stop` when the header ends with it (the 主送 line). A reader returns null when the line is not of
+ * its kind, and the next reader in HEADER_LINES is asked.
+ */
+interface Step {
+  take: number[];
+  next: number;
+  stop?: boolean;
+}
+
+type LineReader = (s: HeaderState, t: string, i: number) => Step | null;
+
+const titled = (s: HeaderState): boolean => s.h.titleBlocks.length > 0;
+/** The line was used and reading goes on under it. */
+const took = (i: number): Step => ({ take: [i], next: i + 1 });
+
+/** 份号, 密级, 紧急程度 and blank lines: passed over, not header blocks of their own. */
+const topMark: LineReader = (_s, t, i) => (t === '' || TOP_MARKS.test(t) ? { take: [], next: i + 1 } : null);
+
+/** The red line and a "文件" standing apart from the names belong to the 版头. */
+const redLine: LineReader = (s, t, i) =>
+  !titled(s) && (RED_LINE.test(t) || (FILE_WORD.test(t) && s.issuerLines.length > 0)) ? took(i) : null;
+
+/** A file that is one attachment split out of its notice opens with "附件1": its title follows. */
+const attachmentMark: LineReader = (s, t, i) =>
+  i === s.start && !titled(s) && parseAttachmentMarker(t)?.title === '' ? took(i) : null;
+
+/** "签发人：张三    琼农报〔2024〕3号": the number may stand right of the signer on the same line. */
+const signer: LineReader = (s, t, i) => {
+  if (!SIGNER_LINE.test(t)) return null;
+  const hits = s.h.docNumber ? [] : findDocNumbers(t);
+  if (hits.length === 1 && hits[0].end === t.length) {
+    const n = hits[0];
+    s.h.docNumber = { text: n.text, issuerCode: n.issuerCode, year: n.year, serial: n.serial };
+  }
+  return took(i);
+};
+
+/** The 发文字号 line; only the first number counts. */
+const docNumber: LineReader = (s, t, i) => {
+  const number = s.h.docNumber ? null : headerDocNumber(t);
+  if (!number) return null;
+  s.h.docNumber = number;
+  return took(i);
+};
+
+/** "海南省农业农村厅文件": the masthead above the title. */
+const masthead: LineReader = (s, t, i) => {
+  const issuer = titled(s) ? null : mastheadIssuer(t);
+  if (!issuer) return null;
+  s.issuerLines.push(issuer);
+  return took(i);
+};
+
+/** Issuer names on a line of their own above the title (a joint masthead without "文件"). */
+const issuerLine: LineReader = (s, t, i) => {
+  const names = titled(s) ? null : splitIssuers(t);
+  if (!names || endsWithTitleWord(t)) return null;
+  s.issuerLines.push(names.join(' '));
+  return took(i);
+};
+
+/** A date line in the header (a bulletin's date); the first one counts. */
+const date: LineReader = (s, t, i) => {
+  const d = dateLine(t);
+  if (!d) return null;
+  if (!s.h.date) s.h.date = d;
+  return took(i);
+};
+
+/** "（2019年4月2日县委常委会会议审议通过）" under the title: its date, and the body that adopted a law. */
+const titleNote: LineReader = (s, t, i) => {
+  if (!titled(s) || !TITLE_NOTE.test(t) || parseRecipients(t)) return null;
+  const dates = findDates(t);
+  if (dates.length === 1 && !s.h.date) s.h.date = dates[0].date;
+  // a law's note names the body that adopted it: "（…第十届全国人民代表大会常务委员会第十次会议通过）"
+  const adopted = ADOPTED_BY.exec(t);
+  if (adopted && s.issuerLines.length === 0) s.issuerLines.push(adopted[1]);
+  return took(i);
+};
+
+/** A scraped article's byline: its publication date. */
+const byline: LineReader = (s, t, i) => {
+  if (!isByline(t)) return null;
+  s.h.published = findDates(t)[0].date;
+  return took(i);
+};
+
+/** The first title-shaped line starts the title; a long title broken over lines is joined here. */
+const title: LineReader = (s, _t, i) => {
+  const { blocks, limit, h } = s;
+  if (titled(s) || !isTitleStart(blocks[i])) return null;
+  h.titleBlocks.push(i);
+  // join while the title has not reached its 文种 and the next line continues it
+  let last = i;
+  while (last + 1 < limit && !titleComplete(h.titleBlocks.map((k) => blocks[k].text.trim()).join(''))) {
+    const next = blocks[last + 1].text.trim();
+    if (!isTitleShaped(next, 1) || parseRecipients(next) || dateLine(next) || isByline(next)) break;
+    if (headingLevel(next) || splitIssuers(next) || isIssueLine(next) || TITLE_NOTE.test(next)) break;
+    h.titleBlocks.push(++last);
+  }
+  return { take: [last], next: last + 1 };
+};
+
+/** The 主送 line under the title (maybe broken over two lines) ends the header. */
+const recipients: LineReader = (s, _t, i) => {
+  const r = titled(s) && s.h.recipients.length === 0 ? recipientsAt(s.blocks, i) : null;
+  if (!r) return null;
+  s.h.recipients = r.list;
+  s.h.recipientBlocks = r.blocks;
+  return { take: r.blocks, next: r.blocks[r.blocks.length - 1] + 1, stop: true };
+};
+
+/** A bulletin's 期号 line belongs to the header. */
+const issueLine: LineReader = (_s, t, i) => (isIssueLine(t) ? took(i) : null);
+
+/**
+ * The kinds of header line, asked in this order for each line; the first that knows the line reads
+ * it. Order matters where kinds overlap: a 发文字号 before an issuer name, a date line before a title
+ * note, a title before a 主送 line. A line no reader knows ends the header.
+ */
+const HEADER_LINES: readonly LineReader[] = [
+  topMark, redLine, attachmentMark, signer, docNumber, masthead, issuerLine, date, titleNote, byline, title, recipients, issueLine,
+];
+
 /** Reads the header from the top; every part is optional and an absent part stays empty. */
 export function readHeader(blocks: Block[]): Header {
   const start = navigationEnd(blocks);
   const h: Header = {
     start, issuer: '', docNumber: null, rawTitle: '', titleBlocks: [], recipients: [], recipientBlocks: [], date: '', published: '', blocks: [], end: start,
   };
-  const issuerLines: string[] = [];
-  const limit = Math.min(blocks.length, start + HEADER_WINDOW);
+  const s: HeaderState = { blocks, start, limit: Math.min(blocks.length, start + HEADER_WINDOW), h, issuerLines: [] };
   let i = start;
-  for (; i < limit; i++) {
+  while (i < s.limit) {
     const t = headerLine(blocks[i].text);
-    if (t === '' || TOP_MARKS.test(t)) continue;
-    // the red line and a "文件" standing apart from the names belong to the 版头
-    if (h.titleBlocks.length === 0 && (RED_LINE.test(t) || (FILE_WORD.test(t) && issuerLines.length > 0))) {
-      h.blocks.push(i);
-      continue;
-    }
-    // a file that is one attachment split out of its notice opens with "附件1": its title follows
-    if (i === start && h.titleBlocks.length === 0 && parseAttachmentMarker(t)?.title === '') {
-      h.blocks.push(i);
-      continue;
-    }
-    if (SIGNER_LINE.test(t)) {
-      // "签发人：张三    琼农报〔2024〕3号": the number may stand right of the signer on the same line
-      const hits = h.docNumber ? [] : findDocNumbers(t);
-      if (hits.length === 1 && hits[0].end === t.length) {
-        const n = hits[0];
-        h.docNumber = { text: n.text, issuerCode: n.issuerCode, year: n.year, serial: n.serial };
-      }
-      h.blocks.push(i);
-      continue;
-    }
-    const titled = h.titleBlocks.length > 0;
-    const number = h.docNumber ? null : headerDocNumber(t);
-    if (number) {
-      h.docNumber = number;
-    } else if (!titled && mastheadIssuer(t)) {
-      issuerLines.push(mastheadIssuer(t)!);
-    } else if (!titled && splitIssuers(t) && !endsWithTitleWord(t)) {
-      issuerLines.push(splitIssuers(t)!.join(' '));
-    } else if (dateLine(t)) {
-      if (!h.date) h.date = dateLine(t)!;
-    } else if (titled && TITLE_NOTE.test(t) && !parseRecipients(t)) {
-      const dates = findDates(t);
-      if (dates.length === 1 && !h.date) h.date = dates[0].date;
-      // a law's note names the body that adopted it: "（…第十届全国人民代表大会常务委员会第十次会议通过）"
-      const adopted = ADOPTED_BY.exec(t);
-      if (adopted && issuerLines.length === 0) issuerLines.push(adopted[1]);
-    } else if (isByline(t)) {
-      h.published = findDates(t)[0].date;
-    } else if (!titled && isTitleStart(blocks[i])) {
-      h.titleBlocks.push(i);
-      // A long title breaks over lines; join while the title has not reached its 文种 and the next line continues it.
-      while (i + 1 < limit && !titleComplete(h.titleBlocks.map((k) => blocks[k].text.trim()).join(''))) {
-        const next = blocks[i + 1].text.trim();
-        if (!isTitleShaped(next, 1) || parseRecipients(next) || dateLine(next) || isByline(next)) break;
-        if (headingLevel(next) || splitIssuers(next) || isIssueLine(next) || TITLE_NOTE.test(next)) break;
-        h.titleBlocks.push(++i);
-      }
-    } else if (titled && h.recipients.length === 0 && recipientsAt(blocks, i)) {
-      const r = recipientsAt(blocks, i)!;
-      h.recipients = r.list;
-      h.recipientBlocks = r.blocks;
-      h.blocks.push(...r.blocks);
-      i = r.blocks[r.blocks.length - 1] + 1;
-      break;
-    } else if (isIssueLine(t)) {
-      // a bulletin's 期号 line belongs to the header
-    } else {
-      break;
-    }
-    h.blocks.push(i);
+    let step: Step | null = null;
+    for (const read of HEADER_LINES) if ((step = read(s, t, i))) break;
+    if (!step) break;
+    h.blocks.push(...step.take);
+    i = step.next;
+    if (step.stop) break;
   }
   h.end = h.titleBlocks.length > 0 || h.docNumber ? i : start;
   h.blocks = h.end === start ? [] : [...new Set([...h.blocks, ...h.titleBlocks])].sort((a, b) => a - b);
   h.rawTitle = h.titleBlocks.map((k) => blocks[k].text.trim()).join(' ');
   // the masthead and an issuer line above the title often name the same body twice
-  h.issuer = [...new Set(issuerLines.flatMap((l) => l.split(' ')))].join(' ');
+  h.issuer = [...new Set(s.issuerLines.flatMap((l) => l.split(' ')))].join(' ');
   return h;
 }
