@@ -4,7 +4,7 @@
 import type { Person, Unit } from '../src/model.js';
 import { isUnitName } from './unit-names.js';
 import { parseUnitList, type ListRole } from './unit-list.js';
-import { peopleWithEvidence, unitsWithEvidence, type Span } from '../src/extract/evidence.js';
+import { peopleWithEvidence, unitsWithEvidence, type Span } from '../src/lexicon/evidence.js';
 
 export const meta = {
   name: 'people',

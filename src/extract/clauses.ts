@@ -7,7 +7,7 @@
 // - the document's role rule ("第一个单位为牵头单位…，下同") applies from where it is written on.
 import type { Block, Unit } from '../model.js';
 import { findAllResponsibilities, findRoleRule, type Responsibility, type RoleRule } from '../../extractors/units.js';
-import { unitsWithEvidence } from './evidence.js';
+import { unitsWithEvidence } from '../lexicon/evidence.js';
 
 export interface Clause {
   /** heading labels from the top, plus the clause's own 一是… label where it has one */

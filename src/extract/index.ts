@@ -12,7 +12,7 @@ import { collectTables, readTaskTables, type TableTask } from './tables.js';
 import { documentKind } from '../structure/doc-kind.js';
 import { extractDeadlines, isBeforeIssue } from '../../extractors/deadlines.js';
 import { extractQuantities } from '../../extractors/quantities.js';
-import { withPage } from './evidence.js';
+import { withPage } from '../lexicon/evidence.js';
 import { findPeopleBlocks, isUnder, peopleScope } from './accountability.js';
 import { taskNumbers } from './numbering.js';
 

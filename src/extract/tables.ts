@@ -5,7 +5,7 @@
 import type { Block, Person, Table, Unit } from '../model.js';
 import { findAllResponsibilities } from '../../extractors/units.js';
 import { parsePersons } from '../../extractors/people.js';
-import { peopleWithEvidence, unitsWithEvidence, type Span } from './evidence.js';
+import { peopleWithEvidence, unitsWithEvidence, type Span } from '../lexicon/evidence.js';
 import type { Clause } from './clauses.js';
 
 type Column = 'seq' | 'category' | 'task' | 'lead' | 'participant' | 'responsible' | 'deadline' | 'leader' | 'owner' | 'other';

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildResult } from '../../src/extract/index.js';
 import { extractPeople } from '../../extractors/people.js';
-import { unitsWithEvidence } from '../../src/extract/evidence.js';
+import { unitsWithEvidence } from '../../src/lexicon/evidence.js';
 import type { Block, Person, RawDocument, Unit } from '../../src/model.js';
 
 const HEAD = ['某县2024年重点工作实施方案', '一、重点任务'];
