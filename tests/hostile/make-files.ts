@@ -121,18 +121,7 @@ export function makePdf(opts: { content: Buffer; streamDict?: string; resources?
     Buffer.concat([Buffer.from(`<< /Length ${opts.content.length} ${opts.streamDict ?? ''} >>\nstream\n`), opts.content, Buffer.from('\nendstream')]),
     ...(opts.extra ?? []),
   ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
-  const offsets: number[] = [];
-  let pos = parts[0].length;
-  objs.forEach((o, i) => {
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
-    offsets.push(pos);
-    parts.push(b);
-    pos += b.length;
-  });
-  const xref = [`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${pos}\n%%EOF\n`));
-  return Buffer.concat(parts);
+  return pdfFile(objs, Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'));
 }
 
 export const flate = (b: Buffer) => deflateSync(b, { level: 1 });
@@ -200,9 +189,14 @@ export function makePdfPages(opts: { pages: number; content: Buffer; resources?:
     ...extra,
     ...Array.from({ length: opts.pages }, () => Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources ${opts.resources ?? '<< >>'} >>`)),
   ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
+  return pdfFile(objs, Buffer.from('%PDF-1.7\n'));
+}
+
+/** Numbered objects (the catalogue first), the cross-reference table and the trailer around them. */
+function pdfFile(objs: Buffer[], header: Buffer): Buffer {
+  const parts: Buffer[] = [header];
   const offsets: number[] = [];
-  let pos = parts[0].length;
+  let pos = header.length;
   objs.forEach((o, i) => {
     const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
     offsets.push(pos);
