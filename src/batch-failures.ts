@@ -4,6 +4,7 @@
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { replaceAtomic, writeFileAtomic } from './atomic-write.js';
+import { csvText } from './register/csv-format.js';
 import { MESSAGES, type MessageCode } from './messages.js';
 
 export interface FailureRow {
@@ -15,20 +16,6 @@ export interface FailureRow {
 export const FAILURE_FILES = { json: 'failures.json', csv: '失败清单.csv', xlsx: '失败清单.xlsx' } as const;
 
 const HEADER = ['文件', '原因', '怎么办', '代码'] as const;
-const UTF8_BOM = '\uFEFF';
-
-/**
- * OWASP's advice for CSV injection: a cell Excel would read as a formula (=, +, -, @, tab, CR first)
- * gets a leading apostrophe, so a file named `=HYPERLINK(…).pdf` stays text.
- */
-export function inertCell(value: string): string {
-  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
-}
-
-function csvField(value: string): string {
-  const s = inertCell(value);
-  return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
-}
 
 /**
  * 原因 and 怎么办 of a failure: its line is `file: 原因：怎么办（detail） [CODE]`; the wording table says
@@ -46,8 +33,8 @@ export function failureColumns(row: FailureRow): [string, string, string, string
 }
 
 export function failuresCsv(rows: FailureRow[]): string {
-  const lines = [[...HEADER], ...rows.map(failureColumns)].map((cells) => cells.map(csvField).join(','));
-  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+  // a file named `=HYPERLINK(…).pdf` stays text: the register's CSV writer makes every cell inert
+  return csvText([[...HEADER], ...rows.map(failureColumns)]);
 }
 
 export class FailureList {

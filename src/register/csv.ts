@@ -1,29 +1,9 @@
-// CSV for Excel users: RFC 4180 quoting, CRLF line ends, and a UTF-8 BOM, without which Excel on
-// Chinese Windows reads the file as GBK and every column becomes mojibake.
+// The register as CSV (src/register/csv-format.ts: quoting, BOM, inert cells).
 import { registerHeader, rowCells, type RegisterRow } from './rows.js';
-import { stripXmlForbidden } from './xml-chars.js';
+import { csvText } from './csv-format.js';
 
-export const UTF8_BOM = '\uFEFF';
-
-/**
- * First characters that make Excel (and LibreOffice) read a cell as a formula or a DDE call
- * (=HYPERLINK(…), +cmd|…, @SUM…), the full-width forms included, which some input methods turn into
- * formulas too. OWASP's advice: put a single quote in front, so the cell is text.
- */
-const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/u;
-
-/** A text cell as Excel must never evaluate it: "'=1+1" shows as =1+1. */
-export function inertCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** RFC 4180: a field with a comma, quote or line break is quoted, and its quotes doubled. Text is made inert first. */
-export function csvField(value: string | number): string {
-  const s = typeof value === 'number' ? String(value) : inertCell(stripXmlForbidden(value));
-  return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
-}
+export { csvField, inertCell } from './csv-format.js';
 
 export function toCsv(rows: RegisterRow[]): string {
-  const lines = [registerHeader(), ...rows.map(rowCells)].map((cells) => cells.map(csvField).join(','));
-  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+  return csvText([registerHeader(), ...rows.map(rowCells)]);
 }

@@ -1,5 +1,6 @@
 // One call for every register format: the CLI and the main job choose a format and a path.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeFileAtomic } from '../atomic-write.js';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { ExtractResult } from '../model.js';
@@ -37,14 +38,7 @@ export async function writeRegister(results: ExtractResult[], options: RegisterO
   const text = options.format === 'csv' ? toCsv(rows) : options.format === 'md' ? toMarkdown(clean, rows) : toRegisterJson(rows);
   await mkdir(dirname(options.out), { recursive: true });
   // written beside and renamed: a crash or a full disk never leaves half a register under its name
-  const part = `${options.out}.${process.pid}.part`;
-  try {
-    await writeFile(part, text, 'utf8');
-    await rename(part, options.out);
-  } catch (e) {
-    await rm(part, { force: true });
-    throw e;
-  }
+  await writeFileAtomic(options.out, text);
   return rows;
 }
 

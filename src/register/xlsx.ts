@@ -2,7 +2,8 @@
 // gets the page that concerns it), and a 问题清单 of what the extraction warns about. Laid out to be
 // read on screen and printed on A4 landscape without cutting a column.
 import ExcelJS from 'exceljs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { replaceAtomic } from '../atomic-write.js';
 import { dirname } from 'node:path';
 import { unitAliases } from '../../extractors/unit-names.js';
 import type { ExtractResult, Message } from '../model.js';
@@ -138,13 +139,6 @@ export async function writeXlsx(results: ExtractResult[], path: string, filter: 
   const rows = registerRows(clean, filter);
   await mkdir(dirname(path), { recursive: true });
   // written beside and renamed: a reader never opens half a workbook, a crash leaves the old one
-  const part = `${path}.${process.pid}.part`;
-  try {
-    await buildWorkbook(clean, rows).xlsx.writeFile(part);
-    await rename(part, path);
-  } catch (e) {
-    await rm(part, { force: true });
-    throw e;
-  }
+  await replaceAtomic(path, (part) => buildWorkbook(clean, rows).xlsx.writeFile(part));
   return rows;
 }

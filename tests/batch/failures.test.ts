@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
-import { failureColumns, failuresCsv, FailureList, inertCell } from '../../src/batch-failures.js';
+import { failureColumns, failuresCsv, FailureList } from '../../src/batch-failures.js';
+import { inertCell } from '../../src/register/csv-format.js';
 import { removeStaleTemps, tempPathFor, writeFileAtomic } from '../../src/atomic-write.js';
 import { failureLine, ReadFailure, writeFailure } from '../../src/messages.js';
 
