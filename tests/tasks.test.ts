@@ -1,18 +1,10 @@
 // The task splitter on small documents written for the test: which paragraphs a responsibility
 // statement governs, and what is not a task.
 import { describe, expect, test } from 'vitest';
-import { buildResult } from '../src/extract/index.js';
+import { extractLines } from './extract-lines.js';
 import { isGuidingStatement, isOpeningTarget } from '../src/extract/clauses.js';
-import type { RawDocument } from '../src/model.js';
 
-function extract(lines: string[]) {
-  const raw: RawDocument = {
-    source: { path: 'test.txt', format: 'txt', sha256: '0'.repeat(64) },
-    blocks: lines.map((text) => ({ text })),
-    messages: [],
-  };
-  return buildResult(raw);
-}
+const extract = extractLines;
 
 const HEAD = ['某某县农业农村局', '某农发〔2022〕5号', '某某县2022年春耕生产实施方案', '为抓好春耕生产，制定本方案。'];
 const TAIL = ['某某县农业农村局', '2022年3月1日'];

@@ -1,17 +1,11 @@
 // Issue 12: a paragraph whose sentences name their own bodies as subjects gives one task per statement;
 // sentences without a subject go with the statement above. Documents written for the test.
 import { describe, expect, test } from 'vitest';
-import { buildResult } from '../src/extract/index.js';
-import type { RawDocument } from '../src/model.js';
+import { extractLines } from './extract-lines.js';
 
 function rows(lines: string[]) {
   const head = ['某某市人民政府办公室', '某政办发〔2023〕8号', '某某市2023年城市更新工作方案', '为推进城市更新，制定本方案。'];
-  const raw: RawDocument = {
-    source: { path: 'test.txt', format: 'txt', sha256: '0'.repeat(64) },
-    blocks: [...head, ...lines, '某某市人民政府办公室', '2023年3月1日'].map((text) => ({ text })),
-    messages: [],
-  };
-  return buildResult(raw).tasks.map((t) => ({ text: t.text, units: t.units.map((u) => `${u.name}${u.role === 'lead' ? '*' : ''}`) }));
+  return extractLines([...head, ...lines, '某某市人民政府办公室', '2023年3月1日']).tasks.map((t) => ({ text: t.text, units: t.units.map((u) => `${u.name}${u.role === 'lead' ? '*' : ''}`) }));
 }
 
 describe('one task per statement', () => {

@@ -1,17 +1,9 @@
 // What the pipeline does with the numbers and dates issue #12 added: a season word becomes a due
 // date without a date plus a warning, and a scope the title names is no quantity of the plan.
 import { expect, test } from 'vitest';
-import { buildResult } from '../../src/extract/index.js';
-import type { RawDocument } from '../../src/model.js';
+import { extractLines } from '../extract-lines.js';
 
-function extract(lines: string[]) {
-  const raw: RawDocument = {
-    source: { path: 'test.txt', format: 'txt', sha256: '0'.repeat(64) },
-    blocks: lines.map((text) => ({ text })),
-    messages: [],
-  };
-  return buildResult(raw);
-}
+const extract = extractLines;
 
 const doc = (body: string[]) => extract([
   '某某市人民政府办公室', '某政办发〔2021〕9号', '某某市促进3岁以下婴幼儿照护服务发展实施方案', '为做好相关工作，制定本方案。',
