@@ -1,0 +1,81 @@
+// The living 台账: what staff record on a stored task after the register is made. This file is the
+// contract every store backend (SQLite, PostgreSQL), the import of returned workbooks, the web app
+// and the CLI share; the backends keep the state and an append-only history of every change.
+import { z } from 'zod';
+
+/** 状态, in the order a task usually goes through them; 滞后 can be set at any time. */
+export const TASK_STATUSES = ['未开始', '推进中', '已完成', '申请销号', '已销号', '滞后'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TaskStatusSchema = z.enum(TASK_STATUSES);
+
+/** Where a change came from: typed at the command line, read from a returned workbook, made in the web app. */
+export type ChangeSource = 'cli' | 'import' | 'web';
+
+/** One dated 进展情况 entry: entries are appended, never overwritten. */
+export interface ProgressEntry {
+  /** the day the progress was reported, YYYY-MM-DD */
+  date: string;
+  text: string;
+  by: string;
+}
+
+/** What is recorded on one tracked item (a task, or one dated occurrence of a recurring duty). */
+export interface TrackingState {
+  key: string;
+  status: TaskStatus;
+  progress: ProgressEntry[];
+  /** 存在问题 */
+  problems: string;
+  /** 下步打算 */
+  nextSteps: string;
+  /** 完成时间, YYYY-MM-DD */
+  completedOn?: string;
+  /** 佐证材料: file names or links */
+  evidence: string[];
+  /** 督办 */
+  supervised: boolean;
+  /** 责任人 as staff corrected or filled it (the notice's own names stay on the task) */
+  responsible?: string;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/** A change asked for; fields left out stay as they are. `progress` appends one entry. */
+export const TrackingUpdateSchema = z
+  .object({
+    status: TaskStatusSchema.optional(),
+    progress: z.string().min(1).optional(),
+    problems: z.string().optional(),
+    nextSteps: z.string().optional(),
+    completedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    evidence: z.array(z.string()).optional(),
+    supervised: z.boolean().optional(),
+    responsible: z.string().optional(),
+  })
+  .strict();
+export type TrackingUpdate = z.infer<typeof TrackingUpdateSchema>;
+
+/** Who made a change, when and from where. */
+export interface ChangeMeta {
+  by: string;
+  source: ChangeSource;
+  /** ISO time; the store's clock when left out (tests pass it) */
+  at?: string;
+  /** the file and cell an imported change came from, or the web session */
+  sourceRef?: string;
+}
+
+/** One recorded change of one field: the history is a list of these, oldest first, never edited. */
+export interface TrackingEvent {
+  key: string;
+  field: keyof TrackingUpdate;
+  before: string | null;
+  after: string | null;
+  by: string;
+  at: string;
+  source: ChangeSource;
+  sourceRef?: string;
+}
