@@ -79,3 +79,17 @@ export interface TrackingEvent {
   source: ChangeSource;
   sourceRef?: string;
 }
+
+/**
+ * The tracking half of a store (TaskStore extends it once a backend implements it). Keys: a task's
+ * id for a task with one time node; `<task id>@<YYYY-MM-DD>` for each time node of a task with several
+ * and each dated occurrence of a recurring duty (src/track/occurrences.ts makes them).
+ */
+export interface TrackingStore {
+  /** The recorded state of each key that has one; a key never changed is absent (未开始). */
+  tracking(keys: string[]): Promise<Map<string, TrackingState>>;
+  /** Applies a change in one transaction; records and returns one event per field that really changed (none: []). */
+  updateTracking(key: string, update: TrackingUpdate, meta: ChangeMeta): Promise<TrackingEvent[]>;
+  /** Every change of a key, oldest first. */
+  history(key: string): Promise<TrackingEvent[]>;
+}
