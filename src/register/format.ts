@@ -100,25 +100,39 @@ export const QUOTE_MAX = 40;
  * Labels guessed from the text are often cut mid-phrase ("中上述情况 7329人"); a quote cannot be.
  * A number whose place in the text is not known, or whose clause is too long, shows as number and unit.
  */
+/**
+ * Where a quantity's words are in the task text: its own `where` when that points at its words, else
+ * the one place the words occur (results written before quantities had a place). Nowhere: undefined.
+ */
+function placeIn(text: string, q: Quantity): { start: number; end: number } | undefined {
+  const w = q.where;
+  if (w && w.in === undefined && w.start !== undefined && w.end !== undefined && text.slice(w.start, w.end) === q.text) return { start: w.start, end: w.end };
+  const at = q.text ? text.indexOf(q.text) : -1;
+  if (at < 0 || text.indexOf(q.text, at + 1) >= 0) return undefined;
+  return { start: at, end: at + q.text.length };
+}
+
 export function quantityLines(text: string, quantities: Quantity[]): string[] {
   const entries: Array<{ at: number; line: string }> = [];
-  const clauses = new Map<number, Quantity[]>();
+  const places: Array<{ start: number; end: number } | undefined> = [];
+  const clauses = new Map<number, Array<{ start: number; end: number }>>();
   for (const q of quantities) {
-    const w = q.where;
-    if (!w || w.in !== undefined || w.start === undefined || w.end === undefined || text.slice(w.start, w.end) !== q.text) {
-      entries.push({ at: w?.start ?? text.indexOf(q.text), line: formatAmount(q) });
+    const w = placeIn(text, q);
+    places.push(w);
+    if (!w) {
+      entries.push({ at: q.where?.start ?? text.indexOf(q.text), line: formatAmount(q) });
       continue;
     }
     let start = w.start;
     while (start > 0 && !CLAUSE_BOUNDARY.test(text[start - 1])) start--;
     while (start < w.start && /\s/u.test(text[start])) start++;
-    clauses.set(start, [...(clauses.get(start) ?? []), q]);
+    clauses.set(start, [...(clauses.get(start) ?? []), w]);
   }
   for (const [start, qs] of clauses) {
     // several numbers in one clause are one quote, ending after the last of them
-    const end = Math.max(...qs.map((q) => q.where!.end!));
+    const end = Math.max(...qs.map((w) => w.end));
     if (end - start <= QUOTE_MAX) entries.push({ at: start, line: text.slice(start, end) });
-    else for (const q of qs) entries.push({ at: q.where!.start!, line: formatAmount(q) });
+    else for (const w of qs) entries.push({ at: w.start, line: formatAmount(quantities[places.indexOf(w)]) });
   }
   const lines = entries.sort((a, b) => a.at - b.at).map((e) => e.line);
   return lines.filter((l, i) => lines.indexOf(l) === i);

@@ -52,7 +52,13 @@ const nodeLabel = (n: Node) => (n.start ? `${n.start}至${n.due}` : n.due);
 
 /** A time limit as the 完成时限 cell says it, normalized; its own words go to 时限原文. */
 export function deadlineLabel(d: Deadline): string {
-  if (d.kind === 'recurring') return formatRecurrence(d) || d.text;
+  if (d.kind === 'recurring') {
+    const every = formatRecurrence(d);
+    if (!every) return d.text;
+    // the day it falls on, when the words name one: 每月5日前, 每年12月20日前
+    const on = d.day ? `${d.month ? `${d.month}月` : ''}${d.day}日前` : '';
+    return on && !d.minCount ? `${every}${on}` : every;
+  }
   if (!d.date) return d.text;
   return d.kind === 'start' ? `${d.date}起` : d.date;
 }

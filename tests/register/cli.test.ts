@@ -58,7 +58,23 @@ test('extract JSONs and a stored document id make one register', async () => {
   expect(err).toEqual([]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
-  expect(wb.getWorksheet('任务台账')!.rowCount).toBe(10);
+  // the title and document lines above the header
+  expect(wb.getWorksheet('任务台账')!.rowCount).toBe(12);
+});
+
+test('--today counts 距截止 from that day; --per-unit writes a workbook per unit', async () => {
+  const xlsx = join(dir, 'today.xlsx');
+  const units = join(dir, 'units');
+  expect(await run('register', fixturePath('county-plan'), '--out', xlsx, '--today', '2020年6月15日', '--per-unit', units)).toBe(0);
+  expect(out).toEqual([`台账 → ${xlsx}（1 个文件，6 项任务）`, `分单位台账 → ${units}（5 个单位）`]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  const ws = wb.getWorksheet('任务台账')!;
+  expect(ws.getRow(4).getCell(10).value).toBe(15);
+  expect(ws.getCell('A2').value).toContain('距截止按 2020年6月15日 计');
+  expect(existsSync(join(units, '县扶贫办.xlsx'))).toBe(true);
+  expect(await run('register', fixturePath('county-plan'), '--out', xlsx, '--today', '6月15日')).toBe(2);
+  expect(err.join('\n')).toContain('[E_BAD_DATE]');
 });
 
 test('filters reach the register: --unit, --due-before, --recurring, CSV by extension', async () => {
