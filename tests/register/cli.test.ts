@@ -54,19 +54,19 @@ test('chooseFormat: --format, else the extension, else xlsx', () => {
 test('extract JSONs and a stored document id make one register', async () => {
   const xlsx = join(dir, 'out', '台账.xlsx');
   expect(await run('register', fixturePath('county-plan'), fixturePath('bulletin'), 'qinghe-city-2020-15', '--db', db, '--out', xlsx)).toBe(0);
-  expect(out).toEqual([`台账 → ${xlsx}（3 个文件，9 项任务）`]);
+  expect(out).toEqual([`台账 → ${xlsx}（3 个文件，9 项任务，22 行）`]);
   expect(err).toEqual([]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
   // the title and document lines above the header
-  expect(wb.getWorksheet('任务台账')!.rowCount).toBe(12);
+  expect(wb.getWorksheet('任务台账')!.rowCount).toBe(25);
 });
 
 test('--today counts 距截止 from that day; --per-unit writes a workbook per unit', async () => {
   const xlsx = join(dir, 'today.xlsx');
   const units = join(dir, 'units');
   expect(await run('register', fixturePath('county-plan'), '--out', xlsx, '--today', '2020年6月15日', '--per-unit', units)).toBe(0);
-  expect(out).toEqual([`台账 → ${xlsx}（1 个文件，6 项任务）`, `分单位台账 → ${units}（5 个单位）`]);
+  expect(out).toEqual([`台账 → ${xlsx}（1 个文件，6 项任务，15 行）`, `分单位台账 → ${units}（5 个单位）`]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
   const ws = wb.getWorksheet('任务台账')!;
@@ -86,7 +86,7 @@ test('filters reach the register: --unit, --due-before, --recurring, CSV by exte
   expect(lines).toHaveLength(3);
   const md = join(dir, 'recurring.md');
   expect(await run('register', fixturePath('county-plan'), '--out', md, '--recurring')).toBe(0);
-  expect(out).toEqual([`台账 → ${md}（1 个文件，1 项任务）`]);
+  expect(out).toEqual([`台账 → ${md}（1 个文件，1 项任务，10 行）`]);
 });
 
 test('an unknown id or a broken JSON is one Chinese line each; the others still make the register', async () => {
@@ -99,7 +99,7 @@ test('an unknown id or a broken JSON is one Chinese line each; the others still 
     `${bad}: 不是 taizhang extract 输出的抽取结果 JSON：请用 taizhang extract 重新生成 [E_BAD_RESULT_JSON]`,
   ]);
   const rows = JSON.parse(await readFile(json, 'utf8')) as { 序号: number; taskId: string }[];
-  expect(rows.map((r) => r.序号)).toEqual([1, 2, 3, 4, 5, 6]);
+  expect(rows.map((r) => r.序号)).toEqual([1, 2, 3, 4, 5, ...Array.from({ length: 10 }, (_, i) => `6-${i + 1}`)]);
 });
 
 test('a stored id with no store says where it looked, and creates nothing', async () => {

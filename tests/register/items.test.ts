@@ -1,12 +1,16 @@
 import { expect, test } from 'vitest';
-import type { Deadline, Task } from '../../src/model.js';
+import type { Deadline, ExtractResult, Task } from '../../src/model.js';
 import { quantityLines } from '../../src/register/format.js';
-import { deadlineLabel, planYear, taskItems } from '../../src/register/items.js';
+import { deadlineLabel, taskItems } from '../../src/register/items.js';
 import { registerRows } from '../../src/register/rows.js';
 import { extractLines } from '../extract-lines.js';
 
 const task = (deadlines: Deadline[], id = 'doc#3'): Task => ({ id, path: [], text: '', units: [], leaders: [], owners: [], deadlines, quantities: [] });
 const due = (date: string, text: string): Deadline => ({ kind: 'due', date, text });
+
+/** The least of a result the items need: the plan's date and title, and its tasks (for the plan period). */
+const planOf = (tasks: Task[], date = '2021-03-01', title = '某县2021年工作方案') => ({ document: { title, date }, tasks }) as unknown as ExtractResult;
+const itemsOf = (deadlines: Deadline[], date?: string) => { const t = task(deadlines); return taskItems(t, planOf([t], date)); };
 
 // [what the notice says, the items: key, due, 完成时限, 时限原文]
 const nodeCases: [string, Deadline[], Array<[string, string | undefined, string, string]>][] = [
@@ -16,28 +20,33 @@ const nodeCases: [string, Deadline[], Array<[string, string | undefined, string,
     ['doc#3@2021-12-31', '2021-12-31', '2021-12-31', '年底前'],
   ]],
   ['同一天说两次是一个节点', [due('2021-06-30', '6月底前'), due('2021-06-30', '6月30日前')], [['doc#3', '2021-06-30', '2021-06-30', '6月底前']]],
-  ['起止是一个节点', [{ kind: 'start', date: '2021-09-01', text: '9月1日至10月31日' }, due('2021-10-31', '9月1日至10月31日')], [
-    ['doc#3', '2021-10-31', '2021-09-01至2021-10-31', '9月1日至10月31日'],
+  ['起止：到期日是最后一天，原文留着起止', [{ kind: 'start', date: '2021-09-01', text: '9月1日至10月31日' }, due('2021-10-31', '9月1日至10月31日')], [
+    ['doc#3', '2021-10-31', '2021-10-31', '9月1日至10月31日'],
   ]],
-  ['节点加定期要求：每行都带着定期要求', [due('2021-03-31', '3月底前'), due('2021-11-30', '11月底前'), { kind: 'recurring', recurrence: 'quarterly', text: '每季度调度' }], [
-    ['doc#3@2021-03-31', '2021-03-31', '2021-03-31\n每季度', '3月底前\n每季度调度'],
-    ['doc#3@2021-11-30', '2021-11-30', '2021-11-30\n每季度', '11月底前\n每季度调度'],
+  ['节点加每季度：节点和每个季度各一行', [due('2021-05-31', '5月底前'), { kind: 'recurring', recurrence: 'quarterly', text: '每季度调度' }], [
+    ['doc#3@2021-03-31', '2021-03-31', '2021-03-31', '2021年第一季度（每季度调度）'],
+    ['doc#3@2021-05-31', '2021-05-31', '2021-05-31', '5月底前'],
+    ['doc#3@2021-06-30', '2021-06-30', '2021-06-30', '2021年第二季度（每季度调度）'],
+    ['doc#3@2021-09-30', '2021-09-30', '2021-09-30', '2021年第三季度（每季度调度）'],
+    ['doc#3@2021-12-31', '2021-12-31', '2021-12-31', '2021年第四季度（每季度调度）'],
   ]],
-  ['只有定期要求', [{ kind: 'recurring', recurrence: 'annual', month: 12, day: 20, text: '每年12月20日前' }], [['doc#3', undefined, '每年12月20日前', '每年12月20日前']]],
+  ['每年12月20日前', [{ kind: 'recurring', recurrence: 'annual', month: 12, day: 20, text: '每年12月20日前' }], [['doc#3', '2021-12-20', '2021-12-20', '2021年（每年12月20日前）']]],
   ['没写时限：年度末推定', [], [['doc#3', '2021-12-31', '2021-12-31（推定）', '']]],
+  ['只写了起始：也是推定，原文照录', [{ kind: 'start', date: '2021-04-01', text: '自2021年4月1日起' }], [['doc#3', '2021-12-31', '2021-12-31（推定）', '自2021年4月1日起']]],
 ];
 
 test.each(nodeCases)('%s', (_, deadlines, want) => {
-  const items = taskItems(task(deadlines), 2021);
+  const items = itemsOf(deadlines);
   expect(items.map((i) => [i.key, i.due, i.label, i.words])).toEqual(want);
-  expect(items.filter((i) => i.presumed).length).toBe(deadlines.length === 0 ? 1 : 0);
+  expect(items.map((i) => i.node)).toEqual(want.length > 1 ? want.map((_, k) => k + 1) : [undefined]);
+  expect(items.some((i) => i.presumed)).toBe(want[0][2].endsWith('（推定）'));
 });
 
-test('a document with no year presumes nothing', () => {
-  expect(taskItems(task([]), undefined)).toEqual([{ key: 'doc#3', label: '', words: '' }]);
-  expect(planYear({ title: '关于做好2022年春季森林防火工作的通知', date: '2021-12-20' })).toBe(2022);
-  expect(planYear({ title: '关于加强校园安全的通知', date: '2023-03-02' })).toBe(2023);
-  expect(planYear({ title: '关于加强校园安全的通知', date: '' })).toBeUndefined();
+test('a document with no date places nothing: the words stay, nothing is presumed', () => {
+  expect(itemsOf([], '')).toEqual([{ key: 'doc#3', node: undefined, label: '', words: '' }]);
+  expect(itemsOf([{ kind: 'recurring', recurrence: 'monthly', day: 5, text: '每月5日前' }], '')).toEqual([
+    { key: 'doc#3', node: undefined, label: '每月5日前', words: '每月5日前' },
+  ]);
 });
 
 test('deadline labels are normalized; the words go to 时限原文', () => {
@@ -67,11 +76,15 @@ test('a task with several 时间节点 is one row per node, keyed and numbered n
     ['1-2', `${first}@2021-10-31`, '2021-10-31', 122],
     ['1-3', `${first}@2021-12-31`, '2021-12-31', 183],
     [2, result.tasks[1].id, '2021-12-31（推定）', 183],
-    [3, result.tasks[2].id, '2021-09-30\n每季度', 91],
+    // 每季度 over the plan period, its 9月30日 falling on the node of the same day
+    ['3-1', `${result.tasks[2].id}@2021-03-31`, '2021-03-31', -92],
+    ['3-2', `${result.tasks[2].id}@2021-06-30`, '2021-06-30', -1],
+    ['3-3', `${result.tasks[2].id}@2021-09-30`, '2021-09-30', 91],
+    ['3-4', `${result.tasks[2].id}@2021-12-31`, '2021-12-31', 183],
   ]);
   // a unit's register keeps the full register's 序号
-  expect(registerRows([result], { unit: '教育局' }).map((r) => r.序号)).toEqual([3]);
-  expect(registerRows([result], { unit: '农业农村局' }).map((r) => r.序号)).toEqual(['1-1', '1-2', '1-3', 3]);
+  expect(registerRows([result], { unit: '教育局' }).map((r) => r.序号)).toEqual(['3-1', '3-2', '3-3', '3-4']);
+  expect(registerRows([result], { unit: '城市管理局' }).map((r) => r.序号)).toEqual([2]);
   // --due-before keeps the nodes due by then, not the whole task
   expect(registerRows([result], { dueBefore: '2021-07-31' }).map((r) => r.序号)).toEqual(['1-1']);
 });

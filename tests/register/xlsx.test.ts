@@ -44,12 +44,12 @@ test('the register sheet: title rows, header, frozen panes, autofilter, every ta
   expect(ws.getRow(3).getCell(1).font).toMatchObject({ bold: true });
   expect(ws.getRow(3).getCell(3).fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } });
   expect(ws.getColumn(3).width).toBe(46);
-  expect(ws.rowCount).toBe(12);
+  expect(ws.rowCount).toBe(25);
   expect(values(ws, 6)).toEqual([3, '二、重点任务', '完成贫困户D级危房改造189户，每户补助1.5万-2万元，9月30日前全部竣工验收。',
     '县住建局', '县扶贫办、县财政局、相关乡镇', '赵志刚（副县长）', '孙立新（县住建局局长）', new Date('2020-09-30T00:00:00Z'), '9月30日前', 107,
     '完成贫困户D级危房改造189户\n每户补助1.5万-2万元', 'qinghe-2020.pdf 第5页\n二、重点任务 > （二）住房安全保障',
     undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'qinghe-2020-7#2.2']);
-  expect(ws.getRow(7).getCell(column(ws, '备注')).value).toBe('已被取代：新文件已替代此任务');
+  expect(ws.getRow(7).getCell(column(ws, '备注')).value).toBe('已被取代：新文件已替代此任务\n文件未写时限，按方案年度末推定，请核定');
   expect(ws.getRow(6).getCell(3).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
   // one A3 landscape page wide, the header repeated on every page
   expect(ws.pageSetup).toMatchObject({ paperSize: 8, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
@@ -60,14 +60,16 @@ test('dates are Excel dates, 距截止 is coloured, 状态 is a drop-down, the k
   const due = ws.getRow(4).getCell(column(ws, '完成时限'));
   expect(due.type).toBe(ExcelJS.ValueType.Date);
   expect(due.numFmt).toBe('yyyy"年"m"月"d"日"');
-  // a range or a recurrence stays words
-  expect(ws.getRow(10).getCell(column(ws, '完成时限')).value).toBe('2020-09-01至2020-10-31');
+  // a range is due on its last day, its words beside it; each month of a monthly duty is a row
+  expect([19, 20].map((r) => [ws.getRow(r).getCell(1).value, ws.getRow(r).getCell(column(ws, '完成时限')).value, ws.getRow(r).getCell(column(ws, '时限原文')).value])).toEqual([
+    [7, new Date('2020-10-31T00:00:00Z'), '2020年9月1日至10月31日'], ['8-1', new Date('2020-08-31T00:00:00Z'), '2020年8月（每月5日前）'],
+  ]);
   // no time limit written: a presumed date, and it says so
-  const presumed = ws.getRow(12).getCell(column(ws, '完成时限'));
+  const presumed = ws.getRow(25).getCell(column(ws, '完成时限'));
   expect([presumed.value, presumed.numFmt]).toEqual([new Date('2020-12-31T00:00:00Z'), 'yyyy"年"m"月"d"日（推定）"']);
   expect(presumed.note).toContain('推定');
   const days = (r: number) => ws.getRow(r).getCell(column(ws, '距截止'));
-  expect([days(4).value, days(6).value, days(8).value, days(9).value]).toEqual([15, 107, -167, null]);
+  expect([days(4).value, days(6).value, days(8).value, days(9).value]).toEqual([15, 107, -167, -76]);
   expect(days(4).numFmt).toBe('"还有"0"天";"逾期"0"天";"今天到期"');
   expect((days(4).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFEB9C');
   expect((days(8).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
@@ -90,11 +92,11 @@ test('without a today, 距截止 is empty: the library never reads the clock', a
 test('a unit sheet has the unit in its title, its led and helped tasks with their register numbers and a 角色', async () => {
   const ws = (await readBack()).getWorksheet('县扶贫办')!;
   expect(ws.getCell('A1').value).toBe('县扶贫办 任务台账（牵头 1 项、配合 1 项）');
+  expect(ws.rowCount).toBe(14);
   expect(values(ws, 3)).toEqual(['序号', '角色', ...HEADER.slice(1)]);
   expect([1, 2, 3].map((c) => [ws.getRow(4).getCell(c).value, ws.getRow(5).getCell(c).value])).toEqual([
-    [3, 6], ['配合', '牵头'], ['二、重点任务', '三、保障措施'],
+    [3, '6-1'], ['配合', '牵头'], ['二、重点任务', '三、保障措施'],
   ]);
-  expect(ws.rowCount).toBe(5);
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3, xSplit: 4 });
 });
 
@@ -117,7 +119,7 @@ test('the 问题清单 says what each task leaves unsaid, then every warning of 
 test('a filtered register keeps only the matching tasks and their units\' sheets', async () => {
   const wb = await readBack({ recurring: true });
   expect(wb.worksheets.map((w) => w.name)).toEqual(['任务台账', '县扶贫办', '各县（区）教育局', '问题清单']);
-  expect(wb.getWorksheet('任务台账')!.rowCount).toBe(5);
+  expect(wb.getWorksheet('任务台账')!.rowCount).toBe(18);
 });
 
 test('tracking state from the store fills the tracking columns; done items are not counted down', async () => {
@@ -157,6 +159,6 @@ test('aliases of one unit share a sheet', () => {
   const other = { ...plan, tasks: [{ ...plan.tasks[2], id: 'x#1', units: [{ name: '县住建局', role: 'lead' as const }] }] };
   const groups = rowsByLeadUnit(registerRows([renamed, other]));
   expect(groups.map((g) => [g.unit, g.rows.map((r) => r.序号)])).toEqual([
-    ['县教育局', [1, 2]], ['县住房和城乡建设局', [3, 7]], ['县医保局', [4]], ['县卫生健康局', [5]], ['县扶贫办', [6]],
+    ['县教育局', [1, 2]], ['县住房和城乡建设局', [3, 7]], ['县医保局', [4]], ['县卫生健康局', [5]], ['县扶贫办', Array.from({ length: 10 }, (_, i) => `6-${i + 1}`)],
   ]);
 });
