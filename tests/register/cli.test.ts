@@ -22,6 +22,7 @@ beforeAll(async () => {
   db = join(dir, 'taizhang.sqlite');
   const store = SqliteTaskStore.open(db);
   await store.ingest(fixture('city-notice'));
+  await store.updateTracking('qinghe-city-2020-15#1', { status: '推进中', progress: '已受理申请312份', supervised: true }, { by: '市教育局学生资助管理中心', source: 'cli', at: '2020-09-20T08:00:00Z' });
   await store.close();
 });
 afterEach(() => vi.restoreAllMocks());
@@ -60,6 +61,20 @@ test('extract JSONs and a stored document id make one register', async () => {
   await wb.xlsx.readFile(xlsx);
   // the title and document lines above the header
   expect(wb.getWorksheet('任务台账')!.rowCount).toBe(25);
+});
+
+test('a register from the store carries what was recorded in the tracking columns', async () => {
+  const xlsx = join(dir, 'stored.xlsx');
+  expect(await run('register', 'qinghe-city-2020-15', '--db', db, '--out', xlsx, '--today', '2020-09-21')).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  const ws = wb.getWorksheet('任务台账')!;
+  const header = ws.getRow(3).values as unknown[];
+  const cell = (r: number, h: string) => ws.getRow(r).getCell(header.indexOf(h)).value;
+  expect(['任务键', '状态', '进展情况', '督办', '距截止'].map((h) => cell(4, h))).toEqual([
+    'qinghe-city-2020-15#1', '推进中', '2020-09-20 市教育局学生资助管理中心：已受理申请312份', '是', 40,
+  ]);
+  expect(cell(5, '状态')).toBeNull();
 });
 
 test('--today counts 距截止 from that day; --per-unit writes a workbook per unit', async () => {
