@@ -43,7 +43,7 @@ test('the register sheet: title rows, header, frozen panes, autofilter, every ta
   expect(ws.autoFilter).toBe('A3:T3');
   expect(ws.getRow(3).getCell(1).font).toMatchObject({ bold: true });
   expect(ws.getRow(3).getCell(3).fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } });
-  expect(ws.getColumn(3).width).toBe(46);
+  expect(ws.getColumn(3).width).toBe(44);
   expect(ws.rowCount).toBe(25);
   expect(values(ws, 6)).toEqual([3, '二、重点任务', '完成贫困户D级危房改造189户，每户补助1.5万-2万元，9月30日前全部竣工验收。',
     '县住建局', '县扶贫办、县财政局、相关乡镇', '赵志刚（副县长）', '孙立新（县住建局局长）', new Date('2020-09-30T00:00:00Z'), '9月30日前', 107,
