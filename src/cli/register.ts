@@ -177,7 +177,7 @@ export function addRegisterCommands(program: Command): void {
     .option('--db <路径>', '台账数据库路径（默认 .taizhang/taizhang.sqlite，也可用环境变量 TAIZHANG_DB）')
     .option('--password <密码>', '加密 PDF 的打开密码')
     .option('--today <日期>', '“距截止”从哪天算起，如 2020-06-30（默认今天）', parseToday)
-    .option('--per-unit <目录>', '另为每个牵头单位生成一个 XLSX（含其牵头和配合的任务），放在该目录')
+    .option('--per-unit <目录>', '另为每个单位生成一个 XLSX（含其牵头和配合的任务），放在该目录')
     .action(async (sources: string[], opts: RegisterCliOptions) => {
       try {
         await runRegister(sources, opts);

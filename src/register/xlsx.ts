@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { mkdir } from 'node:fs/promises';
 import { replaceAtomic } from '../atomic-write.js';
 import { dirname, join } from 'node:path';
-import { unitAliases } from '../../extractors/unit-names.js';
+import { isCollectiveUnit, unitAliases } from '../../extractors/unit-names.js';
 import type { ExtractResult, Message } from '../model.js';
 import { TASK_STATUSES } from '../store/tracking.js';
 import type { RegisterFilter } from './filter.js';
@@ -231,9 +231,9 @@ export function rowsByLeadUnit(rows: RegisterRow[]): Array<{ unit: string; rows:
 }
 
 /**
- * Every unit that leads a task, with the tasks it leads and those it helps with (角色 配合), in
- * register order. A unit that only ever helps gets no sheet of its own: 各乡镇, 县直各部门 would
- * bury the page of each bureau that answers for the work.
+ * Every unit named in the register, with the tasks it leads and those it helps with (角色 配合), in
+ * register order: first the units that lead something, then those that only help (县财政局 is asked
+ * for its part too). A group of bodies (各乡镇, 县直相关部门) gets no sheet: no one fills it in.
  */
 export function rowsByUnit(rows: RegisterRow[]): Array<{ unit: string; rows: RegisterRow[]; roles: Map<RegisterRow, string> }> {
   const groups = new Map<string, { unit: string; rows: RegisterRow[]; roles: Map<RegisterRow, string> }>();
@@ -247,8 +247,11 @@ export function rowsByUnit(rows: RegisterRow[]): Array<{ unit: string; rows: Reg
   }
   for (const row of rows) {
     for (const unit of row.participantUnits) {
-      const group = groups.get(aliasKey(unit));
-      if (group && !group.roles.has(row)) group.roles.set(row, ROLE_WORDS.participant);
+      const key = aliasKey(unit);
+      if (!groups.has(key) && isCollectiveUnit(unit)) continue;
+      const group = groups.get(key) ?? { unit, rows: [], roles: new Map() };
+      if (!group.roles.has(row)) group.roles.set(row, ROLE_WORDS.participant);
+      groups.set(key, group);
     }
   }
   for (const group of groups.values()) group.rows = rows.filter((r) => group.roles.has(r));

@@ -81,7 +81,7 @@ test('--today counts 距截止 from that day; --per-unit writes a workbook per u
   const xlsx = join(dir, 'today.xlsx');
   const units = join(dir, 'units');
   expect(await run('register', fixturePath('county-plan'), '--out', xlsx, '--today', '2020年6月15日', '--per-unit', units)).toBe(0);
-  expect(out).toEqual([`台账 → ${xlsx}（1 个文件，6 项任务，15 行）`, `分单位台账 → ${units}（5 个单位）`]);
+  expect(out).toEqual([`台账 → ${xlsx}（1 个文件，6 项任务，15 行）`, `分单位台账 → ${units}（8 个单位）`]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
   const ws = wb.getWorksheet('任务台账')!;

@@ -26,12 +26,16 @@ async function readBack(filter = {}, options: Partial<RegisterOptions> = { today
 const values = (ws: ExcelJS.Worksheet, row: number) => (ws.getRow(row).values as unknown[]).slice(1);
 const column = (ws: ExcelJS.Worksheet, header: string) => (ws.getRow(3).values as unknown[]).indexOf(header);
 
-test('sheets: the register, one per lead unit, then the warnings', async () => {
+test('sheets: the register, one per lead unit, then the units that only help, then the warnings', async () => {
   const wb = await readBack();
+  // 各乡镇, 相关乡镇, 各乡镇卫生院 are groups of bodies: no sheet
   expect(wb.worksheets.map((w) => w.name)).toEqual([
     '任务台账', '县教育局', '县住建局', '县医保局', '县卫生健康局', '县扶贫办',
-    '市教育局学生资助管理中心', '各县（区）教育局', '问题清单',
+    '市教育局学生资助管理中心', '各县（区）教育局', '县财政局', '县委督查室', '县政府督查室', '市财政局', '问题清单',
   ]);
+  const finance = wb.getWorksheet('县财政局')!;
+  expect(finance.getCell('A1').value).toBe('县财政局 任务台账（牵头 0 项、配合 3 项）');
+  expect([4, 5, 6].map((r) => [finance.getRow(r).getCell(1).value, finance.getRow(r).getCell(2).value])).toEqual([[1, '配合'], [3, '配合'], [4, '配合']]);
 });
 
 test('the register sheet: title rows, header, frozen panes, autofilter, every task', async () => {
@@ -118,7 +122,7 @@ test('the 问题清单 says what each task leaves unsaid, then every warning of 
 
 test('a filtered register keeps only the matching tasks and their units\' sheets', async () => {
   const wb = await readBack({ recurring: true });
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['任务台账', '县扶贫办', '各县（区）教育局', '问题清单']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['任务台账', '县扶贫办', '各县（区）教育局', '县委督查室', '县政府督查室', '市财政局', '问题清单']);
   expect(wb.getWorksheet('任务台账')!.rowCount).toBe(18);
 });
 
@@ -143,6 +147,7 @@ test('--per-unit: one workbook per unit, titled with its name', async () => {
   const files = await writeUnitRegisters(results, dir, {}, { today: '2020-06-15' });
   expect(files.map((f) => f.slice(dir.length + 1))).toEqual([
     '县教育局.xlsx', '县住建局.xlsx', '县医保局.xlsx', '县卫生健康局.xlsx', '县扶贫办.xlsx', '市教育局学生资助管理中心.xlsx', '各县（区）教育局.xlsx',
+    '县财政局.xlsx', '县委督查室.xlsx', '县政府督查室.xlsx', '市财政局.xlsx',
   ]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(dir, '各县（区）教育局.xlsx'));
