@@ -3,7 +3,7 @@
 // per quarter). The items and their keys are the tracking's own (src/track/occurrences.ts), so the
 // row a unit fills in is the item the store and `taizhang import` know by its 任务键.
 import type { Deadline, ExtractResult, Task } from '../model.js';
-import { trackedItems } from '../track/occurrences.js';
+import { trackedItems, type TrackedItem } from '../track/occurrences.js';
 import { formatRecurrence } from './format.js';
 
 export interface RegisterItem {
@@ -38,10 +38,22 @@ export function deadlineLabel(d: Deadline): string {
  * The words a row quotes for its time limit. A node quotes its deadline; an occurrence names its
  * period and duty; a presumed day quotes whatever the task does say about time (从2020年1月1日起).
  */
-function itemWords(task: Task, label: string, due: string | undefined, presumed: boolean | undefined): string {
+/** The days one recurring duty of a task falls on, as the tracking expands it. */
+function dutyDays(task: Task, duty: Deadline, result: ExtractResult): Set<string> {
+  const alone = { ...task, deadlines: [...task.deadlines.filter((d) => d.kind === 'start'), duty] };
+  return new Set(trackedItems(alone, result).flatMap((i) => (i.due && !i.presumed ? [i.due] : [])));
+}
+
+function itemWords(task: Task, item: TrackedItem, result: ExtractResult): string {
+  const { due, presumed, label } = item;
   if (presumed) return task.deadlines.map((d) => d.text).join('\n');
   const range = due ? task.deadlines.find((d) => d.kind === 'start' && task.deadlines.some((e) => e.kind === 'due' && e.date === due && e.text === d.text)) : undefined;
-  return range?.text ?? label;
+  if (range) return range.text;
+  // 月调度 and 季督查 both fall on 6月30日: the one row says both
+  const also = due
+    ? task.deadlines.filter((d) => d.kind === 'recurring' && d.text !== item.recurrence?.text && (item.recurrence || d.text !== label) && dutyDays(task, d, result).has(due))
+    : [];
+  return also.length ? [label, ...also.map((d) => d.text)].join('\n') : label;
 }
 
 /** The rows a task gives, one per tracked item. */
@@ -56,7 +68,7 @@ export function taskItems(task: Task, result: ExtractResult): RegisterItem[] {
         due: item.due,
         presumed: item.presumed,
         label: item.presumed ? `${item.due}（推定）` : item.due,
-        words: itemWords(task, item.label, item.due, item.presumed),
+        words: itemWords(task, item, result),
       };
     }
     // nothing to place on a day (no document date, 学期/农时 words): the words, normalized where they can be

@@ -52,7 +52,7 @@ test('the CSV file starts with a BOM, ends lines with CRLF and reads back cell f
     '县医保局', '县财政局', '', '', '2020-12-31（推定）', '从2020年1月1日起', '199', '从2020年1月1日起由县财政按每人每年180元给予补贴',
     'qinghe-2020.pdf 第6页\n二、重点任务 > （三）健康扶贫 > 1. 医疗保障', '', '', '', '', '', '', '',
     '已被取代：新文件已替代此任务\n文件未写时限，按方案年度末推定，请核定', 'qinghe-2020-7#2.3.1']);
-  expect(table[6].slice(0, 1).concat(table[6].slice(7, 10), table[6].slice(20))).toEqual(['6-1', '2020-03-31', '2020年3月（月调度）', '-76', 'qinghe-2020-7#3.1@2020-03-31']);
+  expect(table[6].slice(0, 1).concat(table[6].slice(7, 10), table[6].slice(20))).toEqual(['6-1', '2020-03-31', '2020年3月（月调度）\n季督查', '-76', 'qinghe-2020-7#3.1@2020-03-31']);
   expect(table[1].slice(7, 10)).toEqual(['2020-06-30', '6月底前', '15']);
   expect(table.every((r) => r.length === 21)).toBe(true);
 });

@@ -10,11 +10,11 @@ const notice = fixture('city-notice');
 
 test('one row per tracked item of every plan, numbered across the register; a bulletin gives none', () => {
   const rows = registerRows([plan, bulletin, notice]);
-  // task 6 (月调度、季督查、年考核) and task 8 (每月报送) are a row per month of the plan period
+  // task 6 (月调度、季督查、年考核: a quarter's end is also a month's, one row says both) and task 8 (每月报送) are a row per month of the plan period
   expect(rows.map((r) => r.序号)).toEqual([1, 2, 3, 4, 5, ...Array.from({ length: 10 }, (_, i) => `6-${i + 1}`), 7, ...Array.from({ length: 5 }, (_, i) => `8-${i + 1}`), 9]);
   expect([...new Set(rows.map((r) => r.taskId))]).toEqual([...plan.tasks, ...notice.tasks].map((t) => t.id));
   expect(rows.slice(5, 8).map((r) => [r.任务键, r.完成时限, r.时限原文])).toEqual([
-    ['qinghe-2020-7#3.1@2020-03-31', '2020-03-31', '2020年3月（月调度）'],
+    ['qinghe-2020-7#3.1@2020-03-31', '2020-03-31', '2020年3月（月调度）\n季督查'],
     ['qinghe-2020-7#3.1@2020-04-30', '2020-04-30', '2020年4月（月调度）'],
     ['qinghe-2020-7#3.1@2020-05-31', '2020-05-31', '2020年5月（月调度）'],
   ]);
@@ -60,7 +60,7 @@ test('superseded, recurring, range and unstated cells', () => {
   // a start alone is no deadline: the plan's year end is presumed, and both are said
   expect(row(4).备注).toBe('已被取代：新文件已替代此任务\n文件未写时限，按方案年度末推定，请核定');
   expect([row(4).完成时限, row(4).时限原文, row(4).状态]).toEqual(['2020-12-31（推定）', '从2020年1月1日起', '']);
-  expect([row('6-10').完成时限, row('6-10').时限原文, row('6-10').距截止]).toEqual(['2020-12-31', '2020年12月（月调度）', 199]);
+  expect([row('6-10').完成时限, row('6-10').时限原文, row('6-10').距截止]).toEqual(['2020-12-31', '2020年12月（月调度）\n季督查\n年考核', 199]);
   expect(row(3).量化指标).toBe('完成贫困户D级危房改造189户\n每户补助1.5万-2万元');
   // a range is due on its last day; its words keep the range
   expect([row(7).完成时限, row(7).时限原文, row(7).距截止]).toEqual(['2020-10-31', '2020年9月1日至10月31日', 138]);

@@ -66,7 +66,7 @@ test('dates are Excel dates, 距截止 is coloured, 状态 is a drop-down, the k
   expect(due.numFmt).toBe('yyyy"年"m"月"d"日"');
   // a range is due on its last day, its words beside it; each month of a monthly duty is a row
   expect([19, 20].map((r) => [ws.getRow(r).getCell(1).value, ws.getRow(r).getCell(column(ws, '完成时限')).value, ws.getRow(r).getCell(column(ws, '时限原文')).value])).toEqual([
-    [7, new Date('2020-10-31T00:00:00Z'), '2020年9月1日至10月31日'], ['8-1', new Date('2020-08-31T00:00:00Z'), '2020年8月（每月5日前）'],
+    [7, new Date('2020-10-31T00:00:00Z'), '2020年9月1日至10月31日'], ['8-1', new Date('2020-08-31T00:00:00Z'), '2020年8月（每月5日前）\n每两个月开展一次'],
   ]);
   // no time limit written: a presumed date, and it says so
   const presumed = ws.getRow(25).getCell(column(ws, '完成时限'));
