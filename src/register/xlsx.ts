@@ -258,6 +258,9 @@ export function rowsByUnit(rows: RegisterRow[]): Array<{ unit: string; rows: Reg
   return [...groups.values()];
 }
 
+/** What a unit reads under its sheet's title: how to fill it in so the office can read it back. */
+export const UNIT_FILL_NOTE = '黄色表头的列由责任单位填写：状态从下拉列表选择，完成时间写日期，进展情况每次另起一行；请勿删改隐藏列';
+
 function unitTitle(unit: string, rows: RegisterRow[], roles: Map<RegisterRow, string>): string {
   // tasks, not rows: a duty reported every month is one task of the unit
   const count = (role: string) => new Set(rows.filter((r) => roles.get(r) === role).map((r) => `${r.docId}\u0000${r.taskId}`)).size;
@@ -278,7 +281,8 @@ export function taskGaps(row: RegisterRow): string {
 function addWarningsSheet(wb: ExcelJS.Workbook, results: ExtractResult[], rows: RegisterRow[], title: [string, string]): void {
   const ws = addSheet(wb, WARNINGS_SHEET, WARNING_COLUMNS.map((c) => ({ ...c })), [`问题清单：${title[0]}`, title[1]], 0);
   let n = 0;
-  const about = (row: RegisterRow) => `第${row.序号}项：${row.任务内容}`;
+  // the task's number, not its first node's: "第6项", never "第6-1项"
+  const about = (row: RegisterRow) => `第${String(row.序号).replace(/-\d+$/u, '')}项：${row.任务内容}`;
   for (const result of results) {
     const file = result.document.source.path.split(/[\\/]/u).pop() ?? result.document.source.path;
     // what each task leaves unsaid, once per task (its nodes share the gaps)
@@ -315,7 +319,7 @@ export function buildWorkbook(results: ExtractResult[], rows: RegisterRow[], opt
   const title = titleLines(results, options);
   addTaskSheet(wb, MAIN_SHEET, rows, title);
   for (const group of rowsByUnit(rows)) {
-    addTaskSheet(wb, namer.name(group.unit), group.rows, [unitTitle(group.unit, group.rows, group.roles), title[1]], group.roles);
+    addTaskSheet(wb, namer.name(group.unit), group.rows, [unitTitle(group.unit, group.rows, group.roles), `${title[1]}　${UNIT_FILL_NOTE}`], group.roles);
   }
   addWarningsSheet(wb, results, rows, title);
   return wb;
@@ -325,7 +329,7 @@ export function buildWorkbook(results: ExtractResult[], rows: RegisterRow[], opt
 export function buildUnitWorkbook(results: ExtractResult[], group: ReturnType<typeof rowsByUnit>[number], options: RowOptions = {}): ExcelJS.Workbook {
   const wb = newWorkbook(results);
   const title = titleLines(results, options);
-  addTaskSheet(wb, sanitizeSheetName(group.unit), group.rows, [unitTitle(group.unit, group.rows, group.roles), title[1]], group.roles);
+  addTaskSheet(wb, sanitizeSheetName(group.unit), group.rows, [unitTitle(group.unit, group.rows, group.roles), `${title[1]}　${UNIT_FILL_NOTE}`], group.roles);
   return wb;
 }
 

@@ -96,6 +96,8 @@ test('without a today, 距截止 is empty: the library never reads the clock', a
 test('a unit sheet has the unit in its title, its led and helped tasks with their register numbers and a 角色', async () => {
   const ws = (await readBack()).getWorksheet('县扶贫办')!;
   expect(ws.getCell('A1').value).toBe('县扶贫办 任务台账（牵头 1 项、配合 1 项）');
+  // the unit is told how to fill it in
+  expect(ws.getCell('A2').value).toContain('状态从下拉列表选择');
   expect(ws.rowCount).toBe(14);
   expect(values(ws, 3)).toEqual(['序号', '角色', ...HEADER.slice(1)]);
   expect([1, 2, 3].map((c) => [ws.getRow(4).getCell(c).value, ws.getRow(5).getCell(c).value])).toEqual([
@@ -115,6 +117,8 @@ test('the 问题清单 says what each task leaves unsaid, then every warning of 
     '第9项：严禁截留、挤占、挪用资助资金，发现问题的，依规依纪严肃处理。', '提示']);
   expect(values(ws, 11)).toEqual([8, 'qinghe-city-edu-2020.txt', '文本编码为自动识别：gb18030', undefined, '提示', 'W_ENCODING_GUESSED']);
   expect(ws.rowCount).toBe(11);
+  // a task split into monthly rows is named by its own number once
+  expect(values(ws, 6).slice(2, 4)).toEqual(['没有写明责任人', '第6项：建立月调度、季督查、年考核制度，县扶贫办每季度向县委、县政府报告一次工作进展。']);
   // the warnings list is the document's own: every warning is there once
   const codes = ws.getColumn(6).values.slice(4).filter((v): v is string => typeof v === 'string');
   expect(codes).toEqual(results.flatMap((r) => (r.document.isPlan ? r.warnings.map((w) => w.code) : [])));
