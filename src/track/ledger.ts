@@ -7,8 +7,8 @@ import type { TaskStore } from '../store/store.js';
 import type { TaskStatus, TrackingState } from '../store/tracking.js';
 import { trackedItems, type TrackedItem } from './occurrences.js';
 
-/** Statuses that close an item: it is no longer chased (due, overdue lists). */
-export const CLOSED_STATUSES: ReadonlySet<TaskStatus> = new Set(['已完成', '已销号']);
+/** Statuses that close an item: it is no longer chased (due, overdue lists); 申请销号 waits on acceptance, not on the unit. */
+export const CLOSED_STATUSES: ReadonlySet<TaskStatus> = new Set(['已完成', '申请销号', '已销号']);
 
 export interface LedgerItem extends TrackedItem {
   docId: string;
