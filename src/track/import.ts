@@ -194,12 +194,12 @@ export async function importWorkbook(store: TaskStore, path: string, options: Im
         if (known) u.fields.push({ field: 'status', value: known, ...place('status') });
         else issue(ws.name, r, 'E_TRACK_BAD_STATUS', colName('status'), get('status')!.address, status);
       }
+      const progress = cellText(get('progress')?.value ?? null);
+      if (progress) u.fields.push({ field: 'progress', value: progress, ...place('progress') });
       for (const c of ['problems', 'nextSteps'] as const) {
         const v = cellText(get(c)?.value ?? null);
         if (v) u.fields.push({ field: c, value: v, ...place(c) });
       }
-      const progress = cellText(get('progress')?.value ?? null);
-      if (progress) u.fields.push({ field: 'progress', value: progress, ...place('progress') });
       const doneCell = get('completedOn');
       if (doneCell && cellText(doneCell.value) !== '') {
         const day = cellDate(doneCell.value);
@@ -251,5 +251,8 @@ export async function importWorkbook(store: TaskStore, path: string, options: Im
       report.events.push(...(await store.updateTracking(u.key, { [f.field]: f.value } as TrackingUpdate, meta)));
     }
   }
+  // in the order a person reads the workbook: sheet by sheet, row by row
+  const sheetOrder = new Map(wb.worksheets.map((w, i) => [w.name, i]));
+  report.issues.sort((x, y) => sheetOrder.get(x.sheet)! - sheetOrder.get(y.sheet)! || x.row - y.row);
   return report;
 }
