@@ -9,7 +9,7 @@ import { parseFullDate } from '../../extractors/dates.js';
 import { MESSAGES, ReadFailure, oneTerminalLine, type MessageCode } from '../messages.js';
 import type { TaskStore } from '../store/store.js';
 import { TASK_STATUSES, type TaskStatus, type TrackingEvent, type TrackingState, type TrackingUpdate } from '../store/tracking.js';
-import { blankState, fieldValue } from '../store/sqlite-tracking.js';
+import { blankState, fieldValue } from '../store/tracking-state.js';
 import { loadLedger, type Ledger } from './ledger.js';
 import { TextMatcher, plainText } from './match.js';
 
