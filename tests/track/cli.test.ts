@@ -161,3 +161,19 @@ test('report: counts and changes since the last report, which it records', async
   expect(await run('report', '--out', join(dir, '进展.pdf'), '--db', db)).toBe(1);
   expect(err[0]).toMatch(/\[E_TRACK_BAD_FORMAT\]$/u);
 });
+
+test('ingest of a new version: tracking follows the tasks that say the same; the vanished one is listed', async () => {
+  const v2 = PLAN.replace('（三）完善校园安保设施。9月底前完成校园视频监控系统升级改造。（牵头单位：县教育局）\n', '（三）开展防溺水专题教育。7月10日前完成全县中小学防溺水专题教育。（牵头单位：县教育局）\n')
+    .replace('5月底前完成全县中小学校舍安全隐患排查。', '5月底前全面完成全县中小学校舍安全隐患排查。');
+  await writeFile(join(dir, 'plan.txt'), v2);
+  expect(await run('ingest', join(dir, 'plan.txt'), '--db', db)).toBe(0);
+  expect(out[0]).toMatch(/^新版本 /u);
+  expect(out[1]).toBe('　台账跟踪：1 项已随任务转到新版本，新版本新增 1 项任务（状态为未开始），1 项已填报的任务在新版本中找不到');
+  expect(out[2]).toMatch(/^　　新版本中找不到：（三）完善校园安保设施。9月底前完成校园视频监控系统升级改造。（.*#1\.3 推进中）$/u);
+  const store = SqliteTaskStore.open(db);
+  const tasks = await store.tasks();
+  const check = tasks.find((t) => t.task.text.includes('全面完成'))!.task.id;
+  expect(check).not.toBe(keys.check);
+  expect((await store.tracking([check])).get(check)!.status).toBe('已完成');
+  await store.close();
+});
