@@ -70,3 +70,52 @@ describe('later workbooks', () => {
     await store.close();
   });
 });
+
+describe('the whole register workbook', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tz-import-all-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const plan = doc({ id: 'ny', title: '某县2023年高标准农田建设工作方案', jurisdiction: null, date: '2023-03-01' }, [
+    task('1', '6月底前完成高标准农田建设任务2万亩', { units: [{ name: '县农业农村局', role: 'lead' }], owners: [{ name: '李明' }], deadlines: [due('6月底前', '2023-06-30')] }),
+    task('2', '9月底前完成项目资金拨付', { units: [{ name: '县财政局', role: 'lead' }], deadlines: [due('9月底前', '2023-09-30')] }),
+  ]);
+
+  async function filled(name: string, fill: (wb: ExcelJS.Workbook, find: (sheet: string, key: string, header: string) => ExcelJS.Cell) => void, states?: Map<string, import('../../src/store/tracking.js').TrackingState>) {
+    const { writeXlsx } = await import('../../src/register/xlsx.js');
+    const file = join(dir, name);
+    await writeXlsx([plan], file, {}, { tracking: states });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const find = (sheet: string, key: string, header: string) => {
+      const ws = wb.getWorksheet(sheet)!;
+      let headerRow = 0;
+      ws.eachRow((row, n) => { if (!headerRow && (row.values as unknown[]).includes('任务键')) headerRow = n; });
+      const names = ws.getRow(headerRow).values as unknown[];
+      let at = 0;
+      ws.eachRow((row, n) => { if (n > headerRow && row.getCell(names.indexOf('任务键')).value === key) at = n; });
+      return ws.getRow(at).getCell(names.indexOf(header));
+    };
+    fill(wb, find);
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  test('an edit on the unit sheet counts though the 任务台账 sheet still shows the old value; 责任人 corrected; two edits disagreeing are a conflict', async () => {
+    const store = SqliteTaskStore.open(join(dir, 'db.sqlite'));
+    await store.ingest(plan);
+    await store.updateTracking('ny#1', { status: '推进中' }, { by: '科员', source: 'cli', at: '2023-04-01T00:00:00Z' });
+    const states = await store.tracking(['ny#1']);
+    const file = await filled('台账.xlsx', (_wb, find) => {
+      find('县农业农村局', 'ny#1', '状态').value = '已完成';
+      find('县农业农村局', 'ny#1', '责任人').value = '李明、王芳';
+      find('任务台账', 'ny#2', '状态').value = '推进中';
+      find('县财政局', 'ny#2', '状态').value = '滞后';
+    }, states);
+    const r = await importWorkbook(store, file, { by: '县政府办', at: '2023-05-01T00:00:00Z' });
+    expect(r.events.map((e) => [e.key, e.field, e.after])).toEqual([['ny#2', 'status', '推进中'], ['ny#1', 'status', '已完成'], ['ny#1', 'responsible', '李明、王芳']]);
+    expect(r.conflicts).toBe(1);
+    expect((await store.conflicts())[0]).toMatchObject({ key: 'ny#2', kept: '推进中', offered: '滞后', keptRef: '台账.xlsx!任务台账!' + find2(r, 'ny#2') });
+    expect(r.issues.map((i) => [i.sheet, i.code])).toEqual([['县财政局', 'E_TRACK_CONFLICT']]);
+    await store.close();
+  });
+  const find2 = (r: import('../../src/track/import.js').ImportReport, key: string) => r.events.find((e) => e.key === key)!.sourceRef!.split('!')[2];
+});
