@@ -10,6 +10,7 @@ import { FILE_BUDGET } from './file-budget.js';
 import { addCompareCommands } from './cli/compare.js';
 import { addRegisterCommands } from './cli/register.js';
 import { addStoreCommands } from './cli/store.js';
+import { addTrackCommands } from './cli/track.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -198,6 +199,7 @@ async function main(): Promise<void> {
   addRegisterCommands(program);
   addStoreCommands(program);
   addCompareCommands(program);
+  addTrackCommands(program);
   await program.parseAsync(process.argv);
 }
 
