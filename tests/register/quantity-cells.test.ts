@@ -85,9 +85,9 @@ test('the cut labels the trial found are gone', async () => {
 
 test.skipIf(!existsSync(join(CORPUS, 'benxi-2020.docx')))('the same holds for a fresh extraction of the corpus plans', async () => {
   const { extractFile } = await import('../../src/pipeline.js');
-  for (const file of ['benxi-2020.docx', 'xinbin-2018.docx', 'dongzhou-2020.docx']) {
+  for (const file of ['benxi-2020.docx', 'xinbin-2018.docx', 'dongzhou-2020.docx', 'liaoning-2019-opinion.docx', 'real/jiangxi-2020-tuoyu.html', 'real/hainan-2024-nongji-butie.doc']) {
     const outcome = await extractFile(join(CORPUS, file));
     expect(outcome.ok).toBe(true);
     if (outcome.ok) await checkWorkbook(outcome.result);
   }
-}, 60_000);
+}, 120_000);
