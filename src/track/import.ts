@@ -4,6 +4,7 @@
 // still applies; a value another unit already set differently is kept as a conflict, not applied;
 // a re-typed task text is kept as a proposed correction. Importing the same file again changes nothing.
 import ExcelJS from 'exceljs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseFullDate } from '../../extractors/dates.js';
 import { MESSAGES, ReadFailure, oneTerminalLine, type MessageCode } from '../messages.js';
@@ -145,11 +146,12 @@ interface RowUpdate {
 /** Reads a workbook and records what it says; the store's state and history are the result. */
 export async function importWorkbook(store: TaskStore, path: string, options: ImportOptions): Promise<ImportReport> {
   const name = options.name ?? basename(path);
+  if (!existsSync(path)) throw new ReadFailure('E_NOT_FOUND');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch {
-    throw new ReadFailure('E_TRACK_NOT_XLSX', name);
+    throw new ReadFailure('E_TRACK_NOT_XLSX');
   }
   const ledger = options.ledger ?? (await loadLedger(store));
   const at = options.at ?? new Date().toISOString();

@@ -66,7 +66,10 @@ describe('later workbooks', () => {
     wb.addWorksheet('Sheet1').addRow(['姓名', '电话']);
     await wb.xlsx.writeFile(join(dir, 'x.xlsx'));
     await expect(importWorkbook(store, join(dir, 'x.xlsx'), { by: 'x' })).rejects.toMatchObject({ code: 'E_TRACK_NO_HEADER' });
-    await expect(importWorkbook(store, join(dir, 'nothing.xlsx'), { by: 'x' })).rejects.toMatchObject({ code: 'E_TRACK_NOT_XLSX' });
+    await expect(importWorkbook(store, join(dir, 'nothing.xlsx'), { by: 'x' })).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir, 'text.xlsx'), '序号,任务内容,状态\n');
+    await expect(importWorkbook(store, join(dir, 'text.xlsx'), { by: 'x' })).rejects.toMatchObject({ code: 'E_TRACK_NOT_XLSX' });
     await store.close();
   });
 });

@@ -48,3 +48,20 @@ test('tracking follows the matching tasks; the vanished one is listed; the new o
   expect((await store.history('v2#2')).length).toBe(2);
   await store.close();
 });
+
+test('a workbook of the old version returned after the new one was stored: rows find the new tasks by their text', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const { importWorkbook } = await import('../../src/track/import.js');
+  const store = SqliteTaskStore.open(join(dir, 'db.sqlite'));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('任务台账');
+  ws.addRow(['序号', '任务内容', '状态', '任务键']);
+  ws.addRow([4, '加大农村改厕资金投入力度', '推进中', 'v1#4']);
+  ws.addRow([1, '6月底前完成全县农村危房改造任务，做到应改尽改', '已完成', 'v1#1']);
+  await wb.xlsx.writeFile(join(dir, 'old.xlsx'));
+  const r = await importWorkbook(store, join(dir, 'old.xlsx'), { by: '县农业农村局', at: '2020-04-01T00:00:00Z' });
+  expect(r.events.map((e) => [e.key, e.after])).toEqual([['v2#4', '推进中'], ['v2#2', '已完成']]);
+  // the old row's words differ from the new text: a proposed text, so staff see the unit read the old version
+  expect(r.issues.map((i) => [i.row, i.code])).toEqual([[3, 'E_TRACK_TEXT_PROPOSED']]);
+  await store.close();
+});
