@@ -1,6 +1,7 @@
 // Responsibility statements: which bodies answer for a measure, and which of them leads.
 // Works on one normalized paragraph; the task splitter decides which paragraphs a statement governs.
 import type { Unit } from '../src/model.js';
+import { NESTING_CLOSE, NESTING_OPEN } from '../src/lexicon/brackets.js';
 import {
   parseUnitList, readBareList, readListSentences, type ListItem, type ListRole,
 } from './unit-list.js';
@@ -66,8 +67,8 @@ const OTHER_LABEL = /[\u4e00-\u9fff]{2,8}\s*[：:]/u;
 const RULE_FIRST = /(?:排名|排序|排在|列在|列于|列|排)?(?:第一个|第一家|第一位|第一|首个|首位|首家|最前面|最前|前者)(?:的|位)?(?:单位|部门|责任单位)?(?:为|是|作为|系)(?:牵头|主责|主办)/u;
 const RULE_ALL = /(?:均|都|皆|同)(?:为|是|系)(?:牵头|主责)(?:单位|部门)/u;
 
-const OPEN = '（([【〔';
-const CLOSE = '）)]】〕';
+const OPEN = NESTING_OPEN;
+const CLOSE = NESTING_CLOSE;
 /** Punctuation that may follow a statement at the end of its paragraph. */
 const TRAILING = /^[\s。．.；;，,、]*$/u;
 

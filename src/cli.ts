@@ -121,7 +121,7 @@ export function buildProgram(): Command {
     .description('列出全部抽取规则：名称、作用，一条一行（“辅助”为供其他规则调用的词表与判断）')
     .action(async () => {
       const { RULES } = await import('../extractors/index.js');
-      for (const r of RULES) console.log(terminalSafe(`${r.meta.name}\t${r.run ? '规则' : '辅助'}\textractors/${r.file}\t${r.meta.description}`));
+      for (const r of RULES) console.log(terminalSafe(`${r.meta.name}\t${r.run ? '规则' : '辅助'}\t${r.file}\t${r.meta.description}`));
     });
 
   return program;

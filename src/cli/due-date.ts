@@ -2,7 +2,7 @@
 // The date words are the extractors' own (extractors/dates.ts); a date without a year takes the
 // documents' year, so `--due-before 6月底` on a 2020 plan means 2020-06-30.
 import { InvalidArgumentError } from 'commander';
-import { findTimePhrases, monthDayIso, parseFullDate, phraseYear, type TimePhrase } from '../../extractors/dates.js';
+import { findTimePhrases, monthDayIso, parseFullDate, phraseYear, type TimePhrase } from '../lexicon/dates.js';
 import { MESSAGES } from '../messages.js';
 import type { ExtractResult } from '../model.js';
 
