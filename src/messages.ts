@@ -82,8 +82,8 @@ export const MESSAGES = {
   E_BAD_OPTION_VALUE: '选项的取值不对',
   E_TOO_MANY_ARGUMENTS: '参数太多：请用 taizhang <命令> --help 查看用法，多个文件请用该命令支持的写法',
   E_CONFLICTING_OPTIONS: '这两个选项不能同时使用：请只保留其中一个',
-  // units: the word lists of responsible bodies in data/ (extractors/unit-data.ts)
-  E_UNIT_DATA: '单位词表格式不对，无法加载：请按 extractors/unit-data.ts 中的格式修改该文件后运行 npm run dict',
+  // the word lists in data/ (src/lexicon/word-lists.ts)
+  E_UNIT_DATA: '词表格式不对，无法加载：请按 src/lexicon/word-lists.ts 中的格式修改该文件后运行 npm run dict',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
