@@ -37,6 +37,7 @@ export function clauseSide(doc: DocumentMeta, task: Task, extra: { quantity?: Qu
     text: task.text,
     path: task.path,
     ...(task.where?.page !== undefined ? { page: task.where.page } : {}),
+    ...(task.where?.block !== undefined ? { block: task.where.block } : {}),
     ...(extra.quantity ? { quantity: extra.quantity } : {}),
     ...(extra.deadline ? { deadline: extra.deadline } : {}),
     ...(fact ? { fact } : {}),
