@@ -3,12 +3,12 @@
 // and compare's findings are views of the same list (STYLE.md rules 8 and 11).
 //
 // One table, three kinds of code, told by their spelling (`codeKind`):
-// - E_UPPER_SNAKE  failure: the file (or the command) could not be handled; a CLI line and exit code.
-// - W_UPPER_SNAKE  notice: a file was handled, with a caveat about the file or the run itself
-//                  (bytes replaced, pages skipped, a search cut short).
-// - kebab-case     finding: something the document's content says that staff should check
-//                  (deadline-before-issue); in ExtractResult.warnings[] (OUTPUT.md's example) and,
-//                  for two documents, as compare's Finding.code (conflict, weakened…).
+// - E_…         failure: the file (or the command) could not be handled; a CLI line and exit code.
+// - W_…         notice: a file was handled, with a caveat about the file or the run itself
+//               (bytes replaced, pages skipped, a search cut short).
+// - kebab-case  finding: something the document's content says that staff should check
+//               (deadline-before-issue); in ExtractResult.warnings[] (OUTPUT.md's example) and,
+//               for two documents, as compare's Finding.code (conflict, weakened…).
 // tests/messages.test.ts checks every code used anywhere is declared here and every declared one used.
 import type { Message, Where } from './model.js';
 
