@@ -175,6 +175,20 @@ export const REASONS = {
 
 export type MessageCode = keyof typeof MESSAGES;
 
+/**
+ * A code's line for one situation of the command line, where the general "what to do" would mislead:
+ * the same code, a more exact remedy. Printed as "who: line [CODE]".
+ */
+export const SITUATIONS = {
+  extractManyFiles: { code: 'E_TOO_MANY_ARGUMENTS', line: '参数太多：一次抽取多个文件时，请用 --out <目录> 指定输出目录' },
+  nothingToRun: { code: 'E_NOT_FOUND', line: '没有找到可处理的文件（PDF、DOCX、DOC、TXT、HTML）：请检查路径，或把文件放进这个目录' },
+} as const satisfies Record<string, { code: MessageCode; line: string }>;
+
+/** "who: line [CODE]" for one of the SITUATIONS. */
+export function situationLine(who: string, s: keyof typeof SITUATIONS): string {
+  return oneTerminalLine(`${who}: ${SITUATIONS[s].line} [${SITUATIONS[s].code}]`);
+}
+
 /** A failure that ends the reading of one file; caught at the batch/CLI edge, never shown as a stack. */
 export class ReadFailure extends Error {
   constructor(
