@@ -115,13 +115,16 @@ function importsOf(dir: string): { file: string; target: string }[] {
   );
 }
 
+/** What works on the ExtractResult, and the front ends: no stage imports any of them. */
+const AFTER = ['src/register', 'src/store', 'src/compare', 'src/cli', 'src/web', 'src/batch', 'src/main-job'];
 const LATER: Record<string, string[]> = {
-  'src/lexicon': ['src/read', 'src/normalize', 'src/structure', 'src/extract', 'src/pipeline', 'extractors'],
-  'src/read': ['src/normalize', 'src/structure', 'src/extract', 'src/pipeline', 'extractors'],
-  'src/normalize': ['src/structure', 'src/extract', 'src/pipeline', 'extractors'],
-  'src/structure': ['src/extract', 'src/pipeline', 'extractors'],
+  'src/lexicon': ['src/read', 'src/normalize', 'src/structure', 'src/extract', 'src/pipeline', 'extractors', ...AFTER],
+  'src/read': ['src/normalize', 'src/structure', 'src/extract', 'src/pipeline', 'extractors', ...AFTER],
+  'src/normalize': ['src/structure', 'src/extract', 'src/pipeline', 'extractors', ...AFTER],
+  'src/structure': ['src/extract', 'src/pipeline', 'extractors', ...AFTER],
   // the extract stage's rules read one paragraph: they may use the lexicon, never a stage
-  extractors: ['src/read', 'src/normalize', 'src/structure', 'src/extract', 'src/pipeline'],
+  extractors: ['src/read', 'src/normalize', 'src/structure', 'src/extract', 'src/pipeline', ...AFTER],
+  'src/extract': ['src/pipeline', ...AFTER],
 };
 
 describe('no stage imports a later one', () => {
