@@ -9,7 +9,7 @@ export const meta = {
   description: '单位名录: data/ 下带来源与日期的单位词表（地方部门、中央部委及简称、群团、金融分支）所知的名称',
 } as const;
 
-/** Every name the lists spell out, local bodies at every level, central bodies with their short forms. */
+/** Every name the lists spell out, local bodies at every level, central bodies (current and former) with their short forms. */
 export function knownBodyNames(local: LocalBodies = localBodies, central: CentralBodies = centralBodies): string[] {
   const out = new Set<string>();
   const levelled = [...local.government, ...local.mass, ...local.judicial, ...local.finance, ...local.enterprise];
