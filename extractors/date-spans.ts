@@ -1,8 +1,8 @@
 // Calendar spans the phrase reader in dates.ts cannot see whole: a day range inside one month
 // ("5月8-15日"), a month range ("1－6月份"), the day a recurring duty falls on ("每年12月20日前"), and
 // season or holiday words ("秋季学期开学前", "春节前") that name a limit without a date.
-import { findDates, lastDayOfMonth, parseYear } from './dates.js';
-import { parseChineseNumber } from './numerals.js';
+import { findDates, lastDayOfMonth, parseYear } from '../src/lexicon/dates.js';
+import { parseChineseNumber } from '../src/lexicon/numerals.js';
 
 export const meta = {
   name: 'date-spans',

@@ -1,10 +1,10 @@
 // 完成时限: due dates, starts, periods and recurring duties in one clause, each with its source words.
-// Calendar phrases come from dates.ts; this file reads the words around them (前, 起, 从, 到, 截至…)
+// Calendar phrases come from src/lexicon/dates.ts; this file reads the words around them (前, 起, 从, 截至…)
 // to decide what kind of time limit they are, and finds the recurring duties (每季度, 月调度…).
 import type { Deadline, Recurrence } from '../src/model.js';
-import { findTimePhrases, monthDayIso, parseYear, phraseYear, type TimePhrase } from './dates.js';
+import { findTimePhrases, monthDayIso, parseYear, phraseYear, type TimePhrase } from '../src/lexicon/dates.js';
 import { findCalendarRanges, findNumericDates, findSeasonLimits, recurringDay } from './date-spans.js';
-import { foldWidth, parseChineseNumber } from './numerals.js';
+import { foldWidth, parseChineseNumber } from '../src/lexicon/numerals.js';
 import { isInBookTitle } from './predicates.js';
 
 export const meta = {

@@ -5,6 +5,7 @@ import type { Person, Unit } from '../src/model.js';
 import { isUnitName } from './unit-names.js';
 import { parseUnitList, type ListRole } from './unit-list.js';
 import { peopleWithEvidence, unitsWithEvidence, type Span } from '../src/lexicon/evidence.js';
+import { DIRECT, LABEL_NOUN, labelWords, type LabelRole } from '../src/lexicon/labels.js';
 
 export const meta = {
   name: 'people',
@@ -13,13 +14,16 @@ export const meta = {
 
 type Slot = 'leaders' | 'owners' | 'units';
 
+/** A unit label giving `role` (the lexicon's words and nouns, as the paragraph rule reads them). */
+const unitLabel = (role: LabelRole) => new RegExp(`(?:${labelWords(role)})${DIRECT}?${LABEL_NOUN}\\s*[：:]`, 'u');
+
 /** Labels, tried in order; 牵头 and 配合 labels give every body under them their role, 责任 lists read by order. */
-const LABELS: readonly { re: RegExp; slot: Slot; role?: ListRole | 'default' }[] = [
+const LABELS: readonly { re: RegExp; slot: Slot; role?: LabelRole }[] = [
   { re: /(?:牵头|责任|分管|包保|联系|挂帅|主管|包联)?(?:[省市县区乡镇]级?)?领导(?:同志)?\s*[：:]/u, slot: 'leaders' },
   { re: /(?:具体|直接|第一|主要)?(?:责任人|联系人|负责人)\s*[：:]/u, slot: 'owners' },
-  { re: /(?:牵头|主责)(?:[省市县区]直)?(?:单位|部门|处室|科室|股室)\s*[：:]/u, slot: 'units', role: 'lead' },
-  { re: /(?:配合|参与|协办|协助)(?:[省市县区]直)?(?:单位|部门|处室|科室|股室)\s*[：:]/u, slot: 'units', role: 'participant' },
-  { re: /责任(?:[省市县区]直)?(?:单位|部门|处室|科室|股室)\s*[：:]/u, slot: 'units', role: 'default' },
+  { re: unitLabel('lead'), slot: 'units', role: 'lead' },
+  { re: unitLabel('participant'), slot: 'units', role: 'participant' },
+  { re: unitLabel('default'), slot: 'units', role: 'default' },
 ];
 
 /** Words a title starts with; they also mark where a name written without a space ends (王辉县农业农村局局长). */

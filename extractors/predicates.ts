@@ -1,6 +1,6 @@
 // Numbers that are not quantities. Each predicate looks at the digits at [start, end) of a text and
 // the few characters around them; quantities.ts asks all of them, and each is tested on its own.
-import { findDates } from './dates.js';
+import { findDates } from '../src/lexicon/dates.js';
 import { MEASURE_WORDS } from './quantity-words.js';
 
 export const meta = {

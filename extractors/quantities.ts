@@ -1,8 +1,8 @@
 // 数量指标: targets to reach and standards to apply, each with value in base units, the unit as
 // written, the per-units, the comparator and the words it came from (OUTPUT.md "Conventions").
 import type { Comparator, Quantity } from '../src/model.js';
-import { findDocNumbers } from './doc-numbers.js';
-import { foldWidth, parseChineseNumber, parseMixedMagnitudes } from './numerals.js';
+import { findDocNumbers } from '../src/lexicon/doc-numbers.js';
+import { foldWidth, parseChineseNumber, parseMixedMagnitudes } from '../src/lexicon/numerals.js';
 import {
   isClauseNumber, isDatePart, isDaySpan, isInBookTitle, isInUrl, isPageNumber, isPhoneNumber, isPlaceName, isPolicyPackage,
   isSectionNumber, isShareCounter, isSloganNumeral, isTimeOfDay, isUnitDesignation, isVersionNumber, opensLine,

@@ -1,14 +1,15 @@
 // Responsibility written into a running sentence: "由A牵头，B配合", "A牵头，B、C参与", "A负责…",
 // "该项工作由A负责落实". units.ts reads labelled and bracketed statements first and falls back to these.
 import { parseUnitList, standsOnItsOwn, ROLE_ADVERBS, type ListItem } from './unit-list.js';
+import { NESTING_OPEN } from '../src/lexicon/brackets.js';
 
 export const meta = {
   name: 'unit-inline',
   description: '行文中的责任表述: 由A牵头B配合, A负责, 该项工作由A负责落实',
 } as const;
 
-/** Brackets that open a clause (kept in step with units.ts). */
-const OPEN = '（([【〔';
+/** Brackets that open a clause: the lexicon's, as units.ts steps over. */
+const OPEN = NESTING_OPEN;
 /** A list enumerator before the bodies: 一是, （三）, 2., 第五条. */
 export const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|第[一二三四五六七八九十百零〇\d]+条\s*|第[一二三四五六七八九十]+[，,、]?)/u;
 

@@ -1,6 +1,7 @@
 // Lists of responsible bodies as documents write them: "县农业农村局（县扶贫办），各乡镇",
 // "县财政局牵头，各乡镇配合", "省财政厅、省农业农村厅等按职责分工负责", "各市、县（市、区）人民政府负责".
 // units.ts finds where a list is; this file reads one list into names and the roles its verbs give.
+import { QUOTED_CLOSE, QUOTED_OPEN } from '../src/lexicon/brackets.js';
 import {
   hasJurisdictionPrefix, isCollectiveUnit, isProse, isSharedSuffixName, isUnitName, squeezeCjkSpaces, stripOuterQuotes,
   LEVEL_WORD,
@@ -65,8 +66,8 @@ export interface ListItem {
   aliasOf?: number;
 }
 
-const OPENERS = '（([【〔“‘「';
-const CLOSERS = '）)]】〕”’」';
+const OPENERS = QUOTED_OPEN;
+const CLOSERS = QUOTED_CLOSE;
 
 /** Split at separators that are not inside brackets or quotes; pieces keep their separator before them. */
 export function splitTopLevel(text: string, seps: RegExp): { piece: string; sep: string }[] {

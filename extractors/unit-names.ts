@@ -1,49 +1,21 @@
 // What a responsible body's name looks like in Chinese government writing. Shared by units.ts,
 // unit-list.ts, people.ts and the segmenter's dictionary test: "is this item a unit?" must have one answer.
-import { localBodies } from './unit-data.js';
+import { localBodies, unitSuffixes, type UnitKind } from '../src/lexicon/word-lists.js';
 
 export const meta = {
   name: 'unit-names',
   description: '单位名称判断: 县农业农村局, 各乡镇, “五个一批”部门 are units; 不摘政策, 第一书记, 副县长 are not',
 } as const;
 
-/** How a name ends tells what kind of body it is; longest suffix wins, so 工作队 beats 队. */
-export type UnitKind = 'organ' | 'party' | 'office' | 'agency' | 'association' | 'enterprise' | 'finance'
-  | 'service' | 'team' | 'collective' | 'government' | 'place' | 'institution';
-
-export const UNIT_SUFFIXES: Readonly<Record<string, UnitKind>> = {
-  局: 'organ', 分局: 'organ', 厅: 'organ', 部: 'organ', 署: 'organ', 处: 'organ', 委: 'party', 委员会: 'party',
-  工委: 'party', 党委: 'party', 党组: 'party', 党工委: 'party', 纪委监委: 'party', 监委: 'party', 武装部: 'organ',
-  办: 'office', 办公室: 'office', 室: 'office', 办事处: 'office', 管委会: 'office', 专班: 'office', 小组: 'office',
-  院: 'agency', 法院: 'agency', 检察院: 'agency', 医院: 'service', 卫生院: 'service', 学校: 'service', 中学: 'service',
-  小学: 'service', 中心: 'service', 站: 'service', 所: 'service', 馆: 'service', 台: 'service', 社: 'service',
-  会: 'association', 总会: 'association', 协会: 'association', 联: 'association', 联合会: 'association',
-  工会: 'association', 总工会: 'association', 共青团: 'association', 团委: 'association', 科协: 'association',
-  公司: 'enterprise', 集团: 'enterprise', 企业: 'enterprise', 合作社: 'enterprise',
-  银行: 'finance', 支行: 'finance', 分行: 'finance', 联社: 'finance', 信用社: 'finance',
-  队: 'team', 工作队: 'team', 大队: 'team', 支队: 'team', 中队: 'team',
-  部门: 'collective', 单位: 'collective', 机关: 'collective', 成员单位: 'collective',
-  // 机构 names a body only as a group a notice assigns work to (各级卫生监督机构): "照护服务机构" are the regulated
-  机构: 'institution',
-  政府: 'government', 人民政府: 'government', 人大: 'government', 政协: 'government', 县委: 'party', 市委: 'party',
-  省委: 'party', 区委: 'party',
-  乡镇: 'place', 街道: 'place', 社区: 'place', 村: 'place', 镇: 'place', 乡: 'place', 县: 'place', 市: 'place',
-  区: 'place', 县区: 'place', 省: 'place', 自治州: 'place', 盟: 'place', 旗: 'place', 公路段: 'agency', 管理段: 'agency', 党校: 'agency', 党组织: 'party',
-  人民代表大会: 'government', 常委会: 'party', 代表大会: 'government',
-};
+/** How a name ends tells what kind of body it is; longest suffix wins, so 工作队 beats 队 (data/unit-suffixes.json). */
+export type { UnitKind };
+export const UNIT_SUFFIXES: Readonly<Record<string, UnitKind>> = unitSuffixes.suffixes;
 
 /**
  * Everyday words that end like a unit (部署 in 署, 格局 in 局, 社会 in 会) but name no body. They
  * lose only against a longer unit suffix: 县人民代表大会 is a body although 大会 alone is not.
  */
-const NON_UNIT_ENDINGS = ['部署', '格局', '布局', '大局', '全局', '开局', '结局', '当局', '社会', '机会', '大会',
-  '全会', '例会', '座谈会', '推进会', '调度会', '培训会', '现场会', '运动会', '交流会', '博览会', '展销会', '全部',
-  '内部', '外部', '局部', '东部', '西部', '中部', '南部', '北部', '场所', '住所', '平台', '舞台', '网站', '承办',
-  '主办', '协办', '督办', '举办', '创办', '包办', '代办', '原委', '关联', '互联', '串联', '大厅', '之处', '好处',
-  '益处', '长处', '难处', '庭院', '团队', '梯队', '乡村', '农村', '城乡', '城镇', '小镇', '山村', '贫困村', '示范村',
-  '试点村', '重点村', '非贫困村', '深度贫困村', '贫困县', '贫困乡镇', '重点县', '示范县', '试点县', '示范区',
-  '试点区', '景区', '园区', '贫困地区', '边境地区', '民族地区', '偏远地区', '农村地区', '欠发达地区', '重点地区', '其他地区',
-  '山区', '革命老区', '老区', '边区'] as const;
+const NON_UNIT_ENDINGS: readonly string[] = unitSuffixes.nonUnitEndings;
 
 /** Words that make a collective unit out of what follows: 各乡镇, 相关部门, 县直各有关部门. */
 export const COLLECTIVE_PREFIXES = ['县直各有关', '县直各相关', '县直相关', '县直有关', '县直各', '市直各', '市直相关',
@@ -57,8 +29,7 @@ export const COLLECTIVE_PREFIXES = ['县直各有关', '县直各相关', '县�
 const PLACE_STEM_MIN = 2;
 
 /** Things that end like a unit but are people or posts: 第一书记, 副县长, 局长. */
-const PERSON_ENDINGS = ['书记', '县长', '市长', '区长', '省长', '乡长', '镇长', '局长', '主任', '部长', '主席',
-  '助理', '委员', '干部', '同志', '队长', '站长', '所长', '院长', '行长', '经理', '社长', '常委'] as const;
+const PERSON_ENDINGS: readonly string[] = unitSuffixes.posts;
 
 /**
  * Words no unit name contains: verbs and particles of running text. A sentence that happens to end

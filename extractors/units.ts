@@ -1,6 +1,8 @@
 // Responsibility statements: which bodies answer for a measure, and which of them leads.
 // Works on one normalized paragraph; the task splitter decides which paragraphs a statement governs.
 import type { Unit } from '../src/model.js';
+import { NESTING_CLOSE, NESTING_OPEN } from '../src/lexicon/brackets.js';
+import { LABEL_NOUN, LABEL_WORDS, NEEDS_NOUN, type LabelRole } from '../src/lexicon/labels.js';
 import {
   parseUnitList, readBareList, readListSentences, type ListItem, type ListRole,
 } from './unit-list.js';
@@ -38,21 +40,10 @@ export interface Responsibility {
   explicit?: boolean;
 }
 
-type LabelRole = ListRole | 'default';
-
-/** First word of a unit label ("牵头单位：", "配合部门：", "牵头县直部门："); 责任 alone needs 单位/部门/主体. */
-const LABEL_WORDS: Readonly<Record<string, LabelRole>> = {
-  牵头: 'lead', 主责: 'lead', 主办: 'lead', 责任: 'default', 实施: 'default', 承办: 'default', 落实: 'default',
-  配合: 'participant', 参与: 'participant', 协办: 'participant', 协同: 'participant', 协助: 'participant',
-  协作: 'participant',
-};
+// The label words (牵头, 配合, 责任…), the nouns they end in and the roles they give: src/lexicon/labels.ts.
 const LABEL_WORD = Object.keys(LABEL_WORDS).join('|');
-/** Words that need a noun after them to be a label: "责任：" or "实施：" alone is not one. */
-const NEEDS_NOUN = ['责任', '实施', '承办', '落实'];
 /** Words that may stand before a label: 主要责任单位, 市直责任部门. */
 const LABEL_QUALIFIER = '(?:主要|具体|直接|[省市县区]直)';
-/** Nouns a label ends in; a department's own plan assigns its 处室/科室/股室 ("牵头处室：基层卫生健康处"). */
-const LABEL_NOUN = '(?:单位|部门|主体|处室|科室|股室)';
 // PDF text may carry stray spaces anywhere ("责任 单位 ："), so spaces are allowed between the parts
 const UNIT_LABEL = new RegExp(
   `${LABEL_QUALIFIER}?(${LABEL_WORD})\\s*((?:[省市县区]直)?\\s*${LABEL_NOUN})?\\s*[：:]`, 'gu');
@@ -66,8 +57,8 @@ const OTHER_LABEL = /[\u4e00-\u9fff]{2,8}\s*[：:]/u;
 const RULE_FIRST = /(?:排名|排序|排在|列在|列于|列|排)?(?:第一个|第一家|第一位|第一|首个|首位|首家|最前面|最前|前者)(?:的|位)?(?:单位|部门|责任单位)?(?:为|是|作为|系)(?:牵头|主责|主办)/u;
 const RULE_ALL = /(?:均|都|皆|同)(?:为|是|系)(?:牵头|主责)(?:单位|部门)/u;
 
-const OPEN = '（([【〔';
-const CLOSE = '）)]】〕';
+const OPEN = NESTING_OPEN;
+const CLOSE = NESTING_CLOSE;
 /** Punctuation that may follow a statement at the end of its paragraph. */
 const TRAILING = /^[\s。．.；;，,、]*$/u;
 

@@ -4,7 +4,7 @@
 // `taizhang extract one.pdf` starts fast.
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { failureLine, MESSAGES, oneTerminalLine, terminalSafe } from './messages.js';
+import { failureLine, situationLine, terminalSafe } from './messages.js';
 import { ChineseCommand, CHINESE_HELP } from './cli/chinese-commander.js';
 import { FILE_BUDGET } from './file-budget.js';
 import { addCompareCommands } from './cli/compare.js';
@@ -78,7 +78,7 @@ export function buildProgram(): Command {
       const options = { password: opts.password, maxBytes: opts.maxSize };
       if (!opts.out) {
         if (files.length > 1) {
-          console.error(`taizhang extract: ${MESSAGES.E_TOO_MANY_ARGUMENTS.split('：')[0]}：一次抽取多个文件时，请用 --out <目录> 指定输出目录 [E_TOO_MANY_ARGUMENTS]`);
+          console.error(situationLine('taizhang extract', 'extractManyFiles'));
           process.exitCode = 2;
           return;
         }
@@ -106,7 +106,7 @@ export function buildProgram(): Command {
       const { runBatch, listInputFiles } = await import('./main-job.js');
       const files = await listInputFiles(paths);
       if (!files.length) {
-        console.error(oneTerminalLine(`${paths.join(' ')}: 没有找到可处理的文件（PDF、DOCX、DOC、TXT、HTML）：请检查路径，或把文件放进这个目录 [E_NOT_FOUND]`));
+        console.error(situationLine(paths.join(' '), 'nothingToRun'));
         process.exitCode = 2;
         return;
       }
@@ -122,7 +122,7 @@ export function buildProgram(): Command {
     .description('列出全部抽取规则：名称、作用，一条一行（“辅助”为供其他规则调用的词表与判断）')
     .action(async () => {
       const { RULES } = await import('../extractors/index.js');
-      for (const r of RULES) console.log(terminalSafe(`${r.meta.name}\t${r.run ? '规则' : '辅助'}\textractors/${r.file}\t${r.meta.description}`));
+      for (const r of RULES) console.log(terminalSafe(`${r.meta.name}\t${r.run ? '规则' : '辅助'}\t${r.file}\t${r.meta.description}`));
     });
 
   return program;

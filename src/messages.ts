@@ -1,7 +1,29 @@
 // Every message a user can see, once: a stable English code for scripts and one Chinese line that
-// says what happened and what to do. The CLI line, the register's 问题清单 sheet and the JSON
-// warnings are three views of the same list (STYLE.md rules 8 and 11).
+// says what happened and what to do. The CLI line, the register's 问题清单 sheet, the JSON warnings
+// and compare's findings are views of the same list (STYLE.md rules 8 and 11).
+//
+// One table, three kinds of code, told by their spelling (`codeKind`):
+// - E_…         failure: the file (or the command) could not be handled; a CLI line and exit code.
+// - W_…         notice: a file was handled, with a caveat about the file or the run itself
+//               (bytes replaced, pages skipped, a search cut short).
+// - kebab-case  finding: something the document's content says that staff should check
+//               (deadline-before-issue); in ExtractResult.warnings[] (OUTPUT.md's example) and,
+//               for two documents, as compare's Finding.code (conflict, weakened…).
+// tests/messages.test.ts checks every code used anywhere is declared here and every declared one used.
 import type { Message, Where } from './model.js';
+
+export type CodeKind = 'failure' | 'notice' | 'finding';
+const CODE_SPELLING: Readonly<Record<CodeKind, RegExp>> = {
+  failure: /^E_[A-Z0-9]+(?:_[A-Z0-9]+)*$/u,
+  notice: /^W_[A-Z0-9]+(?:_[A-Z0-9]+)*$/u,
+  finding: /^[a-z]+(?:-[a-z]+)*$/u,
+};
+
+/** What kind of code this is, by its spelling; null for a string no code may be. */
+export function codeKind(code: string): CodeKind | null {
+  for (const [kind, re] of Object.entries(CODE_SPELLING) as [CodeKind, RegExp][]) if (re.test(code)) return kind;
+  return null;
+}
 
 export const MESSAGES = {
   // reading: a file that cannot be read at all
@@ -46,7 +68,6 @@ export const MESSAGES = {
   // warnings that ride on a document
   W_PAGES_SKIPPED: '部分页面无法读取，已跳过',
   W_ENCODING_GUESSED: '文本编码为自动识别',
-  W_CONTENT_MISMATCH: '文件内容与扩展名不符，已按实际内容读取',
   // tables: web pages and PDFs
   W_PRIVATE_USE_CHAR: '文中有无法识别的私用区字符（常见于网站自造的小数点等符号），已原样保留：请对照原文核对该处',
   'deadline-before-issue': '完成时限早于发文日期，请核对',
@@ -82,8 +103,8 @@ export const MESSAGES = {
   E_BAD_OPTION_VALUE: '选项的取值不对',
   E_TOO_MANY_ARGUMENTS: '参数太多：请用 taizhang <命令> --help 查看用法，多个文件请用该命令支持的写法',
   E_CONFLICTING_OPTIONS: '这两个选项不能同时使用：请只保留其中一个',
-  // units: the word lists of responsible bodies in data/ (extractors/unit-data.ts)
-  E_UNIT_DATA: '单位词表格式不对，无法加载：请按 extractors/unit-data.ts 中的格式修改该文件后运行 npm run dict',
+  // the word lists in data/ (src/lexicon/word-lists.ts)
+  E_UNIT_DATA: '词表格式不对，无法加载：请按 src/lexicon/word-lists.ts 中的格式修改该文件后运行 npm run dict',
   // tracking: the living 台账 (src/track, src/cli/track.ts): import of returned workbooks, due, calendar, report
   E_TRACK_NO_HEADER: '找不到台账表头（至少要有“工作任务”或隐藏的“任务键”列，以及“状态”或“进展情况”列）：请在 taizhang register --format xlsx 导出的表格上填报，不要删改表头',
   E_TRACK_BAD_STATUS: '状态填写不对，本格未导入（同行其他格照常导入）：请填 未开始、推进中、已完成、申请销号、已销号、滞后 之一',
@@ -97,9 +118,89 @@ export const MESSAGES = {
   E_TRACK_NOT_XLSX: '不是可读的 Excel 工作簿（.xlsx）：请用 Excel 或 WPS 另存为 .xlsx 后再导入',
   E_TRACK_NOTHING: '台账数据库中还没有计划类文件的任务：请先用 taizhang ingest 存入实施方案等文件',
   E_TRACK_BAD_FORMAT: '输出格式看不懂：请用 .xlsx 或 .md 结尾的文件名，或用 --format 指定',
+  // compare (src/compare/): what a finding about two documents (or one) says; its reason, worded by
+  // REASONS below, follows the colon. deadline-before-issue and inconsistent-within are above.
+  conflict: '与上级要求冲突',
+  weakened: '下级要求的措辞弱于上级要求，请核对',
+  conditional: '是否冲突取决于上级条款的适用范围，请核实',
+  uncovered: '上级部署的措施在下级方案中没有对应内容，请核对',
+  superseded: '文件已被新文件替代',
+  informational: '两份文件无上下级关系，仅供参考',
+  compliant: '严于上级要求，符合上级规定',
+  consistent: '与上级要求一致',
+  equivalent: '与上级要求是同一标准，只是写法不同',
+} as const;
+
+// ---- compare: the one-sentence reasons findings carry --------------------------------------------
+// Every sentence names both sides and the compared words, so a reader can check it against the two
+// clauses without the tool. A finding's message is its code's line above, a colon, and this reason.
+
+export interface Names {
+  /** the lower (or a's) side as officials name it: 本溪县 */
+  lower: string;
+  /** the higher side's level label: 省级 */
+  higher: string;
+}
+
+export const REASONS = {
+  belowMinimum: (n: Names, low: string, high: string) => `${n.lower}要求${low}，低于${n.higher}${high}的要求`,
+  aboveMaximum: (n: Names, low: string, high: string) => `${n.lower}规定${low}，超出${n.higher}${high}的上限`,
+  differsFromStandard: (n: Names, low: string, high: string) => `${n.lower}规定${low}，与${n.higher}规定的${high}不一致`,
+  stricter: (n: Names, low: string, high: string) => `${n.lower}要求${low}，严于${n.higher}${high}的要求，符合上级规定`,
+  same: (n: Names, low: string) => `${n.lower}与${n.higher}要求一致：${low}`,
+  sameInOtherUnits: (n: Names, low: string, high: string) =>
+    `${n.lower}的${low}与${n.higher}的${high}是同一标准，只是单位写法不同`,
+  conditional: (n: Names, scope: string, clash: string) => {
+    // A county is (or is not) a 贫困县 itself, but has (or has not) 深度贫困村 inside it.
+    const verb = /(?:村|乡镇)$/u.test(scope) ? '有' : '属于';
+    return `${n.higher}条款只适用于“${scope}”：若${n.lower}${verb}${scope}，则${clash}，请核实${n.lower}是否${verb}${scope}`;
+  },
+  laterDue: (n: Names, low: string, high: string) => `${n.lower}要求${low}，晚于${n.higher}要求的${high}`,
+  earlierDue: (n: Names, low: string, high: string) => `${n.lower}要求${low}，早于${n.higher}要求的${high}，符合上级规定`,
+  sameDue: (n: Names, low: string) => `${n.lower}与${n.higher}的完成时限一致：${low}`,
+  rarer: (n: Names, low: string, high: string) => `${n.lower}要求${low}，频次低于${n.higher}${high}的要求`,
+  moreOften: (n: Names, low: string, high: string) => `${n.lower}要求${low}，频次高于${n.higher}${high}的要求，符合上级规定`,
+  sameFrequency: (n: Names, low: string) => `${n.lower}与${n.higher}的频次要求一致：${low}`,
+  unrelated: (a: string, low: string, b: string, high: string, same: boolean) =>
+    `${a}与${b}无上下级关系，仅供参考：${a}为${low}，${b}为${high}${same ? '，两者相同' : '，两者不同'}`,
+  samePlace: (place: string, a: string, low: string, b: string, high: string, same: boolean) =>
+    `同为${place}的文件，仅供参考：${a}为${low}，${b}为${high}${same ? '，两者相同' : '，两者不同'}`,
+  inconsistentWithin: (title: string, x: string, y: string) => `《${title}》中同一指标前后不一致：一处为${x}，另一处为${y}`,
+  deadlineBeforeIssue: (title: string, due: string, issued: string) =>
+    `《${title}》要求${due}，早于发文日期${issued}，请核对时限是否有误`,
+  uncovered: (lower: string, higher: string) => `${lower}方案中没有找到与这项${higher}措施对应的内容`,
+  uncoveredNearest: (lower: string, higher: string, nearest: string, score: number, threshold: number) =>
+    `${lower}方案中没有找到与这项${higher}措施对应的内容（最接近的是 ${nearest}，相似度 ${score.toFixed(2)}，低于 ${threshold.toFixed(2)}）`,
+  reported: (title: string, reported: string, other: string, theirs: string, same: boolean) =>
+    `《${title}》载明${reported}，${other}为${theirs}，${same ? '两者相同' : '两者不同'}；通报、快报所载数据仅供参考，不作为要求`,
+  coverageSummary: (total: number, covered: number) => `上级部署的 ${total} 项任务中，本方案覆盖 ${covered} 项`,
+  superseded: (older: string, newer: string, basis: string) => `《${older}》已被《${newer}》替代（${basis}）`,
+  // compare: duty words (strength.ts)
+  weakenedWord: (n: Names, high: string, low: string, what: string) => `${n.lower}将${n.higher}要求中的“${high}”改为“${low}”，${what}减弱`,
+  droppedWord: (n: Names, high: string, what: string) => `${n.lower}删去了${n.higher}要求中的“${high}”，${what}减弱`,
+  strengthenedWord: (n: Names, high: string, low: string) => `${n.lower}将${n.higher}要求中的“${high}”改为“${low}”，严于上级要求，符合上级规定`,
+  addedWord: (n: Names, low: string) => `${n.lower}在${n.higher}要求上增加了“${low}”，严于上级要求，符合上级规定`,
+  addedLimit: (n: Names, low: string, what: string) => `${n.lower}在${n.higher}要求上增加了“${low}”，${what}减弱`,
+  droppedLimit: (n: Names, high: string) => `${n.lower}删去了${n.higher}要求中的“${high}”，严于上级要求，符合上级规定`,
+  listNarrowed: (n: Names, item: string, highCount: number, lowCount: number) =>
+    `${n.higher}列出${highCount}项，${n.lower}只列${lowCount}项，未列入“${item}”，适用范围缩小`,
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
+
+/**
+ * A code's line for one situation of the command line, where the general "what to do" would mislead:
+ * the same code, a more exact remedy. Printed as "who: line [CODE]".
+ */
+export const SITUATIONS = {
+  extractManyFiles: { code: 'E_TOO_MANY_ARGUMENTS', line: '参数太多：一次抽取多个文件时，请用 --out <目录> 指定输出目录' },
+  nothingToRun: { code: 'E_NOT_FOUND', line: '没有找到可处理的文件（PDF、DOCX、DOC、TXT、HTML）：请检查路径，或把文件放进这个目录' },
+} as const satisfies Record<string, { code: MessageCode; line: string }>;
+
+/** "who: line [CODE]" for one of the SITUATIONS. */
+export function situationLine(who: string, s: keyof typeof SITUATIONS): string {
+  return oneTerminalLine(`${who}: ${SITUATIONS[s].line} [${SITUATIONS[s].code}]`);
+}
 
 /** A failure that ends the reading of one file; caught at the batch/CLI edge, never shown as a stack. */
 export class ReadFailure extends Error {

@@ -1,13 +1,16 @@
 // Invariants over the whole pipeline, for every document the tests read (corpus/, tests/fixtures/) and
 // for documents written here: task ids are unique within a document, every block has one layer and
-// its ref, every warning a stage makes (reader, structure) reaches the JSON, and every fact's `where`
+// its ref, every warning a stage makes (read, normalize, structure, extract) reaches the JSON, and every fact's `where`
 // slices to its own words (issue 18).
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildResult, taskNumbers } from '../src/extract/index.js';
 import { ExtractResult, Layer, type Block, type RawDocument, type Task, type Where } from '../src/model.js';
-import { readDocumentFile } from '../src/pipeline.js';
+import { normalizeDocument } from '../src/normalize/index.js';
+import { extractFile, readDocumentFile } from '../src/pipeline.js';
+import { readRawBytes } from '../src/read/index.js';
 import { structureDocument } from '../src/structure/layers.js';
 
 const ROOTS = ['corpus', 'tests/fixtures'];
@@ -86,6 +89,44 @@ const blocks = (lines: string[]): Block[] => lines.map((text) => ({ text }));
 const raw = (lines: string[]): RawDocument => ({ source: { path: 'x.txt', format: 'txt', sha256: '0' }, blocks: blocks(lines), messages: [] });
 
 describe('documents written here', () => {
+  it('every warning made by any stage reaches the JSON, word for word and in stage order', async () => {
+    // each stage has something to say: a stray byte (read), a private-use character and a paragraph
+    // past the length limit (normalize), a place name several districts share (structure), and a
+    // deadline before the document's own date (extract)
+    const long = `（三）各街道要加强就业服务，${'组织开展技能培训和岗位推介活动。'.repeat(600)}`;
+    const head = ['朝阳区2020年就业扶贫工作方案', '一、工作任务', '（一）区人力社保局负责开展技能培训，各街道于2020年3月31日前完成摸底\uE000。', '（二）区财政局负责保障培训经费'];
+    const tail = ['。', long, '朝阳区人力资源和社会保障局', '2020年5月10日', ''];
+    const bytes = new Uint8Array([...Buffer.from(head.join('\n'), 'utf8'), 0xff, ...Buffer.from(tail.join('\n'), 'utf8')]);
+
+    const read = await readRawBytes(bytes, '方案.txt');
+    const normalized = normalizeDocument(read);
+    const structured = structureDocument(normalized.blocks, normalized.pageFacts);
+    const result = ExtractResult.parse(buildResult(normalized));
+    const byStage = {
+      read: read.messages,
+      normalize: normalized.messages.slice(read.messages.length),
+      structure: structured.meta.messages,
+      extract: result.warnings.slice(normalized.messages.length + structured.meta.messages.length),
+    };
+    expect(Object.fromEntries(Object.entries(byStage).map(([k, ms]) => [k, ms.map((m) => m.code)]))).toEqual({
+      read: ['W_INVALID_BYTES'],
+      normalize: ['W_LONG_PARAGRAPH_SPLIT', 'W_PRIVATE_USE_CHAR'],
+      structure: ['jurisdiction-ambiguous'],
+      extract: ['deadline-before-issue'],
+    });
+    expect(result.warnings).toEqual([...byStage.read, ...byStage.normalize, ...byStage.structure, ...byStage.extract]);
+
+    // and through the pipeline's own entry point, from a file
+    const dir = mkdtempSync(path.join(tmpdir(), 'taizhang-warn-'));
+    try {
+      writeFileSync(path.join(dir, '方案.txt'), bytes);
+      const out = await extractFile(path.join(dir, '方案.txt'));
+      expect(out.ok && out.result.warnings.map((w) => `${w.code}|${w.message}`)).toEqual(result.warnings.map((w) => `${w.code}|${w.message}`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an ambiguous place name warns in the JSON, not only inside structure', () => {
     const doc = raw(['朝阳区2020年就业扶贫工作方案', '一、工作任务', '（一）区人力社保局负责开展技能培训。']);
     const result = buildResult(doc);

@@ -1,8 +1,8 @@
 // --due-before as staff write dates: 2020-06-30, 2020年6月30日, 2020/6/30, 6月30日, 6月底, 年底.
-// The date words are the extractors' own (extractors/dates.ts); a date without a year takes the
-// documents' year, so `--due-before 6月底` on a 2020 plan means 2020-06-30.
+// The date words are the lexicon's (src/lexicon/dates.ts), as the extractors read them; a date
+// without a year takes the documents' year, so `--due-before 6月底` on a 2020 plan means 2020-06-30.
 import { InvalidArgumentError } from 'commander';
-import { findTimePhrases, monthDayIso, parseFullDate, phraseYear, type TimePhrase } from '../../extractors/dates.js';
+import { findTimePhrases, monthDayIso, parseFullDate, phraseYear, type TimePhrase } from '../lexicon/dates.js';
 import { MESSAGES } from '../messages.js';
 import type { ExtractResult } from '../model.js';
 

@@ -8,7 +8,7 @@ import { failureLine, MESSAGES, ReadFailure } from '../messages.js';
 import { ExtractResult } from '../model.js';
 import { RegisterFilter } from '../register/filter.js';
 import { documentsYear, parseDueBefore, resolveDueBefore, type DueBefore } from './due-date.js';
-import { parseFullDate } from '../../extractors/dates.js';
+import { parseFullDate } from '../lexicon/dates.js';
 import { RegisterFormat } from '../register/filter.js';
 import type { TaskStore } from '../store/store.js';
 import type { TrackingState } from '../store/tracking.js';

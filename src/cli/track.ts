@@ -7,7 +7,7 @@ import { failureLine, MESSAGES, oneTerminalLine, ReadFailure } from '../messages
 import type { TaskStore } from '../store/store.js';
 import { TASK_STATUSES, type TaskStatus, type TrackingUpdate } from '../store/tracking.js';
 import { parseToday, machineToday } from './register.js';
-import { parseFullDate } from '../../extractors/dates.js';
+import { parseFullDate } from '../lexicon/dates.js';
 import { parseWithin } from '../track/within.js';
 
 const DB_HELP = '台账数据库路径（默认 .taizhang/taizhang.sqlite，也可用环境变量 TAIZHANG_DB）';

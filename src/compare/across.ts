@@ -13,6 +13,7 @@ import { normalizeForShingles } from './shingles.js';
 import { findSupersessions, supersessionFinding, type Supersession } from './supersede.js';
 import { isScaleFree, toComparable } from './units.js';
 import { deadlinesBeforeIssue, inconsistentWithin } from './within.js';
+import { asMessage, type HigherOf } from './finding-messages.js';
 
 export interface AcrossOptions {
   candidates?: CandidateOptions;
@@ -100,7 +101,14 @@ export function conflictsAcross(all: ExtractResult[], options: AcrossOptions = {
   for (const r of results) if (!goneDocs.has(r.document.id)) findings.push(...inconsistentWithin(r), ...deadlinesBeforeIssue(r));
 
   const kept = findings.filter((f) => options.includeAgreements || !AGREEMENTS.has(f.type));
-  return { documents: results.length, documentPairs: [...contexts.values()].filter(Boolean).length, findings: orderFindings(kept), superseded };
+  const indexOf = new Map(results.map((r, i) => [r.document.id, i]));
+  const higherOf: HigherOf = (x, y) => {
+    const [i, j] = [indexOf.get(x), indexOf.get(y)];
+    const ctx = i === undefined || j === undefined ? null : contextOf(i, j);
+    return ctx?.higher === 'a' ? x : ctx?.higher === 'b' ? y : null;
+  };
+  const pairs = [...contexts.values()].filter(Boolean).length;
+  return { documents: results.length, documentPairs: pairs, findings: orderFindings(kept).map((f) => asMessage(f, higherOf)), superseded };
 }
 
 /** Same subject, same comparable unit, different documents: grouped by a hash key, not compared all against all. */

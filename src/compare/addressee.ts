@@ -2,25 +2,10 @@
 // ("省委、省政府每季度…，各市委、市政府每两个月…，各县委、县政府每月…"); a county is bound by the
 // part addressed to counties, not by the province's own quarterly meeting.
 import type { Level } from '../model.js';
+import { addressees } from '../lexicon/word-lists.js';
 
-/** Bodies that name the level a duty is laid on. Scopes such as 省级贫困县 are not addressees. */
-export const ADDRESSEES: Readonly<Record<string, Level>> = {
-  省委: 'province',
-  省政府: 'province',
-  省直: 'province',
-  市委: 'city',
-  市政府: 'city',
-  市直: 'city',
-  各市: 'city',
-  县委: 'county',
-  县政府: 'county',
-  县直: 'county',
-  各县: 'county',
-  县级党委: 'county',
-  乡镇党委: 'township',
-  乡镇政府: 'township',
-  各乡镇: 'township',
-};
+/** Bodies that name the level a duty is laid on (data/addressees.json). Scopes such as 省级贫困县 are not addressees. */
+export const ADDRESSEES: Readonly<Record<string, Level>> = addressees;
 
 const ADDRESSEE = new RegExp(Object.keys(ADDRESSEES).sort((a, b) => b.length - a.length).join('|'), 'gu');
 // A duty's addressee stands in the same clause of the sentence, between these marks.

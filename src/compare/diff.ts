@@ -10,6 +10,7 @@ import type { PairContext } from './rules.js';
 import { DiffResult, type DocSummary, type Finding } from './schema.js';
 import { findSupersessions, supersessionFinding } from './supersede.js';
 import { deadlinesBeforeIssue, inconsistentWithin } from './within.js';
+import { asMessage, pairHigher } from './finding-messages.js';
 
 export { conflictsAcross, type AcrossResult, type AcrossOptions } from './across.js';
 
@@ -44,6 +45,7 @@ export function diffDocuments(a: ExtractResult, b: ExtractResult, options: Align
   const coverage = ctx.higher && a !== b ? coverageFor(ctx.higher === 'a' ? a : b, ctx.higher === 'a' ? b : a, alignments, ctx.higher) : undefined;
   // A bulletin or a notice without measures has nothing to cover.
   const measured = coverage && coverage.coverage.total > 0 ? coverage : undefined;
+  const higher = pairHigher(ctx.higher === 'a' ? a.document.id : ctx.higher === 'b' ? b.document.id : null);
   return DiffResult.parse({
     a: summary(a),
     b: summary(b),
@@ -51,7 +53,7 @@ export function diffDocuments(a: ExtractResult, b: ExtractResult, options: Align
     higher: ctx.higher,
     ...(ctx.basis ? { relationBasis: ctx.basis } : {}),
     alignments,
-    findings: orderFindings(findings),
+    findings: orderFindings(findings).map((f) => asMessage(f, higher)),
     ...(measured ? { coverage: measured.coverage } : {}),
   });
 }
@@ -71,5 +73,6 @@ export function checkPlan(plan: ExtractResult, higher: ExtractResult, options: A
   const diff = diffDocuments(higher, plan, options);
   // The user said which side is higher: measured that way even when the places alone are unsure.
   const { coverage, findings } = coverageFor(higher, plan, diff.alignments, 'a');
-  return DiffResult.parse({ ...diff, findings: orderFindings([...diff.findings, ...findings]), coverage });
+  const sides = pairHigher(higher.document.id);
+  return DiffResult.parse({ ...diff, findings: orderFindings([...diff.findings, ...findings]).map((f) => asMessage(f, sides)), coverage });
 }

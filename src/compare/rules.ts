@@ -8,26 +8,10 @@ import type { ClauseSide, Fact, Finding, FindingType, Relation } from './schema.
 import { compareValues, toComparable } from './units.js';
 import { offsetsIn } from './addressee.js';
 import { splitSentences } from './sentences.js';
+import { scopeWords } from '../lexicon/word-lists.js';
 
-/** Scopes a higher clause may limit itself to; a lower body outside the scope is not bound by it. Longest first. */
-export const SCOPES = [
-  '国家扶贫开发工作重点县',
-  '国家级贫困县',
-  '省级贫困县',
-  '深度贫困地区',
-  '深度贫困县',
-  '深度贫困乡镇',
-  '深度贫困村',
-  '少数民族地区',
-  '革命老区',
-  '边境地区',
-  '民族地区',
-  '非贫困村',
-  '贫困乡镇',
-  '重点县',
-  '贫困县',
-  '贫困村',
-] as const;
+/** Scopes a higher clause may limit itself to; a lower body outside the scope is not bound by it (data/scope-words.json, the more specific first). */
+export const SCOPES: readonly string[] = scopeWords;
 
 export function findScope(text: string): string | null {
   return SCOPES.find((s) => text.includes(s)) ?? null;
@@ -53,6 +37,7 @@ export function clauseSide(doc: DocumentMeta, task: Task, extra: { quantity?: Qu
     text: task.text,
     path: task.path,
     ...(task.where?.page !== undefined ? { page: task.where.page } : {}),
+    ...(task.where?.block !== undefined ? { block: task.where.block } : {}),
     ...(extra.quantity ? { quantity: extra.quantity } : {}),
     ...(extra.deadline ? { deadline: extra.deadline } : {}),
     ...(fact ? { fact } : {}),

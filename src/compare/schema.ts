@@ -1,7 +1,7 @@
 // The output contract of `taizhang diff --json` (../shared/spec/OUTPUT.md): zod at the edge, the plain
 // types inferred from it inside the comparer.
 import { z } from 'zod';
-import { Level, Quantity, Deadline } from '../model.js';
+import { Level, Quantity, Deadline, Severity } from '../model.js';
 
 export const DocSummary = z.object({
   id: z.string(),
@@ -21,6 +21,8 @@ export const ClauseSide = z.object({
   text: z.string(),
   path: z.array(z.string()),
   page: z.number().int().optional(),
+  /** the clause's first block in its document's normalized text (`taizhang text`), when extraction said */
+  block: z.number().int().optional(),
   quantity: Quantity.optional(),
   deadline: Deadline.optional(),
   /** the compared words (a figure, a deadline, a duty word) and their place in `text` */
@@ -59,6 +61,32 @@ export const FindingType = z.enum([
 ]);
 export type FindingType = z.infer<typeof FindingType>;
 
+/**
+ * Which side of a finding a clause is: the governing document's (higher) or the one it binds (lower);
+ * the older and the newer of a supersession; either, when neither governs (two unrelated places, or
+ * two clauses of one document).
+ */
+export const SideRole = z.enum(['higher', 'lower', 'older', 'newer', 'either']);
+export type SideRole = z.infer<typeof SideRole>;
+
+/** One side of a finding as a message reads it: the document, the clause, where, and the quoted words. */
+export const FindingSide = z.object({
+  role: SideRole,
+  docId: z.string(),
+  taskId: z.string(),
+  block: z.number().int().optional(),
+  page: z.number().int().optional(),
+  /** the compared words and their place in the clause text */
+  quote: Fact.optional(),
+});
+export type FindingSide = z.infer<typeof FindingSide>;
+
+/**
+ * A finding is a message with two sides (issue 18): `code`, `severity` and `message` as on a document's
+ * warnings (wording from src/messages.ts), and `sides`. `type`, `a`, `b` and `reason` stay as before;
+ * code = type, message = the code's line + "：" + reason. The new fields are optional so JSON written
+ * before them still reads; every finding taizhang writes has them (src/compare/finding-messages.ts).
+ */
 export const Finding = z.object({
   type: FindingType,
   a: ClauseSide.optional(),
@@ -66,6 +94,10 @@ export const Finding = z.object({
   reason: z.string(),
   /** for conditional findings: the scope the higher clause names (省级贫困县…) */
   scope: z.string().optional(),
+  code: FindingType.optional(),
+  severity: Severity.optional(),
+  message: z.string().optional(),
+  sides: z.array(FindingSide).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

@@ -6,6 +6,7 @@ import type { Block, Person, Table, Unit } from '../model.js';
 import { findAllResponsibilities } from '../../extractors/units.js';
 import { parsePersons } from '../../extractors/people.js';
 import { peopleWithEvidence, unitsWithEvidence, type Span } from '../lexicon/evidence.js';
+import { DIRECT, LABEL_NOUN, labelWords } from '../lexicon/labels.js';
 import type { Clause } from './clauses.js';
 
 type Column = 'seq' | 'category' | 'task' | 'lead' | 'participant' | 'responsible' | 'deadline' | 'leader' | 'owner' | 'other';
@@ -15,9 +16,9 @@ const HEADER_WORDS: [RegExp, Column][] = [
   [/^(序号|编号|序)$/u, 'seq'],
   [/(责任|牵头|分管)(县|市|区|省)?领导/u, 'leader'],
   [/责任人|联系人|经办人|(?<!单位)负责人/u, 'owner'],
-  [/牵头|主责|主办/u, 'lead'],
-  [/配合|参与|协办|协同|协助/u, 'participant'],
-  [/责任(单位|部门|主体|处室|科室)|实施(单位|主体|部门)|承办|(负责|承担|落实|主管)(单位|部门|处室|科室)/u, 'responsible'],
+  [new RegExp(labelWords('lead'), 'u'), 'lead'],
+  [new RegExp(labelWords('participant'), 'u'), 'participant'],
+  [new RegExp(`(?:${labelWords('default')})${DIRECT}?${LABEL_NOUN}|承办|(?:负责|承担|主管)${LABEL_NOUN}`, 'u'), 'responsible'],
   [/时限|时间|期限|进度|节点/u, 'deadline'],
   [/类别|类型|领域|方面|板块|项目类/u, 'category'],
   [/任务|内容|措施|事项|工作|目标|举措|要求|指标/u, 'task'],

@@ -1,6 +1,6 @@
 // Character forms: one spelling for what extraction spells several ways.
-import { docNumberPattern } from '../../extractors/doc-numbers.js';
-import { foldWidth as foldCharacters } from '../../extractors/numerals.js';
+import { docNumberPattern } from '../lexicon/doc-numbers.js';
+import { foldWidth as foldCharacters } from '../lexicon/numerals.js';
 
 /** Full-width digits and letters → half-width (the extractors' fold); odd spaces → space; zero-width marks go. */
 export function foldWidth(text: string): string {

@@ -28,10 +28,11 @@ export const STEPS: [string, Step][] = [
 ];
 
 /** The steps in order; a paragraph too long to extract from in bounded time is then split (after
- *  joinCutParagraphs, which would join the pieces again), with a warning on `messages`. */
-export function normalizeBlocks(blocks: Block[], messages?: Message[]): Block[] {
+ *  joinCutParagraphs, which would join the pieces again), with a warning on `messages` (required, so
+ *  no caller can drop it). */
+export function normalizeBlocks(blocks: Block[], messages: Message[]): Block[] {
   const { blocks: out, split } = splitLongParagraphs(STEPS.reduce((bs, [, step]) => step(bs), blocks));
-  if (split && messages) messages.push(message('W_LONG_PARAGRAPH_SPLIT', 'warning', { detail: `${split} 段超过 ${LIMITS.paragraphChars} 字` }));
+  if (split) messages.push(message('W_LONG_PARAGRAPH_SPLIT', 'warning', { detail: `${split} 段超过 ${LIMITS.paragraphChars} 字` }));
   return out;
 }
 

@@ -2,7 +2,7 @@
 // further numbered lines below it), and each attachment body starts on its own page with "附件1"
 // (or bare "附件" when there is only one) in the top-left corner, its title on the next line.
 import type { Attachment, Block } from '../model.js';
-import { parseChineseNumber } from '../../extractors/numerals.js';
+import { parseChineseNumber } from '../lexicon/numerals.js';
 import { splitIssuers } from './issuers.js';
 
 export const meta = {

@@ -2,7 +2,7 @@
 // leaves supersession to the text itself: "与本意见不一致的，以本意见为准" keeps the old document in
 // force except where it conflicts; "原《…》同时废止" / "自…起施行，…废止" ends it entirely.
 import type { Block, DocNumber, Reference, Supersedes } from '../model.js';
-import { findDocNumbers } from '../../extractors/doc-numbers.js';
+import { findDocNumbers } from '../lexicon/doc-numbers.js';
 import { endsWithTitleWord, sameTitle } from './titles.js';
 
 export const meta = {

@@ -2,7 +2,7 @@
 // lines at the foot, and, for scraped articles, the site's byline, editor line and share widgets.
 // None of these are tasks; the splitter skips the blocks listed here.
 import type { Block } from '../model.js';
-import { findDates, parseFullDate } from '../../extractors/dates.js';
+import { findDates, parseFullDate } from '../lexicon/dates.js';
 import { splitIssuers } from './issuers.js';
 import { endsWithTitleWord } from './titles.js';
 

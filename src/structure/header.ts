@@ -2,8 +2,8 @@
 // 发文字号, then the title and 主送机关. Scraped articles have a breadcrumb above the title and a
 // byline below it instead. Everything is read from text; style (centered, bold) only breaks ties.
 import type { Block, DocNumber } from '../model.js';
-import { findDocNumbers, parseDocNumber } from '../../extractors/doc-numbers.js';
-import { findDates } from '../../extractors/dates.js';
+import { findDocNumbers, parseDocNumber } from '../lexicon/doc-numbers.js';
+import { findDates } from '../lexicon/dates.js';
 import { isIssueLine } from './bulletin.js';
 import { headingLevel } from './headings.js';
 import { parseAttachmentMarker } from './attachments.js';

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import type { Jurisdiction, Level, Message } from '../model.js';
 import { message } from '../messages.js';
+import { centralIssuerNames } from '../lexicon/word-lists.js';
 
 export const meta = {
   name: 'jurisdiction',
@@ -29,19 +30,11 @@ const NATIONAL_TITLE = /^中华人民共和国/u;
 
 /**
  * 国务院组成部门 and other central bodies whose names carry no place and no 国家 (教育部办公厅,
- * 财政部 农业农村部, 审计署, 海关总署), with the names they had in 2015–2018 (卫生计生委, 环境保护部…).
- * Only a name at the very start counts: 县教育局 or 省财政厅 never begin with one.
+ * 财政部 农业农村部, 审计署, 海关总署), with the names they had before the 2018 and 2023 reforms
+ * (环境保护部, 中国银保监会): data/central-bodies.json. Only a name at the very start counts: 县教育局
+ * or 省财政厅 never begin with one.
  */
-const CENTRAL_BODIES = [
-  '外交部', '国防部', '教育部', '科学技术部', '科技部', '工业和信息化部', '工信部', '公安部', '国家安全部', '民政部',
-  '司法部', '财政部', '人力资源和社会保障部', '人力资源社会保障部', '人社部', '自然资源部', '生态环境部',
-  '住房和城乡建设部', '住房城乡建设部', '交通运输部', '水利部', '农业农村部', '商务部', '文化和旅游部', '应急管理部',
-  '退役军人事务部', '审计署', '海关总署', '中国人民银行', '中国银保监会', '中国证监会', '中国银行保险监督管理委员会',
-  '中国证券监督管理委员会', '中国气象局', '中国地震局', '中华全国总工会', '中华全国妇女联合会', '中国残疾人联合会',
-  '共青团中央', '中国科学院', '中国工程院', '中国社会科学院', '中国科协', '中华全国供销合作总社',
-  '环境保护部', '国土资源部', '农业部', '文化部', '卫生部', '国家卫生计生委', '监察部',
-] as const;
-const CENTRAL_BODY = new RegExp(`^(?:${[...new Set(CENTRAL_BODIES)].sort((a, b) => b.length - a.length).join('|')})`, 'u');
+const CENTRAL_BODY = new RegExp(`^(?:${centralIssuerNames().sort((a, b) => b.length - a.length).join('|')})`, 'u');
 
 /** Every body of a (joint) issuer speaks for the country: "教育部办公厅", "财政部 农业农村部". */
 function isNationalIssuer(issuer: string): boolean {

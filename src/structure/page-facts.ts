@@ -2,8 +2,8 @@
 // 成文日期, 发文机关) fills the gaps the text's own skeleton leaves. Part of the structure stage, so
 // that extract reads one set of facts and never goes back to normalize or structure.
 import type { PageFacts } from '../model.js';
-import { parseDocNumber } from '../../extractors/doc-numbers.js';
-import { parseFullDate } from '../../extractors/dates.js';
+import { parseDocNumber } from '../lexicon/doc-numbers.js';
+import { parseFullDate } from '../lexicon/dates.js';
 import { resolveJurisdiction } from './jurisdiction.js';
 import type { StructureMeta } from './metadata.js';
 

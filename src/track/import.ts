@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseFullDate } from '../../extractors/dates.js';
+import { parseFullDate } from '../lexicon/dates.js';
 import { MESSAGES, ReadFailure, oneTerminalLine, type MessageCode } from '../messages.js';
 import type { TaskStore } from '../store/store.js';
 import { TASK_STATUSES, type TaskStatus, type TrackingEvent, type TrackingState, type TrackingUpdate } from '../store/tracking.js';

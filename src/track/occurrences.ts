@@ -2,7 +2,7 @@
 // time node when it has several, and one dated item per occurrence of a recurring duty (每季度,
 // 每月10日前, 每年12月20日前…) over the plan period. The keys are stable across runs and versions
 // of the same task id, so a state recorded on `<task id>@2020-06-30` finds its row again.
-import { lastDayOfMonth } from '../../extractors/dates.js';
+import { lastDayOfMonth } from '../lexicon/dates.js';
 import type { Deadline, ExtractResult, Recurrence, Task } from '../model.js';
 
 /** The day each period's occurrence falls on when the notice names none. */

@@ -8,17 +8,21 @@ import { describe, expect, test } from 'vitest';
 import { RULES } from '../../extractors/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIR = path.join(ROOT, 'extractors');
+/** Where rules and helpers with a `meta` live: the extractors, and the lexicon's readers structure shares. */
+const DIRS = ['extractors', 'src/lexicon'];
 
 describe('extractor registry', () => {
-  test('every file under extractors/ that exports a meta is listed once, under its own file', () => {
-    const withMeta = readdirSync(DIR)
-      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
-      .filter((f) => /^export const meta\b/mu.test(readFileSync(path.join(DIR, f), 'utf8')))
-      .sort();
+  test('every file under extractors/ or src/lexicon/ that exports a meta is listed once, under its own file', () => {
+    const withMeta = DIRS.flatMap((dir) =>
+      readdirSync(path.join(ROOT, dir))
+        .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+        .filter((f) => /^export const meta\b/mu.test(readFileSync(path.join(ROOT, dir, f), 'utf8')))
+        .map((f) => `${dir}/${f}`),
+    ).sort();
     expect(RULES.map((r) => r.file).sort()).toEqual(withMeta);
+    expect(withMeta).toContain('src/lexicon/dates.ts');
     expect(new Set(RULES.map((r) => r.meta.name)).size).toBe(RULES.length);
-    for (const r of RULES) expect(r.file).toBe(`${r.meta.name}.ts`);
+    for (const r of RULES) expect(path.basename(r.file)).toBe(`${r.meta.name}.ts`);
   });
 
   test('each rule reads one paragraph with one signature, and finds nothing in an empty one', () => {
@@ -31,7 +35,7 @@ describe('extractor registry', () => {
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist', 'src', 'cli.js'), 'rules']);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(RULES.length);
-    expect(lines[0].split('\t')).toEqual([RULES[0].meta.name, RULES[0].run ? '规则' : '辅助', `extractors/${RULES[0].file}`, RULES[0].meta.description]);
+    expect(lines[0].split('\t')).toEqual([RULES[0].meta.name, RULES[0].run ? '规则' : '辅助', RULES[0].file, RULES[0].meta.description]);
     expect(lines.find((l) => l.startsWith('numerals\t'))).toContain('\t辅助\t');
   });
 });

@@ -1,9 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import {
-  CentralBodies, LocalBodies, centralBodies, dictionaryLines, isCentralBranch, isKnownBody, knownBodyNames, loadList,
-  localBodies,
-} from '../../extractors/unit-data.js';
+import { dictionaryLines, isCentralBranch, isKnownBody, knownBodyNames } from '../../extractors/unit-data.js';
+import { CentralBodies, LocalBodies, centralBodies, loadList, localBodies } from '../../src/lexicon/word-lists.js';
 import { gbPlaceNames } from '../../extractors/unit-places.js';
 import { isUnitName } from '../../extractors/unit-names.js';
 import { segment } from '../../src/segment.js';

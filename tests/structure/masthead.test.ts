@@ -11,7 +11,7 @@ import { structureDocument } from '../../src/structure/layers.js';
 import { withoutColumnName } from '../../src/structure/titles.js';
 
 // through normalize, as a reader's blocks would come: [2024] and （2024） become 〔2024〕 there
-const blocks = (lines: string[]): Block[] => normalizeBlocks(lines.map((text) => ({ text })));
+const blocks = (lines: string[]): Block[] => normalizeBlocks(lines.map((text) => ({ text })), []);
 const BODY = ['各市、县农业农村局：', '一、工作要求', '各市县农业农村局要于6月底前完成春播备耕工作。', '某省农业农村厅', '2024年3月1日'];
 
 const LAYOUTS: [string, string[], { number: string; title: string; issuer: string }][] = [

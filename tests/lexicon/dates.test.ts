@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findDates, parseFullDate, parseYear } from '../../extractors/dates.js';
+import { findDates, parseFullDate, parseYear } from '../../src/lexicon/dates.js';
 
 const full: [string, string | null][] = [
   ['2020年4月3日', '2020-04-03'],

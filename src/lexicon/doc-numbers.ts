@@ -1,14 +1,15 @@
 // 发文字号 (GB/T 9704-2012 §7.2.4): 发文机关代字 + 〔年份〕 + 序号 + 号.
 // The standard asks for 〔〕, but real files carry [] 【】 () （） and stray spaces ("24 号").
-import type { DocNumber } from '../src/model.js';
+import type { DocNumber } from '../model.js';
+import { charClass, DOC_NUMBER_CLOSE, DOC_NUMBER_OPEN } from './brackets.js';
 
 export const meta = {
   name: 'doc-numbers',
   description: '发文字号: issuer code, year and serial from every bracket variant',
 } as const;
 
-const OPEN = '〔\\[【(（［';
-const CLOSE = '〕\\]】)）］';
+const OPEN = charClass(DOC_NUMBER_OPEN);
+const CLOSE = charClass(DOC_NUMBER_CLOSE);
 
 // The issuer code: CJK characters (and the odd letter) ending in a 发/字/办/函… word; we only ask
 // that it is 1–12 CJK characters right before the bracket, which covers 国办发, 辽委办发, 本县扶贫发.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseChineseNumber, parseMixedMagnitudes, parsePercent, foldWidth } from '../../extractors/numerals.js';
+import { parseChineseNumber, parseMixedMagnitudes, parsePercent, foldWidth } from '../../src/lexicon/numerals.js';
 
 const numbers: [string, number | null][] = [
   ['十四', 14],
