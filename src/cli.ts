@@ -9,6 +9,7 @@ import { ChineseCommand, CHINESE_HELP } from './cli/chinese-commander.js';
 import { FILE_BUDGET } from './file-budget.js';
 import { addCompareCommands } from './cli/compare.js';
 import { addRegisterCommands } from './cli/register.js';
+import { addServeCommands } from './cli/serve.js';
 import { addStoreCommands } from './cli/store.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -198,6 +199,7 @@ async function main(): Promise<void> {
   addRegisterCommands(program);
   addStoreCommands(program);
   addCompareCommands(program);
+  addServeCommands(program);
   await program.parseAsync(process.argv);
 }
 

@@ -1,0 +1,119 @@
+// /api/tasks and what is made of them: the register as a filtered, sorted, paged table with each
+// task's tracking, changes to the tracking and their history, the register files of exactly what is
+// filtered (XLSX, CSV), and what falls due per unit.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ExtractResult } from '../model.js';
+import { toCsv } from '../register/csv.js';
+import { registerRows, type RegisterRow } from '../register/rows.js';
+import { cleanForWriters } from '../register/xml-chars.js';
+import type { TaskStore } from '../store/store.js';
+import { TrackingUpdateSchema, type TrackingStore } from '../store/tracking.js';
+import type { Catalog } from './catalog.js';
+import { badQuery, notFound, WebError } from './http-errors.js';
+import { filterRows, sortRows, TaskQuery, todayIso, withTracking, type TaskRow } from './task-query.js';
+import { dueReport, DueQuery } from './due.js';
+
+/** The store's tracking half, once the backend has it (src/store/tracking.ts). */
+export function trackingOf(store: TaskStore): TrackingStore | null {
+  const s = store as Partial<TrackingStore>;
+  return typeof s.tracking === 'function' && typeof s.updateTracking === 'function' && typeof s.history === 'function' ? (store as unknown as TrackingStore) : null;
+}
+
+export interface TaskRoutesOptions {
+  store: TaskStore;
+  catalog: Catalog;
+  /** who made a change: the logged-in account, or "网页" on a local server without accounts */
+  who: (req: FastifyRequest) => string;
+}
+
+function parseQuery(req: FastifyRequest): TaskQuery {
+  const parsed = TaskQuery.safeParse(req.query);
+  if (!parsed.success) throw badQuery(parsed.error.issues.map((i) => i.path.join('.')).join('、'));
+  return parsed.data;
+}
+
+export function taskRoutes(app: FastifyInstance, opts: TaskRoutesOptions): void {
+  const { store, catalog } = opts;
+  const tracking = trackingOf(store);
+
+  async function rows(q: TaskQuery): Promise<{ all: TaskRow[]; selected: TaskRow[]; results: ExtractResult[] }> {
+    const view = await catalog.current();
+    const states = tracking ? await tracking.tracking(view.tasks.map((t) => t.key)) : new Map();
+    const all = withTracking(view.tasks, states, q.today ?? todayIso());
+    const selected = sortRows(filterRows(all, q), q.sort, q.order);
+    return { all, selected, results: [...view.results.values()] };
+  }
+
+  app.get('/api/tasks', async (req) => {
+    const q = parseQuery(req);
+    const { selected } = await rows(q);
+    const perPage = q.per_page ?? 50;
+    const pages = Math.max(1, Math.ceil(selected.length / perPage));
+    const page = Math.min(q.page ?? 1, pages);
+    return { total: selected.length, page, pages, perPage, tracking: tracking !== null, rows: selected.slice((page - 1) * perPage, page * perPage) };
+  });
+
+  app.patch('/api/tasks/:key', async (req) => {
+    const { key } = req.params as { key: string };
+    if (!tracking) throw new WebError(501, 'E_WEB_NO_TRACKING');
+    const view = await catalog.current();
+    if (!view.tasks.some((t) => t.key === key)) throw notFound(key);
+    const parsed = TrackingUpdateSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => i.path.join('.') || '内容').join('、');
+      throw new WebError(400, 'E_WEB_BAD_UPDATE', `${key} 的 ${fields}：修改的内容不对：状态只能是 未开始、推进中、已完成、申请销号、已销号、滞后 之一，完成时间写成 2020-06-30 [E_WEB_BAD_UPDATE]`);
+    }
+    const events = await tracking.updateTracking(key, parsed.data, { by: opts.who(req), source: 'web', sourceRef: 'web' });
+    const state = (await tracking.tracking([key])).get(key) ?? null;
+    return { key, state, events };
+  });
+
+  app.get('/api/tasks/:key/history', async (req) => {
+    const { key } = req.params as { key: string };
+    if (!tracking) throw new WebError(501, 'E_WEB_NO_TRACKING');
+    const view = await catalog.current();
+    if (!view.tasks.some((t) => t.key === key)) throw notFound(key);
+    return { key, events: await tracking.history(key) };
+  });
+
+  /** The register rows of the selected tasks, in the table's order, with their recorded status. */
+  function registerOf(selected: TaskRow[], results: ExtractResult[]): { clean: ExtractResult[]; rows: RegisterRow[] } {
+    const wanted = new Set(selected.map((t) => `${t.docId}\u0000${t.taskId}`));
+    const clean = cleanForWriters(results.map((r) => ({ ...r, tasks: r.tasks.filter((t) => wanted.has(`${r.document.id}\u0000${t.id}`)) })).filter((r) => r.tasks.length > 0));
+    const byKey = new Map(registerRows(clean).map((r) => [`${r.docId}\u0000${r.taskId}`, r]));
+    const rows = selected.flatMap((t, i) => {
+      const row = byKey.get(`${t.docId}\u0000${t.taskId}`);
+      if (!row) return [];
+      return [{ ...row, 序号: i + 1, 状态: row.状态 || (t.status === '未开始' ? '' : t.status), ...(t.responsible && !row.责任人 ? { 责任人: t.responsible } : {}) }];
+    });
+    return { clean, rows };
+  }
+
+  app.get('/api/register.xlsx', async (req, reply) => {
+    const { selected, results } = await rows(parseQuery(req));
+    const { clean, rows: regRows } = registerOf(selected, results);
+    const { buildWorkbook } = await import('../register/xlsx.js');
+    const buf = Buffer.from(await buildWorkbook(clean, regRows).xlsx.writeBuffer());
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent('任务台账.xlsx')}`)
+      .send(buf);
+  });
+
+  app.get('/api/register.csv', async (req, reply) => {
+    const { selected, results } = await rows(parseQuery(req));
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="register.csv"; filename*=UTF-8''${encodeURIComponent('任务台账.csv')}`)
+      .send(toCsv(registerOf(selected, results).rows));
+  });
+
+  app.get('/api/due', async (req) => {
+    const parsed = DueQuery.safeParse(req.query);
+    if (!parsed.success) throw badQuery(parsed.error.issues.map((i) => i.path.join('.')).join('、'));
+    const q = parsed.data;
+    const today = q.today ?? todayIso();
+    const { all } = await rows({ today });
+    return dueReport(all, { today, within: q.within ?? 30, unit: q.unit });
+  });
+}
