@@ -2,6 +2,7 @@
 // task's tracking, changes to the tracking and their history, the register files of exactly what is
 // filtered (XLSX, CSV), and what falls due per unit.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MESSAGES } from '../messages.js';
 import type { ExtractResult } from '../model.js';
 import { toCsv } from '../register/csv.js';
 import { registerRows, type RegisterRow } from '../register/rows.js';
@@ -55,14 +56,14 @@ export function taskRoutes(app: FastifyInstance, opts: TaskRoutesOptions): void 
 
   app.patch('/api/tasks/:key', async (req) => {
     const { key } = req.params as { key: string };
-    if (!tracking) throw new WebError(501, 'E_WEB_NO_TRACKING');
-    const view = await catalog.current();
-    if (!view.tasks.some((t) => t.key === key)) throw notFound(key);
     const parsed = TrackingUpdateSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => i.path.join('.') || '内容').join('、');
-      throw new WebError(400, 'E_WEB_BAD_UPDATE', `${key} 的 ${fields}：修改的内容不对：状态只能是 未开始、推进中、已完成、申请销号、已销号、滞后 之一，完成时间写成 2020-06-30 [E_WEB_BAD_UPDATE]`);
+      const fields = parsed.error.issues.map((i) => (i.code === 'unrecognized_keys' ? i.keys.join('、') : i.path.join('.')) || '内容').join('、');
+      throw new WebError(400, 'E_WEB_BAD_UPDATE', `${key} 的 ${fields}：${MESSAGES.E_WEB_BAD_UPDATE} [E_WEB_BAD_UPDATE]`);
     }
+    const view = await catalog.current();
+    if (!view.tasks.some((t) => t.key === key)) throw notFound(key);
+    if (!tracking) throw new WebError(501, 'E_WEB_NO_TRACKING');
     const events = await tracking.updateTracking(key, parsed.data, { by: opts.who(req), source: 'web', sourceRef: 'web' });
     const state = (await tracking.tracking([key])).get(key) ?? null;
     return { key, state, events };
@@ -70,9 +71,9 @@ export function taskRoutes(app: FastifyInstance, opts: TaskRoutesOptions): void 
 
   app.get('/api/tasks/:key/history', async (req) => {
     const { key } = req.params as { key: string };
-    if (!tracking) throw new WebError(501, 'E_WEB_NO_TRACKING');
     const view = await catalog.current();
     if (!view.tasks.some((t) => t.key === key)) throw notFound(key);
+    if (!tracking) throw new WebError(501, 'E_WEB_NO_TRACKING');
     return { key, events: await tracking.history(key) };
   });
 
