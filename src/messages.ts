@@ -101,6 +101,19 @@ export const MESSAGES = {
   E_WEB_NO_TRACKING: '这个数据库还不能记录任务进展：请升级 taizhang 后再试',
   E_WEB_BAD_USER: '账号名或密码不符合要求：账号名 1 到 32 个字（不含空格），密码至少 8 位',
   E_WEB_USER_EXISTS: '这个账号名已经存在：请换一个账号名，或用 --reset 重设它的密码',
+  // tracking: the living 台账 (src/track, src/cli/track.ts): import of returned workbooks, due, calendar, report
+  E_TRACK_NO_HEADER: '找不到台账表头（至少要有“工作任务”或隐藏的“任务键”列，以及“状态”或“进展情况”列）：请在 taizhang register --format xlsx 导出的表格上填报，不要删改表头',
+  E_TRACK_BAD_STATUS: '状态填写不对，本格未导入（同行其他格照常导入）：请填 未开始、推进中、已完成、申请销号、已销号、滞后 之一',
+  E_TRACK_BAD_DATE: '完成时间看不懂，本格未导入（同行其他格照常导入）：请写成 2020-06-30 或 2020年6月30日，或使用 Excel 日期格式',
+  E_TRACK_UNMATCHED_ROW: '这一行对不上台账中的任务（任务键和任务内容都找不到），未导入：请不要改动隐藏的“任务键”列，或保留原任务内容',
+  E_TRACK_CONFLICT: '与其他单位此前填报的内容不一致，已保留原值并记为冲突：请用 taizhang conflicts-track 查看，再用 --take 选定',
+  E_TRACK_TEXT_PROPOSED: '任务内容被改动，已记为修改建议，不覆盖通知原文：请用 taizhang conflicts-track 查看',
+  E_TRACK_NO_CONFLICT: '没有这条未处理的冲突：请用 taizhang conflicts-track 查看冲突编号',
+  E_TRACK_NO_KEY: '台账中没有这个任务键：请用 taizhang due 或导出的台账查看任务键',
+  E_TRACK_BAD_WITHIN: '时长看不懂：请写成 30d、2w、3m 或 30天 这样的时长',
+  E_TRACK_NOT_XLSX: '不是可读的 Excel 工作簿（.xlsx）：请用 Excel 或 WPS 另存为 .xlsx 后再导入',
+  E_TRACK_NOTHING: '台账数据库中还没有计划类文件的任务：请先用 taizhang ingest 存入实施方案等文件',
+  E_TRACK_BAD_FORMAT: '输出格式看不懂：请用 .xlsx 或 .md 结尾的文件名，或用 --format 指定',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
