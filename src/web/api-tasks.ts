@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MESSAGES } from '../messages.js';
 import type { ExtractResult } from '../model.js';
 import { toCsv } from '../register/csv.js';
-import { registerRows, type RegisterRow } from '../register/rows.js';
+import { registerRows, type RegisterRow, type RowOptions } from '../register/rows.js';
 import { cleanForWriters } from '../register/xml-chars.js';
 import type { TaskStore } from '../store/store.js';
 import { TrackingUpdateSchema, type TrackingStore } from '../store/tracking.js';
@@ -77,24 +77,23 @@ export function taskRoutes(app: FastifyInstance, opts: TaskRoutesOptions): void 
     return { key, events: await tracking.history(key) };
   });
 
-  /** The register rows of the selected tasks, in the table's order, with their recorded status. */
-  function registerOf(selected: TaskRow[], results: ExtractResult[]): { clean: ExtractResult[]; rows: RegisterRow[] } {
-    const wanted = new Set(selected.map((t) => `${t.docId}\u0000${t.taskId}`));
-    const clean = cleanForWriters(results.map((r) => ({ ...r, tasks: r.tasks.filter((t) => wanted.has(`${r.document.id}\u0000${t.id}`)) })).filter((r) => r.tasks.length > 0));
-    const byKey = new Map(registerRows(clean).map((r) => [`${r.docId}\u0000${r.taskId}`, r]));
-    const rows = selected.flatMap((t, i) => {
-      const row = byKey.get(`${t.docId}\u0000${t.taskId}`);
-      if (!row) return [];
-      return [{ ...row, 序号: i + 1, 状态: row.状态 || (t.status === '未开始' ? '' : t.status), ...(t.responsible && !row.责任人 ? { 责任人: t.responsible } : {}) }];
-    });
-    return { clean, rows };
+  /** The register rows of the selected items, in the table's order, numbered as in the full register, with their tracking. */
+  async function registerOf(selected: TaskRow[], results: ExtractResult[], today: string): Promise<{ clean: ExtractResult[]; rows: RegisterRow[]; options: RowOptions }> {
+    const clean = cleanForWriters(results);
+    const states = tracking ? await tracking.tracking(selected.map((t) => t.key)) : new Map();
+    const options: RowOptions = { today, tracking: states };
+    const byKey = new Map(registerRows(clean, {}, options).map((r) => [r.任务键, r]));
+    const rows = selected.flatMap((t) => byKey.get(t.key) ?? []);
+    const used = new Set(rows.map((r) => r.docId));
+    return { clean: clean.filter((r) => used.has(r.document.id)), rows, options };
   }
 
   app.get('/api/register.xlsx', async (req, reply) => {
-    const { selected, results } = await rows(parseQuery(req));
-    const { clean, rows: regRows } = registerOf(selected, results);
+    const q = parseQuery(req);
+    const { selected, results } = await rows(q);
+    const { clean, rows: regRows, options } = await registerOf(selected, results, q.today ?? todayIso());
     const { buildWorkbook } = await import('../register/xlsx.js');
-    const buf = Buffer.from(await buildWorkbook(clean, regRows).xlsx.writeBuffer());
+    const buf = Buffer.from(await buildWorkbook(clean, regRows, options).xlsx.writeBuffer());
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent('任务台账.xlsx')}`)
@@ -102,11 +101,13 @@ export function taskRoutes(app: FastifyInstance, opts: TaskRoutesOptions): void 
   });
 
   app.get('/api/register.csv', async (req, reply) => {
-    const { selected, results } = await rows(parseQuery(req));
+    const q = parseQuery(req);
+    const { selected, results } = await rows(q);
+    const { rows: regRows } = await registerOf(selected, results, q.today ?? todayIso());
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="register.csv"; filename*=UTF-8''${encodeURIComponent('任务台账.csv')}`)
-      .send(toCsv(registerOf(selected, results).rows));
+      .send(toCsv(regRows));
   });
 
   app.get('/api/due', async (req) => {

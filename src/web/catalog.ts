@@ -2,7 +2,8 @@
 // rebuilt only when the stored documents change (their sha256 and ingest time), so a register of
 // 5,000 tasks is filtered and paged from memory instead of re-reading every document's JSON.
 import type { ExtractResult, Task } from '../model.js';
-import { formatDeadlines, formatPeople, unitNames } from '../register/format.js';
+import { formatPeople, unitNames } from '../register/format.js';
+import { planYear, taskItems } from '../register/items.js';
 import { isTaskSource } from '../register/rows.js';
 import type { StoredDocument, TaskStore } from '../store/store.js';
 
@@ -26,7 +27,7 @@ export interface DocEntry {
 }
 
 export interface TaskEntry {
-  /** the tracking key: the task's id (one row per task; a task's several time nodes share its row) */
+  /** the tracking key: the task's id, or `<task id>@<YYYY-MM-DD>` for one of its several time nodes */
   key: string;
   docId: string;
   docTitle: string;
@@ -38,7 +39,7 @@ export interface TaskEntry {
   leaders: string;
   owners: string;
   deadlines: string;
-  /** due dates, YYYY-MM-DD, earliest first */
+  /** the stated due date, YYYY-MM-DD (none when the notice states none: a presumed year end is not counted) */
   dueDates: string[];
   recurring: boolean;
   page?: number;
@@ -61,14 +62,21 @@ function docEntry(d: StoredDocument, r: ExtractResult): DocEntry {
   };
 }
 
-export function taskEntry(r: ExtractResult, t: Task): TaskEntry {
-  return {
-    key: t.id, docId: r.document.id, docTitle: r.document.title, taskId: t.id, path: t.path, text: t.text,
+/**
+ * The rows a task gives: one per tracked item, as the register has them (src/register/items.ts): the
+ * task, or each of its dated time nodes, keyed as the store's tracking keys them.
+ */
+export function taskEntries(r: ExtractResult, t: Task): TaskEntry[] {
+  const common = {
+    docId: r.document.id, docTitle: r.document.title, taskId: t.id, path: t.path, text: t.text,
     lead: unitNames(t.units, 'lead'), participants: unitNames(t.units, 'participant'),
-    leaders: formatPeople(t.leaders), owners: formatPeople(t.owners), deadlines: formatDeadlines(t.deadlines),
-    dueDates: t.deadlines.filter((d) => d.kind === 'due' && d.date).map((d) => d.date!).sort(),
+    leaders: formatPeople(t.leaders), owners: formatPeople(t.owners),
     recurring: t.deadlines.some((d) => d.kind === 'recurring'), page: t.where?.page, superseded: t.superseded === true,
   };
+  return taskItems(t, planYear(r.document)).map((item) => ({
+    ...common, key: item.key, deadlines: item.presumed ? `${item.label}（推定）` : item.label,
+    dueDates: item.due && !item.presumed ? [item.due] : [],
+  }));
 }
 
 export class Catalog {
@@ -94,7 +102,7 @@ export class Catalog {
       this.cache.set(key, r);
       results.set(d.sha256, r);
       docs.push(docEntry(d, r));
-      if (isTaskSource(r)) for (const t of r.tasks) tasks.push(taskEntry(r, t));
+      if (isTaskSource(r)) for (const t of r.tasks) tasks.push(...taskEntries(r, t));
     }
     this.view = { docs: docs.reverse(), tasks, results };
     this.signature = signature;
