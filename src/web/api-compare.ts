@@ -7,6 +7,7 @@ import { alignClauses, type Marks } from '../compare/align.js';
 import { checkPlan, diffDocuments } from '../compare/diff.js';
 import { FINDING_LABEL } from '../compare/report-html.js';
 import type { DiffResult, Finding } from '../compare/schema.js';
+import type { ExtractResult } from '../model.js';
 import type { Catalog } from './catalog.js';
 import { badQuery, notFound } from './http-errors.js';
 
@@ -43,14 +44,17 @@ export function runsOf(text: string, marks: Marks): Run[] {
   return out;
 }
 
-export function diffView(diff: DiffResult) {
+export function diffView(diff: DiffResult, higher?: ExtractResult) {
   const groups = Object.fromEntries(FINDING_GROUPS.map((g) => [g, [] as Array<Finding & { label: string }>])) as Record<FindingGroup, Array<Finding & { label: string }>>;
   for (const f of diff.findings) groups[GROUP_OF[f.type]].push({ ...f, label: FINDING_LABEL[f.type] });
   const pairs = diff.alignments.map((al) => {
     const m = alignClauses(al.a.text, al.b.text);
     return { a: { ...al.a, runs: runsOf(al.a.text, m.marksA) }, b: { ...al.b, runs: runsOf(al.b.text, m.marksB) }, similarity: al.similarity, basis: al.basis };
   });
-  return { diff, groups, pairs };
+  // the higher document's measures the plan does not take up, with their words, for the coverage list
+  const wanted = new Set(diff.coverage?.uncovered ?? []);
+  const uncovered = (higher?.tasks ?? []).filter((t) => wanted.has(t.id)).map((t) => ({ taskId: t.id, text: t.text, path: t.path, page: t.where?.page }));
+  return { diff, groups, pairs, uncovered };
 }
 
 export function compareRoutes(app: FastifyInstance, opts: { catalog: Catalog }): void {
@@ -62,6 +66,8 @@ export function compareRoutes(app: FastifyInstance, opts: { catalog: Catalog }):
     const [ra, rb] = await Promise.all([opts.catalog.result(first), opts.catalog.result(second)]);
     if (!ra) throw notFound(first);
     if (!rb) throw notFound(second);
-    return diffView(checking ? checkPlan(rb, ra) : diffDocuments(ra, rb));
+    if (checking) return diffView(checkPlan(rb, ra), ra);
+    const diff = diffDocuments(ra, rb);
+    return diffView(diff, diff.higher === 'a' ? ra : diff.higher === 'b' ? rb : undefined);
   });
 }

@@ -74,7 +74,7 @@ export function taskEntries(r: ExtractResult, t: Task): TaskEntry[] {
     recurring: t.deadlines.some((d) => d.kind === 'recurring'), page: t.where?.page, superseded: t.superseded === true,
   };
   return taskItems(t, planYear(r.document)).map((item) => ({
-    ...common, key: item.key, deadlines: item.presumed ? `${item.label}（推定）` : item.label,
+    ...common, key: item.key, deadlines: item.label,
     dueDates: item.due && !item.presumed ? [item.due] : [],
   }));
 }

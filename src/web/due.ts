@@ -59,7 +59,7 @@ export function dueReport(rows: TaskRow[], opts: { today: string; within: number
   }
   const byDue = (a: DueItem, b: DueItem) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
   const units = [...groups.values()].map((g) => ({ ...g, overdue: g.overdue.sort(byDue), soon: g.soon.sort(byDue) }));
-  // the units with most overdue first: the reminder is read from the top
-  units.sort((a, b) => b.overdue.length - a.overdue.length || b.soon.length - a.soon.length || a.unit.localeCompare(b.unit, 'zh'));
+  // the units with most overdue first (the reminder is read from the top); tasks naming no lead unit last
+  units.sort((a, b) => Number(a.unit === NO_LEAD_UNIT) - Number(b.unit === NO_LEAD_UNIT) || b.overdue.length - a.overdue.length || b.soon.length - a.soon.length || a.unit.localeCompare(b.unit, 'zh'));
   return { today: opts.today, within: opts.within, units };
 }
