@@ -110,6 +110,21 @@ export function taskRoutes(app: FastifyInstance, opts: TaskRoutesOptions): void 
       .send(toCsv(regRows));
   });
 
+  /** The calendar of the selected tasks (src/track/calendar.ts): dated items as all-day events, recurring duties with their RRULE. */
+  app.get('/api/register.ics', async (req, reply) => {
+    const q = parseQuery(req);
+    const { selected, results } = await rows(q);
+    const tasks = new Set(selected.map((t) => `${t.docId}\u0000${t.taskId}`));
+    const [{ loadLedger }, { buildCalendar }] = await Promise.all([import('../track/ledger.js'), import('../track/calendar.js')]);
+    const plans = results.filter((r) => r.document.isPlan && r.tasks.some((t) => tasks.has(`${r.document.id}\u0000${t.id}`)));
+    const ledger = await loadLedger(store, plans);
+    const items = ledger.items.filter((i) => tasks.has(`${i.docId}\u0000${i.taskId}`));
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="register.ics"; filename*=UTF-8''${encodeURIComponent('任务台账.ics')}`)
+      .send(buildCalendar(items, { name: '任务台账', remindDays: 3 }));
+  });
+
   app.get('/api/due', async (req) => {
     const parsed = DueQuery.safeParse(req.query);
     if (!parsed.success) throw badQuery(parsed.error.issues.map((i) => i.path.join('.')).join('、'));

@@ -267,6 +267,20 @@ describe('tasks, register, due and diff', () => {
     expect(res.body).not.toContain('学前教育');
   });
 
+  test('the ICS holds events of the filtered tasks only, read back with node-ical', async () => {
+    const ical = (await import('node-ical')).default;
+    const res = await s.app.inject({ url: `/api/register.ics?${encodeURI('unit=县住建局')}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/calendar');
+    const events = Object.values(ical.sync.parseICS(res.body)).filter((e) => e.type === 'VEVENT') as Array<{ summary: unknown; start: Date }>;
+    expect(events).toHaveLength(1);
+    expect(String(events[0].summary)).toContain('县住建局');
+    expect(events[0].start.toISOString().slice(0, 10)).toBe('2020-09-30');
+    const recurring = await s.app.inject({ url: '/api/register.ics?recurring=1' });
+    expect(recurring.body).toContain('RRULE:');
+    expect(recurring.body).not.toContain('D级危房');
+  });
+
   test('due: overdue and due within N days, per lead unit', async () => {
     const body = (await get(`/api/due?${encodeURI('today=2020-06-15&within=30')}`)).json();
     const byUnit = Object.fromEntries(body.units.map((g: { unit: string; overdue: { key: string }[]; soon: { key: string }[] }) => [g.unit, [g.overdue.map((x) => x.key), g.soon.map((x) => x.key)]]));
