@@ -4,28 +4,9 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AccountBook, LOCKOUT } from '../../src/web/auth.js';
-import { fixtureResult, multipart, roadsPlan, testServer, type TestServer } from './helpers.js';
+import { fixtureResult, multipart, registerTexts, roadsPlan, testServer, type TestServer } from './helpers.js';
 
 const CHINESE = /[\u4e00-\u9fff]/u;
-
-/** The 任务内容 of every row of the main sheet, found by its header (the title rows above it vary). */
-export function registerTexts(wb: ExcelJS.Workbook): string[] {
-  const sheet = wb.getWorksheet('任务台账')!;
-  let header = 0;
-  let col = 0;
-  const texts: string[] = [];
-  sheet.eachRow((row, n) => {
-    if (!header) {
-      row.eachCell((cell, c) => {
-        if (cell.value === '任务内容') [header, col] = [n, c];
-      });
-      return;
-    }
-    const v = row.getCell(col).value;
-    if (v) texts.push(String(v));
-  });
-  return texts;
-}
 
 function expectRefusal(res: { statusCode: number; json: () => { code: string; message: string } }, status: number, code: string) {
   expect(res.statusCode).toBe(status);

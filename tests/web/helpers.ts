@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { ExtractResult } from '../../src/model.js';
 import { openStore } from '../../src/store/index.js';
@@ -62,3 +63,23 @@ export function roadsPlan(extra = ''): string {
     '2021年3月15日',
   ].join('\n');
 }
+
+/** The 任务内容 of every row of the main sheet, found by its header (the title rows above it vary). */
+export function registerTexts(wb: ExcelJS.Workbook): string[] {
+  const sheet = wb.getWorksheet('任务台账')!;
+  let header = 0;
+  let col = 0;
+  const texts: string[] = [];
+  sheet.eachRow((row, n) => {
+    if (!header) {
+      row.eachCell((cell, c) => {
+        if (cell.value === '任务内容') [header, col] = [n, c];
+      });
+      return;
+    }
+    const v = row.getCell(col).value;
+    if (v) texts.push(String(v));
+  });
+  return texts;
+}
+

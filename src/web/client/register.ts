@@ -151,7 +151,7 @@ export function registerPage(root: HTMLElement, params: URLSearchParams): void {
     const tr = h(
       'tr',
       { class: r.overdue ? 'overdue' : '' },
-      h('td', { class: 'text' }, h('div', { class: 'muted' }, `${r.docTitle} › ${r.path.join(' › ')}`), r.text, r.overdue ? h('span', { class: 'tag bad' }, '逾期') : null, r.recurring ? h('span', { class: 'tag' }, '周期性') : null),
+      h('td', { class: 'text' }, h('div', { class: 'muted' }, `${r.docTitle} › ${r.path.join(' › ')}`), h('span', { class: 'task-text', title: r.text }, r.text), r.overdue ? h('span', { class: 'tag bad' }, '逾期') : null, r.recurring ? h('span', { class: 'tag' }, '周期性') : null),
       h('td', {}, r.lead.join('、') || '—', r.participants.length ? h('div', { class: 'muted' }, `配合：${r.participants.join('、')}`) : null),
       h('td', { class: 'nowrap' }, r.deadlines || '—'),
       h('td', {}, st),
