@@ -125,7 +125,7 @@ export function addServeCommands(program: Command): void {
     .description('添加账号（密码从终端输入，或从标准输入读一行）')
     .argument('<账号名>', '账号名，1 到 32 个字')
     .option('--admin', '管理员（可以在网页上添加账号）')
-    .option('--reset', '账号已存在时重设密码')
+    .option('--reset', '账号已存在时重设密码（是否为管理员按本次是否加 --admin）')
     .option('--db <路径>', DB_HELP)
     .action(async (name: string, opts: { admin?: boolean; reset?: boolean; db?: string }) => {
       const { resolveDbPath, openStore } = await import('../store/index.js');

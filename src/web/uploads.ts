@@ -79,6 +79,12 @@ export class UploadQueue {
     const file = safeFileName(name);
     const state: UploadState = { id, file, bytes: bytes.length, status: 'queued', label: UPLOAD_STEPS.queued };
     this.states.set(id, state);
+    // the same bytes stored before: nothing to read again (ingest would say 'unchanged' after a whole extraction)
+    const known = await this.store.document(id);
+    if (known) {
+      this.set(state, 'done', { docId: known.docId, title: known.title, tasks: known.tasks, ingest: 'unchanged' });
+      return state;
+    }
     const folder = path.join(this.dir, id.slice(0, 16));
     await mkdir(folder, { recursive: true });
     const stored = path.join(folder, file);
