@@ -256,8 +256,9 @@ export function rowsByUnit(rows: RegisterRow[]): Array<{ unit: string; rows: Reg
 }
 
 function unitTitle(unit: string, rows: RegisterRow[], roles: Map<RegisterRow, string>): string {
-  const lead = rows.filter((r) => roles.get(r) === ROLE_WORDS.lead).length;
-  return `${unit} 任务台账（牵头 ${lead} 项、配合 ${rows.length - lead} 项）`;
+  // tasks, not rows: a duty reported every month is one task of the unit
+  const count = (role: string) => new Set(rows.filter((r) => roles.get(r) === role).map((r) => `${r.docId}\u0000${r.taskId}`)).size;
+  return `${unit} 任务台账（牵头 ${count(ROLE_WORDS.lead)} 项、配合 ${count(ROLE_WORDS.participant)} 项）`;
 }
 
 const GAP_WORDS = { 牵头单位: '牵头单位', 完成时限: '完成时限', 责任人: '责任人' } as const;

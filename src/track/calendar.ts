@@ -14,7 +14,7 @@ export interface CalendarOptions {
 }
 
 const dayOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const uidOf = (key: string) => `${key.replace(/[^\w@.-]/gu, (c) => c.codePointAt(0)!.toString(16))}@taizhang`;
+const uidOf = (key: string) => `${key}@taizhang`;
 
 function summary(i: LedgerItem, label: string): string {
   const unit = i.leads.join('、');

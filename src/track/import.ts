@@ -9,7 +9,8 @@ import { parseFullDate } from '../../extractors/dates.js';
 import { MESSAGES, ReadFailure, oneTerminalLine, type MessageCode } from '../messages.js';
 import type { TaskStore } from '../store/store.js';
 import { TASK_STATUSES, type TaskStatus, type TrackingEvent, type TrackingState, type TrackingUpdate } from '../store/tracking.js';
-import { blankState, fieldValue } from '../store/sqlite-tracking.js';
+import { blankState, fieldValue } from '../store/tracking-state.js';
+import { formatPeople } from '../register/format.js';
 import { loadLedger, type Ledger } from './ledger.js';
 import { TextMatcher, plainText } from './match.js';
 
@@ -24,6 +25,7 @@ export const IMPORT_HEADERS = {
   completedOn: ['完成时间', '实际完成时间'],
   evidence: ['佐证材料', '佐证'],
   supervised: ['督办'],
+  responsible: ['责任人'],
   deadline: ['完成时限'],
 } as const satisfies Record<string, readonly string[]>;
 type Column = keyof typeof IMPORT_HEADERS;
@@ -152,7 +154,14 @@ export async function importWorkbook(store: TaskStore, path: string, options: Im
   const ledger = options.ledger ?? (await loadLedger(store));
   const at = options.at ?? new Date().toISOString();
   const textOf = new Map<string, string>();
-  for (const r of ledger.results) for (const t of r.tasks) textOf.set(t.id, t.text);
+  // the 责任人 cell as the register writes it from the notice: a different name is staff's correction
+  const ownersOf = new Map<string, string>();
+  for (const r of ledger.results) {
+    for (const t of r.tasks) {
+      textOf.set(t.id, t.text);
+      ownersOf.set(t.id, formatPeople(t.owners));
+    }
+  }
   const matcher = new TextMatcher([...textOf].map(([id, text]) => ({ id, text })));
   const report: ImportReport = { file: name, by: options.by, rows: 0, matched: 0, events: [], conflicts: 0, proposals: 0, issues: [] };
   const issue = (sheet: string, row: number, code: MessageCode, column?: string, cell?: string, value?: string) =>
@@ -194,12 +203,12 @@ export async function importWorkbook(store: TaskStore, path: string, options: Im
         if (known) u.fields.push({ field: 'status', value: known, ...place('status') });
         else issue(ws.name, r, 'E_TRACK_BAD_STATUS', colName('status'), get('status')!.address, status);
       }
+      const progress = cellText(get('progress')?.value ?? null);
+      if (progress) u.fields.push({ field: 'progress', value: progress, ...place('progress') });
       for (const c of ['problems', 'nextSteps'] as const) {
         const v = cellText(get(c)?.value ?? null);
         if (v) u.fields.push({ field: c, value: v, ...place(c) });
       }
-      const progress = cellText(get('progress')?.value ?? null);
-      if (progress) u.fields.push({ field: 'progress', value: progress, ...place('progress') });
       const doneCell = get('completedOn');
       if (doneCell && cellText(doneCell.value) !== '') {
         const day = cellDate(doneCell.value);
@@ -208,6 +217,8 @@ export async function importWorkbook(store: TaskStore, path: string, options: Im
       }
       const evidence = cellText(get('evidence')?.value ?? null);
       if (evidence) u.fields.push({ field: 'evidence', value: evidence.split(/[\r\n;；]+/u).map((s) => s.trim()).filter(Boolean), ...place('evidence') });
+      const responsible = cellText(get('responsible')?.value ?? null);
+      if (responsible && responsible !== ownersOf.get(key.replace(/@\d{4}-\d{2}-\d{2}$/u, ''))) u.fields.push({ field: 'responsible', value: responsible, ...place('responsible') });
       const supervised = cellText(get('supervised')?.value ?? null);
       if (supervised && supervised in YES_NO) u.fields.push({ field: 'supervised', value: YES_NO[supervised], ...place('supervised') });
       updates.push(u);
@@ -215,8 +226,11 @@ export async function importWorkbook(store: TaskStore, path: string, options: Im
   });
   if (!headers) throw new ReadFailure('E_TRACK_NO_HEADER', name);
 
-  // in one file, the first value given for a key's field stands (the 任务台账 sheet and a unit's sheet may both hold the row)
-  const seen = new Map<string, { value: string | null; ref: string }>();
+  // Each field is compared with the state before this file: a cell that still says what was exported
+  // is no edit (the 任务台账 sheet and a unit's sheet may both hold the row, one of them filled in).
+  // In one file the first edit of a field stands; a different edit of it elsewhere in the file is a conflict.
+  const before = new Map<string, TrackingState>();
+  const edited = new Map<string, { value: string | null; ref: string }>();
   for (const u of updates) {
     const taskId = u.key.replace(/@\d{4}-\d{2}-\d{2}$/u, '');
     const original = textOf.get(taskId);
@@ -224,23 +238,27 @@ export async function importWorkbook(store: TaskStore, path: string, options: Im
       if (await store.proposeText({ key: u.key, taskId, original, proposed: u.text, by: options.by, sourceRef: `${name}!${u.sheet}!${u.row}`, at })) report.proposals++;
       issue(u.sheet, u.row, 'E_TRACK_TEXT_PROPOSED');
     }
+    if (!before.has(u.key)) before.set(u.key, (await store.tracking([u.key])).get(u.key) ?? blankState(u.key));
+    const exported = before.get(u.key)!;
     for (const f of u.fields) {
-      const state = (await store.tracking([u.key])).get(u.key);
       const meta = { by: options.by, source: 'import' as const, at, sourceRef: f.ref };
       if (f.field === 'progress') {
-        const fresh = newProgress(f.value as string, state);
+        const fresh = newProgress(f.value as string, (await store.tracking([u.key])).get(u.key));
         if (fresh) report.events.push(...(await store.updateTracking(u.key, { progress: fresh }, meta)));
         continue;
       }
-      const offered = fieldValue({ ...(state ?? blankState(u.key)), [f.field]: f.value } as TrackingState, f.field);
-      const before = seen.get(`${u.key}|${f.field}`);
-      if (before && before.value !== offered) {
-        if (await store.recordConflict({ key: u.key, field: f.field, kept: before.value, keptBy: options.by, keptRef: before.ref, offered, offeredBy: options.by, offeredRef: f.ref, at })) report.conflicts++;
+      const offered = fieldValue({ ...exported, [f.field]: f.value } as TrackingState, f.field);
+      const current = fieldValue(exported, f.field);
+      if (offered === current) continue;
+      const earlier = edited.get(`${u.key}|${f.field}`);
+      if (earlier) {
+        if (earlier.value !== offered) {
+          if (await store.recordConflict({ key: u.key, field: f.field, kept: earlier.value, keptBy: options.by, keptRef: earlier.ref, offered, offeredBy: options.by, offeredRef: f.ref, at })) report.conflicts++;
+          issue(u.sheet, u.row, 'E_TRACK_CONFLICT', f.column, f.cell, offered ?? '');
+        }
         continue;
       }
-      seen.set(`${u.key}|${f.field}`, { value: offered, ref: f.ref });
-      const current = state ? fieldValue(state, f.field) : fieldValue(blankState(u.key), f.field);
-      if (offered === current) continue;
+      edited.set(`${u.key}|${f.field}`, { value: offered, ref: f.ref });
       // the field was last set from another unit's workbook: two units say different things, staff decide
       const last = (await store.history(u.key)).filter((e) => e.field === f.field).at(-1);
       if (last && last.source === 'import' && last.by !== options.by) {
@@ -251,5 +269,8 @@ export async function importWorkbook(store: TaskStore, path: string, options: Im
       report.events.push(...(await store.updateTracking(u.key, { [f.field]: f.value } as TrackingUpdate, meta)));
     }
   }
+  // in the order a person reads the workbook: sheet by sheet, row by row
+  const sheetOrder = new Map(wb.worksheets.map((w, i) => [w.name, i]));
+  report.issues.sort((x, y) => sheetOrder.get(x.sheet)! - sheetOrder.get(y.sheet)! || x.row - y.row);
   return report;
 }

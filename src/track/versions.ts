@@ -44,3 +44,25 @@ export async function followNewVersion(store: TaskStore, older: ExtractResult, n
   if (carried.length) await store.carryTracking(carried.map(({ from, to }) => ({ from, to })));
   return { carried, vanished, added: newer.tasks.filter((t) => !matchedNew.has(t.id)) };
 }
+
+/** The version a 'new-version' ingest replaced: the same document one version earlier (same 文号, else same title). */
+export async function previousVersion(store: TaskStore, newer: ExtractResult, version: number): Promise<ExtractResult | null> {
+  for (const d of await store.documents()) {
+    if (d.current || d.version !== version - 1) continue;
+    const r = await store.result(d.sha256);
+    if (!r) continue;
+    const sameNumber = newer.document.docNumber && r.document.docNumber?.text === newer.document.docNumber.text;
+    if (sameNumber || r.document.title === newer.document.title) return r;
+  }
+  return null;
+}
+
+/** What `taizhang ingest` says after a new version: how much tracking followed, what vanished. */
+export function followLines(f: VersionFollow): string[] {
+  const lines = [`　台账跟踪：${f.carried.length} 项已随任务转到新版本，新版本新增 ${f.added.length} 项任务（状态为未开始），${f.vanished.length} 项已填报的任务在新版本中找不到`];
+  for (const v of f.vanished) {
+    const text = v.task.text.replace(/\s+/gu, '');
+    lines.push(`　　新版本中找不到：${text.length > 40 ? `${text.slice(0, 40)}…` : text}（${v.states.map((s) => `${s.key} ${s.status}`).join('；')}）`);
+  }
+  return lines;
+}

@@ -3,7 +3,7 @@
 // 5,000 tasks is filtered and paged from memory instead of re-reading every document's JSON.
 import type { ExtractResult, Task } from '../model.js';
 import { formatPeople, unitNames } from '../register/format.js';
-import { planYear, taskItems } from '../register/items.js';
+import { taskItems } from '../register/items.js';
 import { isTaskSource } from '../register/rows.js';
 import type { StoredDocument, TaskStore } from '../store/store.js';
 
@@ -73,7 +73,7 @@ export function taskEntries(r: ExtractResult, t: Task): TaskEntry[] {
     leaders: formatPeople(t.leaders), owners: formatPeople(t.owners),
     recurring: t.deadlines.some((d) => d.kind === 'recurring'), page: t.where?.page, superseded: t.superseded === true,
   };
-  return taskItems(t, planYear(r.document)).map((item) => ({
+  return taskItems(t, r).map((item) => ({
     ...common, key: item.key, deadlines: item.label,
     dueDates: item.due && !item.presumed ? [item.due] : [],
   }));
