@@ -39,6 +39,8 @@ export interface TaskEntry {
   leaders: string;
   owners: string;
   deadlines: string;
+  /** the notice's own words for this time limit (时限原文) when they differ from `deadlines` */
+  deadlineWords: string;
   /** the stated due date, YYYY-MM-DD (none when the notice states none: a presumed year end is not counted) */
   dueDates: string[];
   recurring: boolean;
@@ -74,7 +76,7 @@ export function taskEntries(r: ExtractResult, t: Task): TaskEntry[] {
     recurring: t.deadlines.some((d) => d.kind === 'recurring'), page: t.where?.page, superseded: t.superseded === true,
   };
   return taskItems(t, r).map((item) => ({
-    ...common, key: item.key, deadlines: item.label,
+    ...common, key: item.key, deadlines: item.label, deadlineWords: item.words && item.words !== item.label ? item.words : '',
     dueDates: item.due && !item.presumed ? [item.due] : [],
   }));
 }

@@ -69,7 +69,7 @@ test('runsOf joins equally marked characters and loses none', () => {
 
 describe('dueReport', () => {
   const row = (key: string, lead: string[], due: string[], status: TaskRow['status'] = '未开始', superseded = false): TaskRow => ({
-    key, docId: 'd', docTitle: '方案', taskId: key, path: [], text: key, lead, participants: [], leaders: '', owners: '', deadlines: '',
+    key, docId: 'd', docTitle: '方案', taskId: key, path: [], text: key, lead, participants: [], leaders: '', owners: '', deadlines: '', deadlineWords: '',
     dueDates: due, recurring: false, superseded, status, responsible: '', latestProgress: '', overdue: false,
   });
   const rows = [

@@ -153,7 +153,7 @@ export function registerPage(root: HTMLElement, params: URLSearchParams): void {
       { class: r.overdue ? 'overdue' : '' },
       h('td', { class: 'text' }, h('div', { class: 'muted' }, `${r.docTitle} › ${r.path.join(' › ')}`), h('span', { class: 'task-text', title: r.text }, r.text), r.overdue ? h('span', { class: 'tag bad' }, '逾期') : null, r.recurring ? h('span', { class: 'tag' }, '周期性') : null),
       h('td', {}, r.lead.join('、') || '—', r.participants.length ? h('div', { class: 'muted' }, `配合：${r.participants.join('、')}`) : null),
-      h('td', { class: 'nowrap' }, r.deadlines || '—'),
+      h('td', {}, h('span', { class: 'nowrap' }, r.deadlines || '—'), r.deadlineWords ? h('div', { class: 'muted' }, r.deadlineWords) : null),
       h('td', {}, st),
       h('td', {}, who),
       h('td', { class: 'progress' }, latest, note),
