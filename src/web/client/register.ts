@@ -122,7 +122,7 @@ export function registerPage(root: HTMLElement, params: URLSearchParams): void {
     const label = r.text.slice(0, 20);
     const st = h('select', { 'aria-label': `状态：${label}`, disabled: !tracking }, ...STATUSES.map((s) => h('option', { value: s }, s)));
     st.value = r.status;
-    const who = h('input', { type: 'text', value: r.responsible, 'aria-label': `责任人：${label}`, size: 8, disabled: !tracking });
+    const who = h('input', { type: 'text', value: r.responsible, title: r.responsible, 'aria-label': `责任人：${label}`, disabled: !tracking });
     const note = h('input', { type: 'text', placeholder: '新的进展', 'aria-label': `新的进展情况：${label}`, disabled: !tracking });
     const saved = h('span', { class: 'saved', role: 'status' });
     const save = h('button', { type: 'button', class: 'primary small', disabled: !tracking }, '保存');
