@@ -127,12 +127,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // sessions
   app.get('/api/session', async (req) => {
     const s = req.account;
-    if (!accounts) return { auth: false, user: null, admin: true, csrf: localCsrf };
-    return s ? { auth: true, user: s.name, admin: s.admin, csrf: s.csrf } : { auth: true, user: null, admin: false, csrf: null };
+    if (!accounts) return { auth: false, user: null, admin: true, csrf: localCsrf, maxUploadBytes };
+    return s ? { auth: true, user: s.name, admin: s.admin, csrf: s.csrf, maxUploadBytes } : { auth: true, user: null, admin: false, csrf: null, maxUploadBytes };
   });
 
   app.post('/api/login', async (req, reply) => {
-    if (!accounts) return { auth: false, user: null, admin: true, csrf: localCsrf };
+    if (!accounts) return { auth: false, user: null, admin: true, csrf: localCsrf, maxUploadBytes };
     const body = (req.body ?? {}) as { name?: unknown; password?: unknown };
     const name = typeof body.name === 'string' ? body.name.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
@@ -146,7 +146,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     sessions.succeeded(name);
     const { token, session } = sessions.open(account);
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: SESSION_HOURS * 3600 });
-    return { auth: true, user: session.name, admin: session.admin, csrf: session.csrf };
+    return { auth: true, user: session.name, admin: session.admin, csrf: session.csrf, maxUploadBytes };
   });
 
   app.post('/api/logout', async (req, reply) => {

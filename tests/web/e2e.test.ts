@@ -3,7 +3,7 @@
 // 推进中 with a note and read the history, download the XLSX and read it back, 对照 for the county
 // plan against the provincial opinion, the keyboard, axe-core on every page, and screenshots at
 // 1280×800 in output/.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -62,6 +62,25 @@ describe.skipIf(SKIP_BROWSER)('the pages in chromium', () => {
     expect(titles).toContain('本溪满族自治县2020年打赢脱贫攻坚巩固提升实施方案');
     await shot('files');
     await noSeriousAxe();
+  }, LONG);
+
+  test('a 200 MB file and a program are refused at once with one line each, nothing sent', async () => {
+    await page.goto(`${server.url}/#/files`);
+    // the same address as the test before: load it afresh, with an empty upload list
+    await page.reload();
+    await page.waitForSelector('table.docs');
+    const big = path.join(work, '大文件.pdf');
+    writeFileSync(big, '%PDF-1.7\n');
+    truncateSync(big, 200 * 1024 * 1024);
+    const exe = path.join(work, 'setup.exe');
+    writeFileSync(exe, 'MZ');
+    const before = (await (await fetch(`${server.url}/api/documents`)).json()).documents.length;
+    await page.setInputFiles('#file-input', [big, exe]);
+    await page.waitForFunction(() => document.querySelectorAll('.upload.failed').length === 2);
+    const lines = await page.$$eval('.upload.failed .state', (els) => els.map((e) => e.textContent ?? ''));
+    expect(lines).toContainEqual(expect.stringMatching(/^大文件\.pdf: 上传的文件超过大小上限.*（上限 50 MB） \[E_WEB_UPLOAD_TOO_LARGE\]$/u));
+    expect(lines).toContainEqual(expect.stringMatching(/^setup\.exe: 不支持的文件格式.*\[E_UNSUPPORTED\]$/u));
+    expect((await (await fetch(`${server.url}/api/documents`)).json()).documents.length).toBe(before);
   }, LONG);
 
   test('a notice holding <script> shows as text and runs nothing', async () => {

@@ -1,9 +1,16 @@
 // The pages' calls to /api: JSON in and out, the CSRF token on every change, and a refusal turned
 // into an error carrying the server's one Chinese line.
 let csrf = '';
+/** the server's upload limit, so a file past it is refused before minutes of sending */
+let maxUpload = 50 * 1024 * 1024;
 
-export function setCsrf(token: string | null): void {
+export function setSession(token: string | null, maxUploadBytes?: number): void {
   csrf = token ?? '';
+  if (maxUploadBytes) maxUpload = maxUploadBytes;
+}
+
+export function uploadLimit(): number {
+  return maxUpload;
 }
 
 export class ApiError extends Error {

@@ -2,10 +2,20 @@
 // stored documents.
 import type { DocEntry } from '../catalog.js';
 import type { UploadState } from '../uploads.js';
-import { api, ApiError, uploadFile } from './api.js';
+import { api, ApiError, uploadFile, uploadLimit } from './api.js';
 import { announce, clear, h } from './dom.js';
 
 const ACCEPT = '.pdf,.docx,.doc,.txt,.html,.htm,.md,.ofd';
+const ACCEPTED = new Set(ACCEPT.split(','));
+
+/** The server's own refusals, said before sending: a type it does not read, a size past its limit. */
+function refusedBeforeSending(file: File): string | null {
+  const ext = /\.[^.]+$/u.exec(file.name.toLowerCase())?.[0] ?? '';
+  if (!ACCEPTED.has(ext)) return `${file.name}: 不支持的文件格式：请提供 PDF、OFD、DOCX、DOC、TXT 或 HTML 文件 [E_UNSUPPORTED]`;
+  const mb = Math.round(uploadLimit() / 1024 / 1024);
+  if (file.size > uploadLimit()) return `${file.name}: 上传的文件超过大小上限：请拆分后再上传，或请管理员用 --max-upload 调高上限（MB）（上限 ${mb} MB） [E_WEB_UPLOAD_TOO_LARGE]`;
+  return null;
+}
 const POLL_MS = 500;
 
 export function filesPage(root: HTMLElement): void {
@@ -18,7 +28,7 @@ export function filesPage(root: HTMLElement): void {
     h('p', {}, '把通知文件拖到这里，或'),
     h('label', { for: 'file-input', class: 'button primary' }, '选择文件'),
     input,
-    h('p', { class: 'hint' }, '支持 PDF、DOCX、DOC、TXT、HTML、OFD，可一次选择多个；单个文件不超过 50 MB。'),
+    h('p', { class: 'hint' }, `支持 PDF、DOCX、DOC、TXT、HTML、OFD，可一次选择多个；单个文件不超过 ${Math.round(uploadLimit() / 1024 / 1024)} MB。`),
   );
   zone.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -71,6 +81,12 @@ async function send(file: File, row: UploadRow): Promise<void> {
     row.text.textContent = words;
     row.li.className = `upload ${cls}`.trim();
   };
+  const refused = refusedBeforeSending(file);
+  if (refused) {
+    set(100, refused, 'failed');
+    announce(`${file.name} 未能处理`);
+    return;
+  }
   try {
     set(0, '正在上传');
     let state = await uploadFile<UploadState>(file, (p) => set(p.total ? Math.round((p.loaded / p.total) * 40) : 20, `正在上传 ${Math.round(p.loaded / 1024)} KB`));

@@ -1,6 +1,6 @@
 // The app's frame: who is logged in (or the login form), the four pages by the address's #, and the
 // status line screen readers hear.
-import { api, ApiError, setCsrf } from './api.js';
+import { api, ApiError, setSession } from './api.js';
 import { comparePage } from './compare.js';
 import { clear, field, h } from './dom.js';
 import { duePage } from './due.js';
@@ -12,6 +12,7 @@ interface SessionInfo {
   user: string | null;
   admin: boolean;
   csrf: string | null;
+  maxUploadBytes?: number;
 }
 
 const PAGES: Record<string, { title: string; render: (root: HTMLElement, params: URLSearchParams) => void }> = {
@@ -69,7 +70,7 @@ function showLogin(): void {
 }
 
 function start(s: SessionInfo): void {
-  setCsrf(s.csrf);
+  setSession(s.csrf, s.maxUploadBytes);
   clear(account);
   if (s.auth && !s.user) {
     showLogin();
