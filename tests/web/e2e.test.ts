@@ -238,6 +238,7 @@ describe.skipIf(SKIP_BROWSER)('accounts on the office network', () => {
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), 'tz-e2e-auth-'));
     expect(cli(['users', 'add', '李干事', '--db', path.join(work, 'taizhang.sqlite')], 'office-pass-2021\n').status).toBe(0);
+    expect(cli(['users', 'add', '王科长', '--admin', '--db', path.join(work, 'taizhang.sqlite')], 'admin-pass-2021\n').status).toBe(0);
   });
   afterAll(async () => {
     await ctx?.close();
@@ -270,6 +271,7 @@ describe.skipIf(SKIP_BROWSER)('accounts on the office network', () => {
     await page.waitForSelector('#nav:not([hidden])');
     expect(await page.textContent('#account')).toContain('李干事');
     expect(await page.textContent('#account')).not.toContain('管理员');
+    expect(await page.$('nav a[href="#/accounts"]')).toBeNull();
     // a non-admin cannot add accounts, even from a logged-in page
     const status = await page.evaluate(async () => {
       const s = await (await fetch('/api/session')).json();
@@ -279,5 +281,26 @@ describe.skipIf(SKIP_BROWSER)('accounts on the office network', () => {
     expect(status).toBe(403);
     const cookies = await ctx.cookies();
     expect(cookies.find((c) => c.name === 'taizhang_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  }, LONG);
+
+  test('an admin adds an account on the 账号 page', async () => {
+    const admin = await browser();
+    try {
+      const page = await admin.newPage();
+      await page.goto(`http://127.0.0.1:${server.port}/`);
+      await page.fill('input[name="name"]', '王科长');
+      await page.fill('input[name="password"]', 'admin-pass-2021');
+      await page.click('#login-form button[type="submit"]');
+      await page.click('nav a[href="#/accounts"]');
+      await page.waitForSelector('#accounts-list li');
+      await page.fill('form input[name="name"]', '赵干事');
+      await page.fill('form input[name="password"]', 'zhao-pass-2021');
+      await page.click('form button[type="submit"]');
+      await expect.poll(() => page.$$eval('#accounts-list li', (els) => els.map((e) => e.textContent))).toEqual(['李干事', '王科长（管理员）', '赵干事']);
+      await page.screenshot({ path: path.join(SHOTS, 'web-accounts.png') });
+      expect((await axeViolations(page)).map((v) => v.id)).toEqual([]);
+    } finally {
+      await admin.close();
+    }
   }, LONG);
 });

@@ -1,5 +1,6 @@
 // The app's frame: who is logged in (or the login form), the four pages by the address's #, and the
 // status line screen readers hear.
+import { accountsPage } from './accounts.js';
 import { api, ApiError, setSession } from './api.js';
 import { comparePage } from './compare.js';
 import { clear, field, h } from './dom.js';
@@ -20,6 +21,7 @@ const PAGES: Record<string, { title: string; render: (root: HTMLElement, params:
   register: { title: '台账', render: registerPage },
   compare: { title: '对照', render: comparePage },
   due: { title: '到期提醒', render: duePage },
+  accounts: { title: '账号', render: (root) => accountsPage(root) },
 };
 
 const main = document.getElementById('main') as HTMLElement;
@@ -84,6 +86,8 @@ function start(s: SessionInfo): void {
       location.hash = '';
       location.reload();
     });
+    // admins manage the office accounts on their own page
+    if (s.admin) nav.append(h('a', { href: '#/accounts' }, '账号'));
     account.append(h('span', {}, `${s.user}${s.admin ? '（管理员）' : ''}`), out);
   }
   route();
