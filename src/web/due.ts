@@ -14,6 +14,7 @@ export const DueQuery = z.object({
 
 export interface DueItem {
   key: string;
+  taskId: string;
   docId: string;
   docTitle: string;
   text: string;
@@ -21,6 +22,8 @@ export interface DueItem {
   /** days from today: negative when overdue */
   days: number;
   status: string;
+  /** how many items of the same task this one stands for (the occurrences of a weekly duty missed so far) */
+  count: number;
 }
 
 export interface DueGroup {
@@ -53,8 +56,15 @@ export function dueReport(rows: TaskRow[], opts: { today: string; within: number
       if (opts.unit && !unitMatches(opts.unit, unit)) continue;
       const g = groups.get(unit) ?? { unit, overdue: [], soon: [] };
       groups.set(unit, g);
-      const item: DueItem = { key: t.key, docId: t.docId, docTitle: t.docTitle, text: t.text, due, days: daysBetween(opts.today, due), status: t.status };
-      (past ? g.overdue : g.soon).push(item);
+      // a recurring duty is one line per unit: its earliest missed occurrence (with how many were missed), its next one
+      const list = past ? g.overdue : g.soon;
+      const same = list.find((x) => x.taskId === t.taskId && x.docId === t.docId);
+      if (same) {
+        same.count++;
+        if (due < same.due) Object.assign(same, { key: t.key, due, days: daysBetween(opts.today, due), status: t.status });
+        continue;
+      }
+      list.push({ key: t.key, taskId: t.taskId, docId: t.docId, docTitle: t.docTitle, text: t.text, due, days: daysBetween(opts.today, due), status: t.status, count: 1 });
     }
   }
   const byDue = (a: DueItem, b: DueItem) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);

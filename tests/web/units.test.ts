@@ -90,6 +90,14 @@ describe('dueReport', () => {
     ]);
     expect(r.units[0].overdue[0].days).toBe(-3);
   });
+  test('a recurring duty is one line per unit: its earliest missed occurrence with the count, and its next', () => {
+    const weekly = ['2021-05-07', '2021-05-14', '2021-05-21', '2021-05-28', '2021-06-04', '2021-06-11'].map((d) => ({ ...row(`w@${d}`, ['县应急管理局'], [d]), taskId: 'w' }));
+    const r = dueReport(weekly, { today: '2021-06-01', within: 30 });
+    expect(r.units).toHaveLength(1);
+    expect(r.units[0].overdue.map((x) => [x.key, x.count, x.days])).toEqual([['w@2021-05-07', 4, -25]]);
+    expect(r.units[0].soon.map((x) => [x.key, x.count, x.days])).toEqual([['w@2021-06-04', 2, 3]]);
+  });
+
   test('one unit, by the register’s unit matching', () => {
     const r = dueReport(rows, { today: '2021-06-03', within: 120, unit: '交通局' });
     expect(r.units.map((g) => [g.unit, g.soon.map((x) => x.key)])).toEqual([['县交通运输局', ['f', 'e']]]);

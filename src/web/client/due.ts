@@ -20,7 +20,7 @@ export function duePage(root: HTMLElement, params: URLSearchParams): void {
   });
 
   const item = (x: DueItem) =>
-    h('li', {}, h('span', { class: x.days < 0 ? 'tag bad' : 'tag warn' }, x.days < 0 ? `逾期 ${-x.days} 天` : x.days === 0 ? '今天到期' : `还有 ${x.days} 天`), ` ${x.due}　`, h('span', { class: 'text', title: x.text }, x.text), h('div', { class: 'muted' }, `${x.docTitle} · 状态：${x.status}`));
+    h('li', {}, h('span', { class: x.days < 0 ? 'tag bad' : 'tag warn' }, x.days < 0 ? `逾期 ${-x.days} 天` : x.days === 0 ? '今天到期' : `还有 ${x.days} 天`), ` ${x.due}　`, h('span', { class: 'text', title: x.text }, x.text), h('div', { class: 'muted' }, `${x.docTitle} · 状态：${x.status}${x.count > 1 ? ` · ${x.days < 0 ? '共' : '期内还有'} ${x.count} 次${x.days < 0 ? '未完成' : '到期'}` : ''}`));
 
   async function load(): Promise<void> {
     history.replaceState(null, '', `#/due${query({ within: within.value, unit: unit.value.trim() })}`);
