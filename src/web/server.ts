@@ -93,8 +93,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   app.addHook('preHandler', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
-    const route = req.url.split('?')[0];
+    // decided on the route matched, never on the raw URL: the router decodes "/%61pi/tasks" to /api/tasks
+    const route = req.routeOptions.url ?? '';
+    if (!route.startsWith('/api/')) return;
     const session = accounts ? sessions.get(req.cookies[SESSION_COOKIE]) : null;
     req.account = session;
     if (accounts && !session && !OPEN_ROUTES.has(route)) throw new WebError(401, 'E_WEB_LOGIN_REQUIRED');

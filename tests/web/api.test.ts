@@ -324,6 +324,13 @@ describe('accounts', () => {
       expectRefusal(await s.app.inject({ url }), 401, 'E_WEB_LOGIN_REQUIRED');
     }
     expect((await s.app.inject({ url: '/api/session' })).json()).toMatchObject({ auth: true, user: null });
+    // the same routes spelt with escapes the router decodes are refused too
+    for (const url of ['/%61pi/tasks', '/api/%74asks', '/%61%70%69/documents', '/api//tasks']) {
+      const res = await s.app.inject({ url });
+      expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(res.body, url).not.toContain('"rows"');
+      expect(res.body, url).not.toContain('"documents"');
+    }
   });
 
   test('a login sets an HttpOnly, SameSite=Strict cookie; changes need the session’s token', async () => {
