@@ -106,6 +106,9 @@ export class Catalog {
       docs.push(docEntry(d, r));
       if (isTaskSource(r)) for (const t of r.tasks) tasks.push(...taskEntries(r, t));
     }
+    // results of versions no longer current are let go
+    const used = new Set(stored.map((d) => `${d.sha256}:${d.ingestedAt}`));
+    for (const key of this.cache.keys()) if (!used.has(key)) this.cache.delete(key);
     this.view = { docs: docs.reverse(), tasks, results };
     this.signature = signature;
     return this.view;
