@@ -9,6 +9,7 @@ import { ChineseCommand, CHINESE_HELP } from './cli/chinese-commander.js';
 import { FILE_BUDGET } from './file-budget.js';
 import { addCompareCommands } from './cli/compare.js';
 import { addRegisterCommands } from './cli/register.js';
+import { addServeCommands } from './cli/serve.js';
 import { addStoreCommands } from './cli/store.js';
 import { addTrackCommands } from './cli/track.js';
 
@@ -200,6 +201,7 @@ async function main(): Promise<void> {
   addStoreCommands(program);
   addCompareCommands(program);
   addTrackCommands(program);
+  addServeCommands(program);
   await program.parseAsync(process.argv);
 }
 

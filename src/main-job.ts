@@ -151,6 +151,8 @@ export async function runBatch(files: string[], options: BatchRunOptions): Promi
   if (store?.stored) say(`  已存入 ${options.db}（${store.stored} 个文件）`);
   const where = summary.failed ? `，失败清单见 ${path.join(options.out, FAILURE_FILES.csv)}${book ? `、${path.basename(book)}` : ''}` : '';
   say(`完成：成功 ${summary.ok} 个，失败 ${summary.failed} 个；输出在 ${options.out}${where}`);
+  // staff go on in the browser: say how to open what was just stored
+  if (store?.stored) say(`在浏览器中查看：运行 taizhang serve --db ${options.db}（或 npm run serve），然后打开 http://127.0.0.1:8080/`);
   return summary;
 }
 

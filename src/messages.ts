@@ -105,6 +105,23 @@ export const MESSAGES = {
   E_CONFLICTING_OPTIONS: '这两个选项不能同时使用：请只保留其中一个',
   // the word lists in data/ (src/lexicon/word-lists.ts)
   E_UNIT_DATA: '词表格式不对，无法加载：请按 src/lexicon/word-lists.ts 中的格式修改该文件后运行 npm run dict',
+  // the web app (src/web/, taizhang serve / users)
+  E_WEB_NEEDS_AUTH: '监听本机以外的地址时必须开启登录：请加上 --auth（先用 taizhang users add 添加账号），或去掉 --host 只在本机使用',
+  E_WEB_NO_USERS: '开启了登录（--auth），但数据库里还没有账号：请先用 taizhang users add 姓名 --admin 添加管理员账号',
+  E_WEB_PORT_IN_USE: '端口已被占用，网页服务无法启动：请用 --port 换一个端口，或先关闭占用该端口的程序',
+  E_WEB_UPLOAD_TOO_LARGE: '上传的文件超过大小上限：请拆分后再上传，或请管理员用 --max-upload 调高上限（MB）',
+  E_WEB_NO_FILE: '没有收到文件：请选择要上传的文件（表单字段 file）后再提交',
+  E_WEB_NOT_FOUND: '找不到这个文档、任务或上传记录：请刷新页面后重试，或检查编号是否正确',
+  E_WEB_BAD_UPDATE: '修改的内容不对：状态只能是 未开始、推进中、已完成、申请销号、已销号、滞后 之一，完成时间写成 2020-06-30',
+  E_WEB_BAD_QUERY: '查询条件不对：日期请写成 2020-06-30，月份写成 2020-06，页码和天数写正整数',
+  E_WEB_LOGIN_REQUIRED: '请先登录：用管理员分配的账号和密码登录后再操作',
+  E_WEB_BAD_LOGIN: '账号或密码不对：请重新输入，连续输错多次账号会被暂时锁定',
+  E_WEB_LOCKED: '登录失败次数过多，该账号已暂时锁定：请 15 分钟后再试，或请管理员协助',
+  E_WEB_CSRF: '页面的安全令牌缺失或已过期：请刷新页面后再操作',
+  E_WEB_FORBIDDEN: '没有权限：这项操作只有管理员账号可以进行',
+  E_WEB_NO_TRACKING: '这个数据库还不能记录任务进展：请升级 taizhang 后再试',
+  E_WEB_BAD_USER: '账号名或密码不符合要求：账号名 1 到 32 个字（不含空格），密码至少 8 位',
+  E_WEB_USER_EXISTS: '这个账号名已经存在：请换一个账号名，或用 --reset 重设它的密码',
   // tracking: the living 台账 (src/track, src/cli/track.ts): import of returned workbooks, due, calendar, report
   E_TRACK_NO_HEADER: '找不到台账表头（至少要有“工作任务”或隐藏的“任务键”列，以及“状态”或“进展情况”列）：请在 taizhang register --format xlsx 导出的表格上填报，不要删改表头',
   E_TRACK_BAD_STATUS: '状态填写不对，本格未导入（同行其他格照常导入）：请填 未开始、推进中、已完成、申请销号、已销号、滞后 之一',
