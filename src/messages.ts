@@ -84,6 +84,11 @@ export const MESSAGES = {
   E_CONFLICTING_OPTIONS: '这两个选项不能同时使用：请只保留其中一个',
   // units: the word lists of responsible bodies in data/ (extractors/unit-data.ts)
   E_UNIT_DATA: '单位词表格式不对，无法加载：请按 extractors/unit-data.ts 中的格式修改该文件后运行 npm run dict',
+  // PostgreSQL store and the job queue (src/store/postgres*.ts, src/queue/, src/cli/queue.ts)
+  E_PG_CONNECT: '无法连接 PostgreSQL 台账数据库：请检查 --db 地址中的主机、端口、用户名、密码和库名，并确认数据库服务已启动',
+  E_QUEUE_NEEDS_PG: '任务队列需要 PostgreSQL 数据库：请用 --db postgres://用户:密码@主机/库名（或环境变量 TAIZHANG_DB）指定',
+  E_QUEUE_FILE_MISSING: '队列中的文件内容在数据库中找不到：请用 taizhang ingest --queue 重新加入该文件',
+  E_QUEUE_GAVE_UP: '该文件多次处理都没有完成（进程退出或数据库出错），已停止重试：请检查该文件后用 taizhang ingest --queue 重新加入',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
