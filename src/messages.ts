@@ -89,6 +89,19 @@ export const MESSAGES = {
   E_QUEUE_NEEDS_PG: '任务队列需要 PostgreSQL 数据库：请用 --db postgres://用户:密码@主机/库名（或环境变量 TAIZHANG_DB）指定',
   E_QUEUE_FILE_MISSING: '队列中的文件内容在数据库中找不到：请用 taizhang ingest --queue 重新加入该文件',
   E_QUEUE_GAVE_UP: '该文件多次处理都没有完成（进程退出或数据库出错），已停止重试：请检查该文件后用 taizhang ingest --queue 重新加入',
+  // tracking: the living 台账 (src/track, src/cli/track.ts): import of returned workbooks, due, calendar, report
+  E_TRACK_NO_HEADER: '找不到台账表头（至少要有“工作任务”或隐藏的“任务键”列，以及“状态”或“进展情况”列）：请在 taizhang register --format xlsx 导出的表格上填报，不要删改表头',
+  E_TRACK_BAD_STATUS: '状态填写不对，本格未导入（同行其他格照常导入）：请填 未开始、推进中、已完成、申请销号、已销号、滞后 之一',
+  E_TRACK_BAD_DATE: '完成时间看不懂，本格未导入（同行其他格照常导入）：请写成 2020-06-30 或 2020年6月30日，或使用 Excel 日期格式',
+  E_TRACK_UNMATCHED_ROW: '这一行对不上台账中的任务（任务键和任务内容都找不到），未导入：请不要改动隐藏的“任务键”列，或保留原任务内容',
+  E_TRACK_CONFLICT: '与其他单位此前填报的内容不一致，已保留原值并记为冲突：请用 taizhang conflicts-track 查看，再用 --take 选定',
+  E_TRACK_TEXT_PROPOSED: '任务内容被改动，已记为修改建议，不覆盖通知原文：请用 taizhang conflicts-track 查看',
+  E_TRACK_NO_CONFLICT: '没有这条未处理的冲突：请用 taizhang conflicts-track 查看冲突编号',
+  E_TRACK_NO_KEY: '台账中没有这个任务键：请用 taizhang due 或导出的台账查看任务键',
+  E_TRACK_BAD_WITHIN: '时长看不懂：请写成 30d、2w、3m 或 30天 这样的时长',
+  E_TRACK_NOT_XLSX: '不是可读的 Excel 工作簿（.xlsx）：请用 Excel 或 WPS 另存为 .xlsx 后再导入',
+  E_TRACK_NOTHING: '台账数据库中还没有计划类文件的任务：请先用 taizhang ingest 存入实施方案等文件',
+  E_TRACK_BAD_FORMAT: '输出格式看不懂：请用 .xlsx 或 .md 结尾的文件名，或用 --format 指定',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -8,6 +8,7 @@ import { failureLine, MESSAGES, ReadFailure } from '../messages.js';
 import { ExtractResult } from '../model.js';
 import { RegisterFilter } from '../register/filter.js';
 import { documentsYear, parseDueBefore, resolveDueBefore, type DueBefore } from './due-date.js';
+import { parseFullDate } from '../../extractors/dates.js';
 import { RegisterFormat } from '../register/filter.js';
 import type { TaskStore } from '../store/store.js';
 
@@ -19,6 +20,8 @@ interface RegisterCliOptions {
   recurring?: boolean;
   db?: string;
   password?: string;
+  today?: string;
+  perUnit?: string;
 }
 
 const FORMAT_BY_EXTENSION: Readonly<Record<string, RegisterFormat>> = { '.xlsx': 'xlsx', '.csv': 'csv', '.md': 'md', '.json': 'json' };
@@ -29,6 +32,19 @@ function parseFormat(v: string): RegisterFormat {
   return parsed.data;
 }
 
+
+/** --today: one whole day (2020-06-30, 2020年6月30日, 2020/6/30); a day without its year is refused. */
+export function parseToday(value: string): string {
+  const iso = parseFullDate(value.trim());
+  if (!iso) throw new InvalidArgumentError(`${MESSAGES.E_BAD_DATE} [E_BAD_DATE]`);
+  return iso;
+}
+
+/** The machine's calendar day, for --today left out: only the CLI reads the clock, never the library. */
+export function machineToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
 
 /** --format wins; else the extension of --out says it; else XLSX, the register staff hand on. */
 export function chooseFormat(out: string, format?: RegisterFormat): RegisterFormat {
@@ -110,10 +126,18 @@ async function runRegister(sources: string[], opts: RegisterCliOptions): Promise
   const dueBefore = opts.dueBefore ? resolveDueBefore(opts.dueBefore, documentsYear(results)) : undefined;
   if (opts.dueBefore && !dueBefore) throw new ReadFailure('E_BAD_DATE', opts.dueBefore.text);
   const filter = RegisterFilter.parse({ unit: opts.unit, dueBefore: dueBefore ?? undefined, recurring: opts.recurring });
-  const { writeRegister } = await import('../register/index.js');
+  const { writeRegister, writeUnitRegisters } = await import('../register/index.js');
   const format = chooseFormat(opts.out, opts.format);
-  const rows = await writeRegister(results, { format, out: opts.out, filter });
-  console.log(`台账 → ${opts.out}（${results.length} 个文件，${rows.length} 项任务）`);
+  const today = opts.today ?? machineToday();
+  const rows = await writeRegister(results, { format, out: opts.out, filter, today });
+  // a task with several 时间节点 is several rows, still one task
+  const tasks = new Set(rows.map((r) => `${r.docId}\u0000${r.taskId}`)).size;
+  const nodes = rows.length > tasks ? `，${rows.length} 行` : '';
+  console.log(`台账 → ${opts.out}（${results.length} 个文件，${tasks} 项任务${nodes}）`);
+  if (opts.perUnit) {
+    const files = await writeUnitRegisters(results, opts.perUnit, filter, { today });
+    console.log(`分单位台账 → ${opts.perUnit}（${files.length} 个单位）`);
+  }
 }
 
 export function addRegisterCommands(program: Command): void {
@@ -132,6 +156,8 @@ export function addRegisterCommands(program: Command): void {
     .option('--recurring', '只列有定期要求（每月、每季度……）的任务')
     .option('--db <路径>', '台账数据库路径（默认 .taizhang/taizhang.sqlite，也可用环境变量 TAIZHANG_DB）')
     .option('--password <密码>', '加密 PDF 的打开密码')
+    .option('--today <日期>', '“距截止”从哪天算起，如 2020-06-30（默认今天）', parseToday)
+    .option('--per-unit <目录>', '另为每个牵头单位生成一个 XLSX（含其牵头和配合的任务），放在该目录')
     .action(async (sources: string[], opts: RegisterCliOptions) => {
       try {
         await runRegister(sources, opts);

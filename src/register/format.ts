@@ -84,6 +84,46 @@ export function formatQuantities(quantities: Quantity[]): string {
   return quantities.map(formatQuantity).join(CELL_LINE_BREAK);
 }
 
+/** "≥95%", "1200元/生/年": the number and unit alone, when the commitment's words cannot be quoted. */
+export function formatAmount(q: Quantity): string {
+  return formatQuantity({ ...q, subject: undefined });
+}
+
+/** Where a commitment's words begin: after the punctuation that ends the one before it. */
+const CLAUSE_BOUNDARY = /[，。；：！？,;:!?\n（(]/u;
+/** A quote longer than this is no longer a cell's worth: the number and unit stand alone instead. */
+export const QUOTE_MAX = 40;
+
+/**
+ * The 量化指标 cell, one line per commitment in the task's own words: from the start of the clause
+ * that holds the number to the number's end ("确保产业项目收益不低于10%", "按照本科6000元、专科4000元").
+ * Labels guessed from the text are often cut mid-phrase ("中上述情况 7329人"); a quote cannot be.
+ * A number whose place in the text is not known, or whose clause is too long, shows as number and unit.
+ */
+export function quantityLines(text: string, quantities: Quantity[]): string[] {
+  const entries: Array<{ at: number; line: string }> = [];
+  const clauses = new Map<number, Quantity[]>();
+  for (const q of quantities) {
+    const w = q.where;
+    if (!w || w.in !== undefined || w.start === undefined || w.end === undefined || text.slice(w.start, w.end) !== q.text) {
+      entries.push({ at: w?.start ?? text.indexOf(q.text), line: formatAmount(q) });
+      continue;
+    }
+    let start = w.start;
+    while (start > 0 && !CLAUSE_BOUNDARY.test(text[start - 1])) start--;
+    while (start < w.start && /\s/u.test(text[start])) start++;
+    clauses.set(start, [...(clauses.get(start) ?? []), q]);
+  }
+  for (const [start, qs] of clauses) {
+    // several numbers in one clause are one quote, ending after the last of them
+    const end = Math.max(...qs.map((q) => q.where!.end!));
+    if (end - start <= QUOTE_MAX) entries.push({ at: start, line: text.slice(start, end) });
+    else for (const q of qs) entries.push({ at: q.where!.start!, line: formatAmount(q) });
+  }
+  const lines = entries.sort((a, b) => a.at - b.at).map((e) => e.line);
+  return lines.filter((l, i) => lines.indexOf(l) === i);
+}
+
 /** "李明华（副县长）": the title says which 李明华. */
 export function formatPeople(people: Person[]): string {
   return people.map((p) => (p.title ? `${p.name}（${p.title}）` : p.name)).join('、');

@@ -2,7 +2,7 @@
 // tasks. A non-plan (快报) is listed with a note so the reader knows it was looked at.
 import type { ExtractResult } from '../model.js';
 import { CELL_LINE_BREAK } from './format.js';
-import { isTaskSource, registerHeader, rowCells, type RegisterRow } from './rows.js';
+import { isTaskSource, REGISTER_COLUMNS, type RegisterRow } from './rows.js';
 import { stripXmlForbidden } from './xml-chars.js';
 
 /**
@@ -36,8 +36,17 @@ function documentLine(result: ExtractResult): string {
   return parts.join(' · ');
 }
 
+/**
+ * The columns a reader sees: the key is for machines, and the columns a unit fills in show only
+ * once something is filled in (a register straight from a notice would carry seven empty columns).
+ */
+function markdownColumns(rows: RegisterRow[]): typeof REGISTER_COLUMNS {
+  return REGISTER_COLUMNS.filter((c) => !c.hidden && (!c.tracking || rows.some((r) => r[c.key] !== '')));
+}
+
 export function toMarkdown(results: ExtractResult[], rows: RegisterRow[]): string {
-  const header = registerHeader();
+  const columns = markdownColumns(rows);
+  const header = columns.map((c) => c.key);
   const out: string[] = ['# 任务台账', ''];
   for (const result of results) {
     const d = result.document;
@@ -52,7 +61,7 @@ export function toMarkdown(results: ExtractResult[], rows: RegisterRow[]): strin
       continue;
     }
     out.push(tableLine(header), `|${header.map(() => ' --- ').join('|')}|`);
-    for (const row of own) out.push(tableLine(rowCells(row)));
+    for (const row of own) out.push(tableLine(columns.map((c) => row[c.key])));
     out.push('');
   }
   return out.join('\n');

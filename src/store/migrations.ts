@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { ReadFailure } from '../messages.js';
 import type { ExtractResult, Task } from '../model.js';
 import { documentKey, peopleText, unitsText } from './identity.js';
+import { TRACKING_SQL } from './sqlite-tracking.js';
 
 export interface Migration {
   version: number;
@@ -155,6 +156,12 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT OR IGNORE INTO seen_paths (sha256, path) SELECT sha256, source_path FROM documents;
     `,
     run: keyStoredDocuments,
+  },
+  // version 3 is the OCR branch's; the runner steps through whatever versions are listed, in order
+  {
+    version: 4,
+    name: 'tracking: tracking_state, tracking_events (append-only), tracking_conflicts, tracking_proposals, tracking_moves, tracking_reports',
+    sql: TRACKING_SQL,
   },
 ];
 

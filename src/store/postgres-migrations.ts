@@ -4,6 +4,7 @@
 // schema_migrations says which steps a database has; each step runs in its own transaction under an
 // advisory lock, so several workers starting together on a new database migrate it once.
 import type { PoolClient } from 'pg';
+import { PG_TRACKING_SQL } from './postgres-tracking.js';
 
 export interface PgMigration {
   version: number;
@@ -117,6 +118,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE TABLE doc_aliases (alias TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (alias, sha256));
       CREATE TABLE seen_paths (sha256 TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (sha256, path));
     `,
+  },
+  {
+    version: 2,
+    name: 'tracking: tracking_state, tracking_events (append-only), tracking_conflicts, tracking_proposals, tracking_moves, tracking_reports',
+    sql: PG_TRACKING_SQL,
   },
 ];
 

@@ -11,9 +11,11 @@ import { isTaskSource } from '../register/rows.js';
 import { documentKey, extractionFingerprint } from './identity.js';
 import { latestPgVersion, migratePg } from './postgres-migrations.js';
 import { searchTasksPg } from './postgres-search.js';
+import { PostgresTracking } from './postgres-tracking.js';
 import { writeDocumentPg } from './postgres-write.js';
 import { boundQuery, indexWords } from './search.js';
 import type { IngestReport, SearchHit, StoreCounts, StoredDocument, StoredTask, TaskStore } from './store.js';
+import type { ChangeMeta, TextProposal, TrackingConflict, TrackingEvent, TrackingState, TrackingUpdate } from './tracking.js';
 
 interface DocumentRow {
   id: string;
@@ -83,6 +85,7 @@ export class PostgresTaskStore implements TaskStore {
   }
 
   private poolOrNull: pg.Pool | null = null;
+  private readonly track = new PostgresTracking(() => this.pool, (run) => this.transaction(run));
 
   /** The connection pool; there once the first call has waited for `ready`. */
   get pool(): pg.Pool {
@@ -294,6 +297,57 @@ export class PostgresTaskStore implements TaskStore {
       }
       return [...touched.values()].reduce((n, s) => n + s.length, 0);
     }));
+  }
+
+  // ---- tracking (postgres-tracking.ts) ----
+  async tracking(keys: string[]): Promise<Map<string, TrackingState>> {
+    return this.guarded(() => this.track.tracking(keys));
+  }
+
+  async updateTracking(key: string, update: TrackingUpdate, meta: ChangeMeta): Promise<TrackingEvent[]> {
+    return this.guarded(() => this.track.updateTracking(key, update, meta));
+  }
+
+  async history(key: string): Promise<TrackingEvent[]> {
+    return this.guarded(() => this.track.history(key));
+  }
+
+  async changesSince(at: string): Promise<TrackingEvent[]> {
+    return this.guarded(() => this.track.changesSince(at));
+  }
+
+  async recordConflict(c: Omit<TrackingConflict, 'id' | 'resolvedAt' | 'resolvedBy'>): Promise<boolean> {
+    return this.guarded(() => this.track.recordConflict(c));
+  }
+
+  async conflicts(options: { all?: boolean } = {}): Promise<TrackingConflict[]> {
+    return this.guarded(() => this.track.conflicts(options.all));
+  }
+
+  async resolveConflict(id: number, take: 'kept' | 'offered', meta: ChangeMeta): Promise<TrackingEvent[]> {
+    const events = await this.guarded(() => this.track.resolveConflict(id, take, meta));
+    if (events === null) throw new ReadFailure('E_TRACK_NO_CONFLICT', `#${id}`);
+    return events;
+  }
+
+  async proposeText(p: TextProposal): Promise<boolean> {
+    return this.guarded(() => this.track.proposeText(p));
+  }
+
+  async proposals(): Promise<TextProposal[]> {
+    return this.guarded(() => this.track.proposals());
+  }
+
+  async carryTracking(moves: Array<{ from: string; to: string }>): Promise<number> {
+    return this.guarded(() => this.track.carryTracking(moves));
+  }
+
+  async lastReport(): Promise<string | null> {
+    return this.guarded(() => this.track.lastReport());
+  }
+
+  async recordReport(at: string, by: string): Promise<void> {
+    return this.guarded(() => this.track.recordReport(at, by));
   }
 
   /** For integrity checks in tests and scripts: waits for the migrations, then runs the query. */

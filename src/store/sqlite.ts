@@ -16,6 +16,8 @@ import { boundQuery, indexWords } from './search.js';
 import { searchTasks } from './sqlite-search.js';
 import { guarded, sqliteCode, storeFailure } from './sqlite-errors.js';
 import { prepareStatements, writeDocument, type Statements } from './sqlite-write.js';
+import { SqliteTracking } from './sqlite-tracking.js';
+import type { ChangeMeta, TextProposal, TrackingConflict, TrackingEvent, TrackingState, TrackingUpdate } from './tracking.js';
 import type { IngestReport, SearchHit, StoreCounts, StoredDocument, StoredTask, TaskStore } from './store.js';
 
 interface DocumentRow {
@@ -81,6 +83,7 @@ function switchToWal(db: Database.Database): void {
 
 export class SqliteTaskStore implements TaskStore {
   private st: Statements;
+  private readonly track = new SqliteTracking(() => this.db);
 
   private constructor(
     readonly path: string,
@@ -336,6 +339,63 @@ export class SqliteTaskStore implements TaskStore {
       }
       return [...touched.values()].reduce((n, s) => n + s.length, 0);
     }).immediate());
+  }
+
+  // ---- tracking (sqlite-tracking.ts) ----
+  async tracking(keys: string[]): Promise<Map<string, TrackingState>> {
+    return guarded(this.path, () => this.track.tracking(keys));
+  }
+
+  async updateTracking(key: string, update: TrackingUpdate, meta: ChangeMeta): Promise<TrackingEvent[]> {
+    this.writable();
+    return guarded(this.path, () => this.track.updateTracking(key, update, meta));
+  }
+
+  async history(key: string): Promise<TrackingEvent[]> {
+    return guarded(this.path, () => this.track.history(key));
+  }
+
+  async changesSince(at: string): Promise<TrackingEvent[]> {
+    return guarded(this.path, () => this.track.changesSince(at));
+  }
+
+  async recordConflict(c: Omit<TrackingConflict, 'id' | 'resolvedAt' | 'resolvedBy'>): Promise<boolean> {
+    this.writable();
+    return guarded(this.path, () => this.track.recordConflict(c));
+  }
+
+  async conflicts(options: { all?: boolean } = {}): Promise<TrackingConflict[]> {
+    return guarded(this.path, () => this.track.conflicts(options.all));
+  }
+
+  async resolveConflict(id: number, take: 'kept' | 'offered', meta: ChangeMeta): Promise<TrackingEvent[]> {
+    this.writable();
+    const events = guarded(this.path, () => this.track.resolveConflict(id, take, meta));
+    if (events === null) throw new ReadFailure('E_TRACK_NO_CONFLICT', `#${id}`);
+    return events;
+  }
+
+  async proposeText(p: TextProposal): Promise<boolean> {
+    this.writable();
+    return guarded(this.path, () => this.track.proposeText(p));
+  }
+
+  async proposals(): Promise<TextProposal[]> {
+    return guarded(this.path, () => this.track.proposals());
+  }
+
+  async carryTracking(moves: Array<{ from: string; to: string }>): Promise<number> {
+    this.writable();
+    return guarded(this.path, () => this.track.carryTracking(moves));
+  }
+
+  async lastReport(): Promise<string | null> {
+    return guarded(this.path, () => this.track.lastReport());
+  }
+
+  async recordReport(at: string, by: string): Promise<void> {
+    this.writable();
+    guarded(this.path, () => this.track.recordReport(at, by));
   }
 
   /** The raw handle, for integrity checks in tests and maintenance scripts. */

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import type { ExtractResult, Task } from '../model.js';
 import type { RegisterFilter } from '../register/filter.js';
+import type { TrackingInbox, TrackingStore } from './tracking.js';
 
 /**
  * What an ingest did: nothing (same bytes, same extraction), a new document, a newer version of a
@@ -79,7 +80,8 @@ export interface StoreCounts {
   warnings: number;
 }
 
-export interface TaskStore {
+/** The tasks and, behind the same calls, what staff record on them (tracking.ts). */
+export interface TaskStore extends TrackingStore, TrackingInbox {
   /** Stores one document in one transaction; the same bytes again are a no-op. */
   ingest(result: ExtractResult, fileBytesSha?: string): Promise<IngestReport>;
   /** Has a file with these bytes been stored? (lets a caller skip extraction) */

@@ -93,3 +93,59 @@ export interface TrackingStore {
   /** Every change of a key, oldest first. */
   history(key: string): Promise<TrackingEvent[]>;
 }
+
+/** A value a returned workbook offered for a field another unit had already set differently: kept, not applied. */
+export interface TrackingConflict {
+  id: number;
+  key: string;
+  field: keyof TrackingUpdate;
+  /** the value in force, and who set it from where */
+  kept: string | null;
+  keptBy?: string;
+  keptRef?: string;
+  /** the value the later workbook gave */
+  offered: string | null;
+  offeredBy: string;
+  offeredRef?: string;
+  at: string;
+  resolvedAt?: string;
+  resolvedBy?: string;
+}
+
+/** A task text a unit re-typed in its workbook: kept as a proposed correction, never written over the notice. */
+export interface TextProposal {
+  key: string;
+  taskId: string;
+  original: string;
+  proposed: string;
+  by: string;
+  sourceRef?: string;
+  at: string;
+}
+
+/**
+ * What a round trip and new versions need besides the state: conflicts between returned workbooks,
+ * proposed text corrections, the tracking of a task carried to its match in a new version, and the
+ * time of the last progress report. Every store backend implements it with TrackingStore.
+ */
+export interface TrackingInbox {
+  /** Keeps a conflict; the same offer from the same unit again is not kept twice (false). */
+  recordConflict(c: Omit<TrackingConflict, 'id' | 'resolvedAt' | 'resolvedBy'>): Promise<boolean>;
+  /** Open conflicts (all, with `all`), oldest first. */
+  conflicts(options?: { all?: boolean }): Promise<TrackingConflict[]>;
+  /** Closes a conflict: with `take: 'offered'` the offered value is applied (recorded as a change); 'kept' leaves the state. */
+  resolveConflict(id: number, take: 'kept' | 'offered', meta: ChangeMeta): Promise<TrackingEvent[]>;
+  /** Keeps a proposed text; the same proposal again is not kept twice (false). */
+  proposeText(p: TextProposal): Promise<boolean>;
+  proposals(): Promise<TextProposal[]>;
+  /**
+   * Carries the state and history of each `from` key to its `to` key (a task matched in a new version
+   * of its notice); a `to` key that already has a state keeps it. Returns how many keys were carried.
+   */
+  carryTracking(moves: Array<{ from: string; to: string }>): Promise<number>;
+  /** Every change at or after an ISO time, oldest first. */
+  changesSince(at: string): Promise<TrackingEvent[]>;
+  /** The time of the last report sent upward, and recording a new one. */
+  lastReport(): Promise<string | null>;
+  recordReport(at: string, by: string): Promise<void>;
+}
