@@ -10,6 +10,7 @@ import { FILE_BUDGET } from './file-budget.js';
 import { addCompareCommands } from './cli/compare.js';
 import { addRegisterCommands } from './cli/register.js';
 import { addStoreCommands } from './cli/store.js';
+import { addQueueCommands } from './cli/queue.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -197,6 +198,7 @@ async function main(): Promise<void> {
   // each part registers its own commands; they load their heavy modules inside their actions
   addRegisterCommands(program);
   addStoreCommands(program);
+  addQueueCommands(program);
   addCompareCommands(program);
   await program.parseAsync(process.argv);
 }

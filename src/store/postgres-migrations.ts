@@ -124,6 +124,33 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     name: 'tracking: tracking_state, tracking_events (append-only), tracking_conflicts, tracking_proposals, tracking_moves, tracking_reports',
     sql: PG_TRACKING_SQL,
   },
+  {
+    version: 3,
+    name: 'queue: queue_files (the bytes of each queued file, by sha256), queue_outcomes (done or failed, with the reason)',
+    sql: `
+      -- the file itself, so a worker on another machine reads what was queued, not a path it cannot see
+      CREATE TABLE queue_files (
+        sha256 TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        path TEXT NOT NULL,
+        bytes BYTEA NOT NULL,
+        size INTEGER NOT NULL,
+        -- bumped when a failed file is queued again: the next job gets a new id
+        generation INTEGER NOT NULL DEFAULT 0,
+        added_at TEXT NOT NULL
+      );
+      CREATE TABLE queue_outcomes (
+        sha256 TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+        code TEXT,
+        line TEXT,
+        doc_id TEXT,
+        ingest_status TEXT,
+        attempts INTEGER NOT NULL,
+        finished_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export function latestPgVersion(migrations: readonly PgMigration[] = PG_MIGRATIONS): number {
