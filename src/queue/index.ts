@@ -122,6 +122,11 @@ export interface WorkerOptions {
   say?: (line: string, isError?: boolean) => void;
   /** stops taking jobs when aborted; jobs in hand finish */
   signal?: AbortSignal;
+  /**
+   * Extract on the worker's own thread instead of worker threads (no time or heap budget): for
+   * tests run on the TypeScript sources, where the compiled thread script does not exist.
+   */
+  inProcess?: boolean;
 }
 
 export interface WorkerSummary {
@@ -168,7 +173,9 @@ export async function runWorker(store: PostgresTaskStore, options: WorkerOptions
     await (await import('node:fs/promises')).mkdir(join(dir, `${seq}`), { recursive: true });
     await writeFile(local, file.bytes);
     try {
-      const outcome = await slot.run({ id: seq, file: local, options: {}, stage: 'extract' });
+      const outcome = options.inProcess
+        ? await (await import('../pipeline.js')).extractFile(local)
+        : await slot.run({ id: seq, file: local, options: {}, stage: 'extract' });
       if (!outcome.ok) {
         const line = oneTerminalLine(outcome.line.split(local).join(path));
         if (!isContentFailure(outcome.code)) throw new ReadFailure(outcome.code as never, line);
