@@ -11,7 +11,14 @@ interface QuantityRow {
   q: Quantity;
 }
 
-export async function writeDocumentPg(client: PoolClient, result: ExtractResult, info: DocumentRowInfo, words: string[]): Promise<number> {
+/** PostgreSQL text cannot hold U+0000 (SQLite can): it is dropped from the columns; the stored JSON escapes it. */
+function noNul(v: unknown): unknown {
+  if (typeof v === 'string') return v.includes('\u0000') ? v.replaceAll('\u0000', '') : v;
+  return Array.isArray(v) ? v.map(noNul) : v;
+}
+
+export async function writeDocumentPg(pgClient: PoolClient, result: ExtractResult, info: DocumentRowInfo, words: string[]): Promise<number> {
+  const client = { query: (sql: string, params: unknown[]) => pgClient.query(sql, params.map(noNul)) };
   const d = result.document;
   const doc = Number((await client.query(`INSERT INTO documents (sha256, doc_id, source_path, format, title, doc_type, is_plan, doc_number,
       issuer, date, jurisdiction, jurisdiction_level, version, is_current, task_count, ingested_at, result_json, doc_key)

@@ -106,6 +106,16 @@ test('the tables hold the facts', async () => {
   ]);
 });
 
+test('a NUL character in a task text is stored, read back as it was, and the task still found', async () => {
+  const store = await fresh();
+  const odd = structuredClone(notice);
+  odd.document.source.sha256 = 'cd'.repeat(32);
+  odd.tasks[0].text = `${odd.tasks[0].text}\u0000（附表见后）`;
+  expect((await store.ingest(odd)).status).toBe('added');
+  expect(await store.result('cd'.repeat(32))).toEqual(odd);
+  expect((await store.search('附表见后')).map((h) => h.taskId)).toEqual([odd.tasks[0].id]);
+});
+
 test('the same bytes read differently by a newer taizhang replace the stored extraction, not add a version', async () => {
   const store = await fresh();
   await store.ingest(plan);
