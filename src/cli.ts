@@ -11,6 +11,7 @@ import { addCompareCommands } from './cli/compare.js';
 import { addRegisterCommands } from './cli/register.js';
 import { addStoreCommands } from './cli/store.js';
 import { addQueueCommands } from './cli/queue.js';
+import { addTrackCommands } from './cli/track.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -200,6 +201,7 @@ async function main(): Promise<void> {
   addStoreCommands(program);
   addQueueCommands(program);
   addCompareCommands(program);
+  addTrackCommands(program);
   await program.parseAsync(process.argv);
 }
 

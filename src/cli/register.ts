@@ -11,6 +11,7 @@ import { documentsYear, parseDueBefore, resolveDueBefore, type DueBefore } from 
 import { parseFullDate } from '../../extractors/dates.js';
 import { RegisterFormat } from '../register/filter.js';
 import type { TaskStore } from '../store/store.js';
+import type { TrackingState } from '../store/tracking.js';
 
 interface RegisterCliOptions {
   out: string;
@@ -74,9 +75,24 @@ class LazyStore {
     return this.store;
   }
 
+  /** Whether the store was opened (a stored document was asked for). */
+  get opened(): boolean {
+    return this.store !== undefined;
+  }
+
   async close(): Promise<void> {
     await this.store?.close();
   }
+}
+
+/**
+ * The recorded tracking of the register's items, when the register comes from the store: a stored
+ * document was named, or --db points at a store that is there. Files alone never open a store.
+ */
+async function storedTracking(store: LazyStore, db: string | undefined, results: ExtractResult[], filter: RegisterFilter): Promise<Map<string, TrackingState> | undefined> {
+  if (!store.opened && !(db && existsSync(db))) return undefined;
+  const { registerKeys } = await import('../register/rows.js');
+  return (await store.get()).tracking(registerKeys(results, filter));
 }
 
 /** A file the pipeline could not read: its line already names the file, the reason and the code. */
@@ -109,6 +125,8 @@ async function runRegister(sources: string[], opts: RegisterCliOptions): Promise
   const store = new LazyStore(opts.db);
   const results: ExtractResult[] = [];
   let failed = 0;
+  let filter: RegisterFilter;
+  let tracking: Map<string, TrackingState> | undefined;
   try {
     for (const ref of sources) {
       try {
@@ -118,24 +136,26 @@ async function runRegister(sources: string[], opts: RegisterCliOptions): Promise
         failed++;
       }
     }
+    if (failed > 0) process.exitCode = 1;
+    if (results.length === 0) return;
+    const dueBefore = opts.dueBefore ? resolveDueBefore(opts.dueBefore, documentsYear(results)) : undefined;
+    if (opts.dueBefore && !dueBefore) throw new ReadFailure('E_BAD_DATE', opts.dueBefore.text);
+    filter = RegisterFilter.parse({ unit: opts.unit, dueBefore: dueBefore ?? undefined, recurring: opts.recurring });
+    // what the units reported so far goes back out in the tracking columns
+    tracking = await storedTracking(store, opts.db, results, filter);
   } finally {
     await store.close();
   }
-  if (failed > 0) process.exitCode = 1;
-  if (results.length === 0) return;
-  const dueBefore = opts.dueBefore ? resolveDueBefore(opts.dueBefore, documentsYear(results)) : undefined;
-  if (opts.dueBefore && !dueBefore) throw new ReadFailure('E_BAD_DATE', opts.dueBefore.text);
-  const filter = RegisterFilter.parse({ unit: opts.unit, dueBefore: dueBefore ?? undefined, recurring: opts.recurring });
   const { writeRegister, writeUnitRegisters } = await import('../register/index.js');
   const format = chooseFormat(opts.out, opts.format);
   const today = opts.today ?? machineToday();
-  const rows = await writeRegister(results, { format, out: opts.out, filter, today });
+  const rows = await writeRegister(results, { format, out: opts.out, filter, today, tracking });
   // a task with several 时间节点 is several rows, still one task
   const tasks = new Set(rows.map((r) => `${r.docId}\u0000${r.taskId}`)).size;
   const nodes = rows.length > tasks ? `，${rows.length} 行` : '';
   console.log(`台账 → ${opts.out}（${results.length} 个文件，${tasks} 项任务${nodes}）`);
   if (opts.perUnit) {
-    const files = await writeUnitRegisters(results, opts.perUnit, filter, { today });
+    const files = await writeUnitRegisters(results, opts.perUnit, filter, { today, tracking });
     console.log(`分单位台账 → ${opts.perUnit}（${files.length} 个单位）`);
   }
 }
@@ -157,7 +177,7 @@ export function addRegisterCommands(program: Command): void {
     .option('--db <路径>', '台账数据库路径（默认 .taizhang/taizhang.sqlite，也可用环境变量 TAIZHANG_DB）')
     .option('--password <密码>', '加密 PDF 的打开密码')
     .option('--today <日期>', '“距截止”从哪天算起，如 2020-06-30（默认今天）', parseToday)
-    .option('--per-unit <目录>', '另为每个牵头单位生成一个 XLSX（含其牵头和配合的任务），放在该目录')
+    .option('--per-unit <目录>', '另为每个单位生成一个 XLSX（含其牵头和配合的任务），放在该目录')
     .action(async (sources: string[], opts: RegisterCliOptions) => {
       try {
         await runRegister(sources, opts);

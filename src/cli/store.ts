@@ -89,6 +89,12 @@ async function ingestFiles(store: TaskStore, files: string[], password?: string)
       const report = await store.ingest(outcome.result, sha ?? undefined);
       console.log(ingestLine(file, report));
       tally[report.status]++;
+      // tracking follows the tasks of a new version (src/track/versions.ts)
+      if (report.status === 'new-version') {
+        const { followNewVersion, followLines, previousVersion } = await import('../track/versions.js');
+        const older = await previousVersion(store, outcome.result, report.version);
+        if (older) for (const line of followLines(await followNewVersion(store, older, outcome.result))) console.log(oneTerminalLine(line));
+      }
     } catch (e) {
       console.error(failureLine(oneTerminalLine(file), e).line);
       tally.failed++;

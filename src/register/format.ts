@@ -89,36 +89,77 @@ export function formatAmount(q: Quantity): string {
   return formatQuantity({ ...q, subject: undefined });
 }
 
-/** Where a commitment's words begin: after the punctuation that ends the one before it. */
-const CLAUSE_BOUNDARY = /[，。；：！？,;:!?\n（(]/u;
+/** What ends a commitment's words: the punctuation between clauses. */
+const CLAUSE_END = /[，。；：！？,;:!?\n]/u;
+const OPEN = /[（(]/u;
+const CLOSE = /[）)]/u;
+/** A list marker in front of a clause ("1.", "2、", "（3）", "④") is not the commitment's words. */
+const LIST_MARKER = /^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*/u;
 /** A quote longer than this is no longer a cell's worth: the number and unit stand alone instead. */
 export const QUOTE_MAX = 40;
 
 /**
- * The 量化指标 cell, one line per commitment in the task's own words: from the start of the clause
- * that holds the number to the number's end ("确保产业项目收益不低于10%", "按照本科6000元、专科4000元").
- * Labels guessed from the text are often cut mid-phrase ("中上述情况 7329人"); a quote cannot be.
- * A number whose place in the text is not known, or whose clause is too long, shows as number and unit.
+ * The clause around a span: back to the punctuation before it (or the bracket it sits in), on to the
+ * punctuation after it (or the bracket that opens or closes there). A bracket opened before a comma
+ * and closed inside the clause ("（普高，职高）学生给予2000元") takes the clause back to before it.
+ */
+export function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let depth = 0;
+  while (s > 0) {
+    const c = text[s - 1];
+    if (CLOSE.test(c)) depth++;
+    else if (OPEN.test(c)) {
+      if (depth === 0) break;
+      depth--;
+    } else if (CLAUSE_END.test(c) && depth === 0) break;
+    s--;
+  }
+  let e = end;
+  while (e < text.length && !CLAUSE_END.test(text[e]) && !OPEN.test(text[e]) && !CLOSE.test(text[e])) e++;
+  const marker = LIST_MARKER.exec(text.slice(s, start));
+  if (marker) s += marker[0].length;
+  while (s < start && /\s/u.test(text[s])) s++;
+  return { start: s, end: e };
+}
+
+/**
+ * Where a quantity's words are in the task text: its own `where` when that points at its words, else
+ * the one place the words occur (results written before quantities had a place). Nowhere: undefined.
+ */
+function placeIn(text: string, q: Quantity): { start: number; end: number } | undefined {
+  const w = q.where;
+  if (w && w.in === undefined && w.start !== undefined && w.end !== undefined && text.slice(w.start, w.end) === q.text) return { start: w.start, end: w.end };
+  const at = q.text ? text.indexOf(q.text) : -1;
+  if (at < 0 || text.indexOf(q.text, at + 1) >= 0) return undefined;
+  return { start: at, end: at + q.text.length };
+}
+
+/**
+ * The 量化指标 cell, one line per commitment in the task's own words: the whole clause that holds the
+ * number ("确保产业项目收益不低于10%", "将7329名贫困人口全部纳入城乡居民基本医疗保险"). Labels guessed
+ * from the text are often cut mid-phrase ("中上述情况 7329人"); a whole clause cannot be. Numbers in
+ * one clause share its line. A number whose place in the text is not known, or whose clause is too
+ * long for a cell, shows as number and unit alone ("≥100个").
  */
 export function quantityLines(text: string, quantities: Quantity[]): string[] {
   const entries: Array<{ at: number; line: string }> = [];
-  const clauses = new Map<number, Quantity[]>();
+  const clauses = new Map<string, { start: number; end: number; quantities: Quantity[] }>();
   for (const q of quantities) {
-    const w = q.where;
-    if (!w || w.in !== undefined || w.start === undefined || w.end === undefined || text.slice(w.start, w.end) !== q.text) {
-      entries.push({ at: w?.start ?? text.indexOf(q.text), line: formatAmount(q) });
+    const w = placeIn(text, q);
+    if (!w) {
+      entries.push({ at: q.where?.start ?? text.indexOf(q.text), line: formatAmount(q) });
       continue;
     }
-    let start = w.start;
-    while (start > 0 && !CLAUSE_BOUNDARY.test(text[start - 1])) start--;
-    while (start < w.start && /\s/u.test(text[start])) start++;
-    clauses.set(start, [...(clauses.get(start) ?? []), q]);
+    const c = clauseAround(text, w.start, w.end);
+    const id = `${c.start}:${c.end}`;
+    const clause = clauses.get(id) ?? { ...c, quantities: [] };
+    clause.quantities.push(q);
+    clauses.set(id, clause);
   }
-  for (const [start, qs] of clauses) {
-    // several numbers in one clause are one quote, ending after the last of them
-    const end = Math.max(...qs.map((q) => q.where!.end!));
-    if (end - start <= QUOTE_MAX) entries.push({ at: start, line: text.slice(start, end) });
-    else for (const q of qs) entries.push({ at: q.where!.start!, line: formatAmount(q) });
+  for (const c of clauses.values()) {
+    if (c.end - c.start <= QUOTE_MAX) entries.push({ at: c.start, line: text.slice(c.start, c.end) });
+    else for (const q of c.quantities) entries.push({ at: placeIn(text, q)!.start, line: formatAmount(q) });
   }
   const lines = entries.sort((a, b) => a.at - b.at).map((e) => e.line);
   return lines.filter((l, i) => lines.indexOf(l) === i);

@@ -1,96 +1,78 @@
 // What one register row tracks: a task, or one 时间节点 of a task that states several ("6月底前…，
-// 12月底前…" is two things to chase, each with its own date, progress and 销号). The key of each item
-// is the one the store's tracking uses (src/store/tracking.ts): the task id, or `<task id>@<date>`.
-import type { Deadline, DocumentMeta, Task } from '../model.js';
+// 12月底前…" is two things to chase), or one dated occurrence of a recurring duty (每季度 → one row
+// per quarter). The items and their keys are the tracking's own (src/track/occurrences.ts), so the
+// row a unit fills in is the item the store and `taizhang import` know by its 任务键.
+import type { Deadline, ExtractResult, Task } from '../model.js';
+import { trackedItems, type TrackedItem } from '../track/occurrences.js';
 import { formatRecurrence } from './format.js';
 
 export interface RegisterItem {
-  /** the tracking key: task id, or `<task id>@<YYYY-MM-DD>` for one node of several */
+  /** the tracking key: task id, or `<task id>@<YYYY-MM-DD>` for one node or occurrence of several */
   key: string;
-  /** 1, 2… when the task is split into nodes (序号 3-1, 3-2), else undefined */
+  /** 1, 2… when the task is split into several items (序号 3-1, 3-2), else undefined */
   node?: number;
   /** the day the item is due, YYYY-MM-DD, when one is stated (or presumed) */
   due?: string;
-  /** the due day is not stated: it is the plan's year end, presumed, and the register says so */
+  /** the due day is not stated: it is the plan period's end, presumed, and the register says so */
   presumed?: boolean;
-  /** the 完成时限 cell: "2020-06-30", "2020-09-01至2020-10-31", "每季度至少1次" */
+  /** the 完成时限 cell: "2020-06-30", "2020-12-31（推定）", or words when there is no day ("每季度") */
   label: string;
-  /** the document's own words for this time limit ("6月底前"), for the 时限原文 cell */
+  /** the document's own words for this time limit ("6月底前", "2020年第一季度（季督查）"), for 时限原文 */
   words: string;
 }
 
-/** A task table's range "9月1日至10月31日" is read as a start and a due with the same words: one node. */
-interface Node {
-  due: string;
-  start?: string;
-  words: string;
-}
-
-function datedNodes(deadlines: Deadline[]): { nodes: Node[]; rest: Deadline[] } {
-  const nodes: Node[] = [];
-  const rest: Deadline[] = [];
-  const used = new Set<number>();
-  deadlines.forEach((d, i) => {
-    if (used.has(i)) return;
-    if (d.kind === 'start' && d.date) {
-      const j = deadlines.findIndex((e, k) => k > i && !used.has(k) && e.kind === 'due' && e.date && e.text === d.text);
-      if (j >= 0) {
-        used.add(j);
-        nodes.push({ due: deadlines[j].date!, start: d.date, words: d.text });
-        return;
-      }
-    }
-    if (d.kind === 'due' && d.date) nodes.push({ due: d.date, words: d.text });
-    else rest.push(d);
-  });
-  // the same day said twice ("6月底前…，确保6月底前…") is one node
-  const seen = new Set<string>();
-  return { nodes: nodes.filter((n) => !seen.has(n.due) && seen.add(n.due)), rest };
-}
-
-const nodeLabel = (n: Node) => (n.start ? `${n.start}至${n.due}` : n.due);
-
-/** A time limit as the 完成时限 cell says it, normalized; its own words go to 时限原文. */
+/** A time limit as a cell says it when it gives no day to place: 每月5日前, 每季度, 秋季开学前. */
 export function deadlineLabel(d: Deadline): string {
-  if (d.kind === 'recurring') return formatRecurrence(d) || d.text;
+  if (d.kind === 'recurring') {
+    const every = formatRecurrence(d);
+    if (!every) return d.text;
+    // the day it falls on, when the words name one: 每月5日前, 每年12月20日前
+    const on = d.day ? `${d.month ? `${d.month}月` : ''}${d.day}日前` : '';
+    return on && !d.minCount ? `${every}${on}` : every;
+  }
   if (!d.date) return d.text;
   return d.kind === 'start' ? `${d.date}起` : d.date;
 }
 
 /**
- * The year a plan is for: the 20xx its title names ("2020年…实施方案"), else the year it was issued.
- * Only that year's end may be presumed as a deadline; a document with neither presumes nothing.
+ * The words a row quotes for its time limit. A node quotes its deadline; an occurrence names its
+ * period and duty; a presumed day quotes whatever the task does say about time (从2020年1月1日起).
  */
-export function planYear(doc: Pick<DocumentMeta, 'title' | 'date'>): number | undefined {
-  const titled = /((?:19|20)\d{2})年/u.exec(doc.title);
-  if (titled) return Number(titled[1]);
-  const dated = /^(\d{4})-\d{2}-\d{2}$/u.exec(doc.date);
-  return dated ? Number(dated[1]) : undefined;
+/** The days one recurring duty of a task falls on, as the tracking expands it. */
+function dutyDays(task: Task, duty: Deadline, result: ExtractResult): Set<string> {
+  const alone = { ...task, deadlines: [...task.deadlines.filter((d) => d.kind === 'start'), duty] };
+  return new Set(trackedItems(alone, result).flatMap((i) => (i.due && !i.presumed ? [i.due] : [])));
 }
 
-/** The rows a task gives: one per dated node when it states several, else one. */
-export function taskItems(task: Task, year: number | undefined): RegisterItem[] {
-  const { nodes, rest } = datedNodes(task.deadlines);
-  if (nodes.length >= 2) {
-    // what is not a dated node (每季度调度…) holds for every node, so each row says it
-    const extra = rest.map(deadlineLabel);
-    return nodes.map((n, i) => ({
-      key: `${task.id}@${n.due}`,
-      node: i + 1,
-      due: n.due,
-      label: [nodeLabel(n), ...extra].join('\n'),
-      words: [n.words, ...rest.map((d) => d.text)].join('\n'),
-    }));
-  }
-  if (nodes.length === 1) {
-    const extra = rest.map(deadlineLabel);
-    return [{ key: task.id, due: nodes[0].due, label: [nodeLabel(nodes[0]), ...extra].join('\n'), words: [nodes[0].words, ...rest.map((d) => d.text)].join('\n') }];
-  }
-  if (task.deadlines.length > 0) {
-    return [{ key: task.id, label: task.deadlines.map(deadlineLabel).join('\n'), words: task.deadlines.map((d) => d.text).join('\n') }];
-  }
-  // no time limit written: the plan's year end, marked as presumed, never a silent guess
-  if (year === undefined) return [{ key: task.id, label: '', words: '' }];
-  const due = `${year}-12-31`;
-  return [{ key: task.id, due, presumed: true, label: `${due}（推定）`, words: '' }];
+function itemWords(task: Task, item: TrackedItem, result: ExtractResult): string {
+  const { due, presumed, label } = item;
+  if (presumed) return task.deadlines.map((d) => d.text).join('\n');
+  const range = due ? task.deadlines.find((d) => d.kind === 'start' && task.deadlines.some((e) => e.kind === 'due' && e.date === due && e.text === d.text)) : undefined;
+  if (range) return range.text;
+  // 月调度 and 季督查 both fall on 6月30日: the one row says both
+  const also = due
+    ? task.deadlines.filter((d) => d.kind === 'recurring' && d.text !== item.recurrence?.text && (item.recurrence || d.text !== label) && dutyDays(task, d, result).has(due))
+    : [];
+  return also.length ? [label, ...also.map((d) => d.text)].join('\n') : label;
+}
+
+/** The rows a task gives, one per tracked item. */
+export function taskItems(task: Task, result: ExtractResult): RegisterItem[] {
+  const items = trackedItems(task, result);
+  return items.map((item, i) => {
+    const node = items.length > 1 ? i + 1 : undefined;
+    if (item.due) {
+      return {
+        key: item.key,
+        node,
+        due: item.due,
+        presumed: item.presumed,
+        label: item.presumed ? `${item.due}（推定）` : item.due,
+        words: itemWords(task, item, result),
+      };
+    }
+    // nothing to place on a day (no document date, 学期/农时 words): the words, normalized where they can be
+    const label = task.deadlines.length ? task.deadlines.map(deadlineLabel).join('\n') : '';
+    return { key: item.key, node, label, words: task.deadlines.map((d) => d.text).join('\n') };
+  });
 }

@@ -5,7 +5,7 @@ import type { ExtractResult, Task } from '../model.js';
 import type { TrackingState } from '../store/tracking.js';
 import { taskMatches, type RegisterFilter } from './filter.js';
 import { formatPeople, formatSource, quantityLines, unitNames, CELL_LINE_BREAK } from './format.js';
-import { planYear, taskItems, type RegisterItem } from './items.js';
+import { taskItems, type RegisterItem } from './items.js';
 
 export interface RegisterRow {
   /** "3", or "3-1", "3-2" for the nodes of task 3; a filtered register keeps the full register's numbers */
@@ -58,16 +58,16 @@ export type RegisterColumn = Exclude<
 export const REGISTER_COLUMNS: ReadonlyArray<{ key: RegisterColumn; width: number; tracking?: true; hidden?: true }> = [
   { key: '序号', width: 6 },
   { key: '任务类别', width: 12 },
-  { key: '任务内容', width: 46 },
+  { key: '任务内容', width: 44 },
   { key: '牵头单位', width: 14 },
   { key: '配合单位', width: 16 },
   { key: '责任领导', width: 12 },
   { key: '责任人', width: 12 },
-  { key: '完成时限', width: 14 },
-  { key: '时限原文', width: 14 },
+  { key: '完成时限', width: 21 },
+  { key: '时限原文', width: 13 },
   { key: '距截止', width: 10 },
-  { key: '量化指标', width: 22 },
-  { key: '出处', width: 20 },
+  { key: '量化指标', width: 28 },
+  { key: '出处', width: 18 },
   { key: '状态', width: 10, tracking: true },
   { key: '进展情况', width: 30, tracking: true },
   { key: '存在问题', width: 20, tracking: true },
@@ -120,7 +120,7 @@ function trackingCells(state: TrackingState | undefined): Pick<RegisterRow, '状
 export function taskRows(result: ExtractResult, task: Task, seq: number, options: RowOptions = {}): RegisterRow[] {
   const leads = unitNames(task.units, 'lead');
   const participants = unitNames(task.units, 'participant');
-  const items = taskItems(task, planYear(result.document));
+  const items = taskItems(task, result);
   const file = result.document.source.path.split(/[\\/]/u).pop() ?? result.document.source.path;
   const page = task.where?.page;
   return items.map((item: RegisterItem) => {

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { mkdir } from 'node:fs/promises';
 import { replaceAtomic } from '../atomic-write.js';
 import { dirname, join } from 'node:path';
-import { unitAliases } from '../../extractors/unit-names.js';
+import { isCollectiveUnit, unitAliases } from '../../extractors/unit-names.js';
 import type { ExtractResult, Message } from '../model.js';
 import { TASK_STATUSES } from '../store/tracking.js';
 import type { RegisterFilter } from './filter.js';
@@ -231,9 +231,9 @@ export function rowsByLeadUnit(rows: RegisterRow[]): Array<{ unit: string; rows:
 }
 
 /**
- * Every unit that leads a task, with the tasks it leads and those it helps with (角色 配合), in
- * register order. A unit that only ever helps gets no sheet of its own: 各乡镇, 县直各部门 would
- * bury the page of each bureau that answers for the work.
+ * Every unit named in the register, with the tasks it leads and those it helps with (角色 配合), in
+ * register order: first the units that lead something, then those that only help (县财政局 is asked
+ * for its part too). A group of bodies (各乡镇, 县直相关部门) gets no sheet: no one fills it in.
  */
 export function rowsByUnit(rows: RegisterRow[]): Array<{ unit: string; rows: RegisterRow[]; roles: Map<RegisterRow, string> }> {
   const groups = new Map<string, { unit: string; rows: RegisterRow[]; roles: Map<RegisterRow, string> }>();
@@ -247,17 +247,24 @@ export function rowsByUnit(rows: RegisterRow[]): Array<{ unit: string; rows: Reg
   }
   for (const row of rows) {
     for (const unit of row.participantUnits) {
-      const group = groups.get(aliasKey(unit));
-      if (group && !group.roles.has(row)) group.roles.set(row, ROLE_WORDS.participant);
+      const key = aliasKey(unit);
+      if (!groups.has(key) && isCollectiveUnit(unit)) continue;
+      const group = groups.get(key) ?? { unit, rows: [], roles: new Map() };
+      if (!group.roles.has(row)) group.roles.set(row, ROLE_WORDS.participant);
+      groups.set(key, group);
     }
   }
   for (const group of groups.values()) group.rows = rows.filter((r) => group.roles.has(r));
   return [...groups.values()];
 }
 
+/** What a unit reads under its sheet's title: how to fill it in so the office can read it back. */
+export const UNIT_FILL_NOTE = '黄色表头的列由责任单位填写：状态从下拉列表选择，完成时间写日期，进展情况每次另起一行；请勿删改隐藏列';
+
 function unitTitle(unit: string, rows: RegisterRow[], roles: Map<RegisterRow, string>): string {
-  const lead = rows.filter((r) => roles.get(r) === ROLE_WORDS.lead).length;
-  return `${unit} 任务台账（牵头 ${lead} 项、配合 ${rows.length - lead} 项）`;
+  // tasks, not rows: a duty reported every month is one task of the unit
+  const count = (role: string) => new Set(rows.filter((r) => roles.get(r) === role).map((r) => `${r.docId}\u0000${r.taskId}`)).size;
+  return `${unit} 任务台账（牵头 ${count(ROLE_WORDS.lead)} 项、配合 ${count(ROLE_WORDS.participant)} 项）`;
 }
 
 const GAP_WORDS = { 牵头单位: '牵头单位', 完成时限: '完成时限', 责任人: '责任人' } as const;
@@ -274,7 +281,8 @@ export function taskGaps(row: RegisterRow): string {
 function addWarningsSheet(wb: ExcelJS.Workbook, results: ExtractResult[], rows: RegisterRow[], title: [string, string]): void {
   const ws = addSheet(wb, WARNINGS_SHEET, WARNING_COLUMNS.map((c) => ({ ...c })), [`问题清单：${title[0]}`, title[1]], 0);
   let n = 0;
-  const about = (row: RegisterRow) => `第${row.序号}项：${row.任务内容}`;
+  // the task's number, not its first node's: "第6项", never "第6-1项"
+  const about = (row: RegisterRow) => `第${String(row.序号).replace(/-\d+$/u, '')}项：${row.任务内容}`;
   for (const result of results) {
     const file = result.document.source.path.split(/[\\/]/u).pop() ?? result.document.source.path;
     // what each task leaves unsaid, once per task (its nodes share the gaps)
@@ -311,7 +319,7 @@ export function buildWorkbook(results: ExtractResult[], rows: RegisterRow[], opt
   const title = titleLines(results, options);
   addTaskSheet(wb, MAIN_SHEET, rows, title);
   for (const group of rowsByUnit(rows)) {
-    addTaskSheet(wb, namer.name(group.unit), group.rows, [unitTitle(group.unit, group.rows, group.roles), title[1]], group.roles);
+    addTaskSheet(wb, namer.name(group.unit), group.rows, [unitTitle(group.unit, group.rows, group.roles), `${title[1]}　${UNIT_FILL_NOTE}`], group.roles);
   }
   addWarningsSheet(wb, results, rows, title);
   return wb;
@@ -321,7 +329,7 @@ export function buildWorkbook(results: ExtractResult[], rows: RegisterRow[], opt
 export function buildUnitWorkbook(results: ExtractResult[], group: ReturnType<typeof rowsByUnit>[number], options: RowOptions = {}): ExcelJS.Workbook {
   const wb = newWorkbook(results);
   const title = titleLines(results, options);
-  addTaskSheet(wb, sanitizeSheetName(group.unit), group.rows, [unitTitle(group.unit, group.rows, group.roles), title[1]], group.roles);
+  addTaskSheet(wb, sanitizeSheetName(group.unit), group.rows, [unitTitle(group.unit, group.rows, group.roles), `${title[1]}　${UNIT_FILL_NOTE}`], group.roles);
   return wb;
 }
 

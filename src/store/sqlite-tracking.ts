@@ -12,6 +12,9 @@ import {
   type TrackingState,
   type TrackingUpdate,
 } from './tracking.js';
+import { applyUpdate, blankState, updateOf } from './tracking-state.js';
+
+export { applyUpdate, blankState, fieldValue, updateOf } from './tracking-state.js';
 
 export const TRACKING_SQL = `
   -- one row per tracked key (a task id, or <task id>@<date>); doc_key keeps the document it belongs to across versions
@@ -114,11 +117,6 @@ interface ConflictRow {
   resolved_by: string | null;
 }
 
-/** A key never changed: 未开始 and nothing recorded. */
-export function blankState(key: string): TrackingState {
-  return { key, status: '未开始', progress: [], problems: '', nextSteps: '', evidence: [], supervised: false };
-}
-
 function toState(r: StateRow): TrackingState {
   return {
     key: r.key, status: r.status as TaskStatus, progress: JSON.parse(r.progress_json), problems: r.problems, nextSteps: r.next_steps,
@@ -140,63 +138,6 @@ function toConflict(r: ConflictRow): TrackingConflict {
     ...(r.kept_ref ? { keptRef: r.kept_ref } : {}), offered: r.offered, offeredBy: r.offered_by, ...(r.offered_ref ? { offeredRef: r.offered_ref } : {}),
     at: r.at, ...(r.resolved_at ? { resolvedAt: r.resolved_at } : {}), ...(r.resolved_by ? { resolvedBy: r.resolved_by } : {}),
   };
-}
-
-/**
- * A field's value as an event records it: text as written, '' as null, 佐证材料 as a JSON list,
- * 督办 as 是/否. Shared with the PostgreSQL backend so both histories read the same.
- */
-export function fieldValue(state: TrackingState, field: keyof TrackingUpdate): string | null {
-  switch (field) {
-    case 'status': return state.status;
-    case 'progress': return state.progress.at(-1)?.text ?? null;
-    case 'problems': return state.problems || null;
-    case 'nextSteps': return state.nextSteps || null;
-    case 'completedOn': return state.completedOn ?? null;
-    case 'evidence': return state.evidence.length ? JSON.stringify(state.evidence) : null;
-    case 'supervised': return state.supervised ? '是' : '否';
-    case 'responsible': return state.responsible || null;
-  }
-}
-
-/** The update that sets a field back to a recorded value (a conflict resolved by taking the offer). */
-export function updateOf(field: keyof TrackingUpdate, value: string | null): TrackingUpdate {
-  switch (field) {
-    case 'evidence': return { evidence: value ? (JSON.parse(value) as string[]) : [] };
-    case 'supervised': return { supervised: value === '是' };
-    case 'completedOn': return value ? { completedOn: value } : {};
-    case 'progress': return value ? { progress: value } : {};
-    case 'status': return value ? TrackingUpdateSchema.parse({ status: value }) : {};
-    default: return { [field]: value ?? '' };
-  }
-}
-
-/**
- * Applies an update to a state in memory; returns the events of the fields that really changed.
- * 进展情况 appends an entry unless it repeats the last one word for word (a workbook sent back
- * twice adds nothing).
- */
-export function applyUpdate(state: TrackingState, update: TrackingUpdate, meta: Required<Pick<ChangeMeta, 'by' | 'source' | 'at'>> & ChangeMeta): TrackingEvent[] {
-  const events: TrackingEvent[] = [];
-  for (const field of Object.keys(update) as (keyof TrackingUpdate)[]) {
-    const value = update[field];
-    if (value === undefined) continue;
-    const before = fieldValue(state, field);
-    switch (field) {
-      case 'status': state.status = value as TaskStatus; break;
-      case 'progress': if (value !== before) state.progress = [...state.progress, { date: meta.at.slice(0, 10), text: value as string, by: meta.by }]; break;
-      case 'problems': state.problems = value as string; break;
-      case 'nextSteps': state.nextSteps = value as string; break;
-      case 'completedOn': state.completedOn = value as string; break;
-      case 'evidence': state.evidence = value as string[]; break;
-      case 'supervised': state.supervised = value as boolean; break;
-      case 'responsible': state.responsible = value as string; break;
-    }
-    const after = fieldValue(state, field);
-    if (after === before) continue;
-    events.push({ key: state.key, field, before, after, by: meta.by, at: meta.at, source: meta.source, ...(meta.sourceRef ? { sourceRef: meta.sourceRef } : {}) });
-  }
-  return events;
 }
 
 export class SqliteTracking {

@@ -22,6 +22,7 @@ beforeAll(async () => {
   db = join(dir, 'taizhang.sqlite');
   const store = SqliteTaskStore.open(db);
   await store.ingest(fixture('city-notice'));
+  await store.updateTracking('qinghe-city-2020-15#1', { status: '推进中', progress: '已受理申请312份', supervised: true }, { by: '市教育局学生资助管理中心', source: 'cli', at: '2020-09-20T08:00:00Z' });
   await store.close();
 });
 afterEach(() => vi.restoreAllMocks());
@@ -54,11 +55,41 @@ test('chooseFormat: --format, else the extension, else xlsx', () => {
 test('extract JSONs and a stored document id make one register', async () => {
   const xlsx = join(dir, 'out', '台账.xlsx');
   expect(await run('register', fixturePath('county-plan'), fixturePath('bulletin'), 'qinghe-city-2020-15', '--db', db, '--out', xlsx)).toBe(0);
-  expect(out).toEqual([`台账 → ${xlsx}（3 个文件，9 项任务）`]);
+  expect(out).toEqual([`台账 → ${xlsx}（3 个文件，9 项任务，22 行）`]);
   expect(err).toEqual([]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
-  expect(wb.getWorksheet('任务台账')!.rowCount).toBe(10);
+  // the title and document lines above the header
+  expect(wb.getWorksheet('任务台账')!.rowCount).toBe(25);
+});
+
+test('a register from the store carries what was recorded in the tracking columns', async () => {
+  const xlsx = join(dir, 'stored.xlsx');
+  expect(await run('register', 'qinghe-city-2020-15', '--db', db, '--out', xlsx, '--today', '2020-09-21')).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  const ws = wb.getWorksheet('任务台账')!;
+  const header = ws.getRow(3).values as unknown[];
+  const cell = (r: number, h: string) => ws.getRow(r).getCell(header.indexOf(h)).value;
+  expect(['任务键', '状态', '进展情况', '督办', '距截止'].map((h) => cell(4, h))).toEqual([
+    'qinghe-city-2020-15#1', '推进中', '2020-09-20 市教育局学生资助管理中心：已受理申请312份', '是', 40,
+  ]);
+  expect(cell(5, '状态')).toBeNull();
+});
+
+test('--today counts 距截止 from that day; --per-unit writes a workbook per unit', async () => {
+  const xlsx = join(dir, 'today.xlsx');
+  const units = join(dir, 'units');
+  expect(await run('register', fixturePath('county-plan'), '--out', xlsx, '--today', '2020年6月15日', '--per-unit', units)).toBe(0);
+  expect(out).toEqual([`台账 → ${xlsx}（1 个文件，6 项任务，15 行）`, `分单位台账 → ${units}（8 个单位）`]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  const ws = wb.getWorksheet('任务台账')!;
+  expect(ws.getRow(4).getCell(10).value).toBe(15);
+  expect(ws.getCell('A2').value).toContain('距截止按 2020年6月15日 计');
+  expect(existsSync(join(units, '县扶贫办.xlsx'))).toBe(true);
+  expect(await run('register', fixturePath('county-plan'), '--out', xlsx, '--today', '6月15日')).toBe(2);
+  expect(err.join('\n')).toContain('[E_BAD_DATE]');
 });
 
 test('filters reach the register: --unit, --due-before, --recurring, CSV by extension', async () => {
@@ -70,7 +101,7 @@ test('filters reach the register: --unit, --due-before, --recurring, CSV by exte
   expect(lines).toHaveLength(3);
   const md = join(dir, 'recurring.md');
   expect(await run('register', fixturePath('county-plan'), '--out', md, '--recurring')).toBe(0);
-  expect(out).toEqual([`台账 → ${md}（1 个文件，1 项任务）`]);
+  expect(out).toEqual([`台账 → ${md}（1 个文件，1 项任务，10 行）`]);
 });
 
 test('an unknown id or a broken JSON is one Chinese line each; the others still make the register', async () => {
@@ -83,7 +114,7 @@ test('an unknown id or a broken JSON is one Chinese line each; the others still 
     `${bad}: 不是 taizhang extract 输出的抽取结果 JSON：请用 taizhang extract 重新生成 [E_BAD_RESULT_JSON]`,
   ]);
   const rows = JSON.parse(await readFile(json, 'utf8')) as { 序号: number; taskId: string }[];
-  expect(rows.map((r) => r.序号)).toEqual([1, 2, 3, 4, 5, 6]);
+  expect(rows.map((r) => r.序号)).toEqual([1, 2, 3, 4, 5, ...Array.from({ length: 10 }, (_, i) => `6-${i + 1}`)]);
 });
 
 test('a stored id with no store says where it looked, and creates nothing', async () => {

@@ -11,6 +11,7 @@ import { ExtractResult, type Task } from '../../src/model.js';
 import { writeRegister } from '../../src/register/index.js';
 import { inertCell } from '../../src/register/csv.js';
 import { markdownCell } from '../../src/register/markdown.js';
+import { REGISTER_COLUMNS } from '../../src/register/rows.js';
 import { cleanForWriters, hasXmlForbidden } from '../../src/register/xml-chars.js';
 
 const plan = ExtractResult.parse(JSON.parse(readFileSync(new URL('../fixtures/results/county-plan.json', import.meta.url), 'utf8')));
@@ -59,11 +60,11 @@ test('CSV: every dangerous text, unit name and file name comes out inert when re
   const rows = parseCsv((await readFile(out, 'utf8')).replace(/^\uFEFF/u, ''));
   expect(rows).toHaveLength(DANGEROUS.length + 1);
   for (const [k, row] of rows.slice(1).entries()) {
-    expect(row).toHaveLength(11);
+    expect(row).toHaveLength(REGISTER_COLUMNS.length);
     for (const cell of row) expect(FORMULA_FIRST.test(cell)).toBe(false);
     expect(row[2]).toBe(`'${DANGEROUS[k]}`);
     expect(row[3]).toBe(`'${DANGEROUS[(k + 1) % DANGEROUS.length]}`);
-    expect(row[9].startsWith(`'=HYPERLINK("x").txt`)).toBe(true);
+    expect(row[REGISTER_COLUMNS.findIndex((c) => c.key === '出处')].startsWith(`'=HYPERLINK("x").txt`)).toBe(true);
   }
   expect(await readdir(dir)).toEqual(['台账.csv']);
 });
@@ -75,12 +76,13 @@ test('XLSX: the same texts are string cells, and the sheet XML holds no formula'
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const ws = wb.getWorksheet('任务台账')!;
-  for (let r = 2; r <= DANGEROUS.length + 1; r++) {
+  // the title and document lines come first, the header is row 3
+  for (let r = 4; r <= DANGEROUS.length + 3; r++) {
     const cell = ws.getRow(r).getCell(3);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.formula).toBeUndefined();
     // XML reads a CR back as a line feed
-    expect(cell.value).toBe(DANGEROUS[r - 2].replace(/\r/gu, '\n'));
+    expect(cell.value).toBe(DANGEROUS[r - 4].replace(/\r/gu, '\n'));
     expect(ws.getRow(r).getCell(4).type).toBe(ExcelJS.ValueType.String);
   }
   const zip = await JSZip.loadAsync(await readFile(out));
@@ -126,9 +128,9 @@ test('characters XML forbids are dropped in XLSX, CSV, Markdown and JSON, with a
   await writeRegister([result], { format: 'xlsx', out: xlsx });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
-  expect(wb.getWorksheet('任务台账')!.getRow(2).getCell(3).value).toBe('第0项任务，保留表情😀与制表\t符');
+  expect(wb.getWorksheet('任务台账')!.getRow(4).getCell(3).value).toBe('第0项任务，保留表情😀与制表\t符');
   const issues = wb.getWorksheet('问题清单')!;
-  expect(issues.getColumn(3).values.filter((v) => v === 'W_XML_CHARS')).toHaveLength(XML_BAD.length + 1);
+  expect(issues.getColumn(6).values.filter((v) => v === 'W_XML_CHARS')).toHaveLength(XML_BAD.length + 1);
   const zip = await JSZip.loadAsync(await readFile(xlsx));
   for (const f of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
     const xml = await zip.file(f)!.async('string');
