@@ -36,23 +36,26 @@ async function withQueueStore<T>(db: string | undefined, run: (store: PostgresTa
   }
 }
 
-const ENQUEUED = { queued: '已加入队列', 'already-queued': '已在队列中', 'already-stored': '已在库中' } as const;
+const ENQUEUED = { queued: '已加入队列', 'already-queued': '已在队列中', 'already-stored': '已在库中', unreadable: '' } as const;
 
 /** `taizhang ingest --queue FILES…`: each file's bytes into the database and one job each. */
 export async function queueFiles(files: string[], db: string | undefined): Promise<void> {
   await withQueueStore(db, async (store) => {
     const { enqueueFiles, openBoss } = await import('../queue/index.js');
     const boss = await openBoss(store, { supervise: false });
-    const tally = { queued: 0, 'already-queued': 0, 'already-stored': 0 };
+    const tally = { queued: 0, 'already-queued': 0, 'already-stored': 0, unreadable: 0 };
     try {
       await enqueueFiles(store, boss, files, (r) => {
         tally[r.status]++;
-        console.log(`${ENQUEUED[r.status]}　${oneTerminalLine(r.file)}`);
+        if (r.line) console.error(oneTerminalLine(r.line));
+        else console.log(`${ENQUEUED[r.status]}　${oneTerminalLine(r.file)}`);
       });
     } finally {
       await boss.stop({ graceful: false, wait: true, close: true });
     }
-    console.log(`完成：加入队列 ${tally.queued} 个，已在队列中 ${tally['already-queued']} 个，已在库中 ${tally['already-stored']} 个；用 taizhang worker 处理，用 taizhang queue 查看进度`);
+    const failed = tally.unreadable ? `，无法加入 ${tally.unreadable} 个` : '';
+    console.log(`完成：加入队列 ${tally.queued} 个，已在队列中 ${tally['already-queued']} 个，已在库中 ${tally['already-stored']} 个${failed}；用 taizhang worker 处理，用 taizhang queue 查看进度`);
+    if (tally.unreadable) process.exitCode = 1;
   });
 }
 

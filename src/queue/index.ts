@@ -12,6 +12,7 @@ import type PgBoss from 'pg-boss';
 import { WorkerSlot, type SlotLimits } from '../batch.js';
 import { FILE_BUDGET } from '../file-budget.js';
 import { failureLine, oneTerminalLine, ReadFailure } from '../messages.js';
+import { LIMITS } from '../read/limits.js';
 import type { ExtractOutcome } from '../pipeline.js';
 import { PostgresTaskStore } from '../store/postgres.js';
 
@@ -72,19 +73,45 @@ function jobId(sha256: string, generation: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export type EnqueueStatus = 'queued' | 'already-queued' | 'already-stored';
+export type EnqueueStatus = 'queued' | 'already-queued' | 'already-stored' | 'unreadable';
 export interface EnqueueReport {
   file: string;
   sha256: string;
   status: EnqueueStatus;
+  /** for 'unreadable': the one line saying why (E_NOT_FOUND, E_TOO_LARGE…) */
+  line?: string;
+}
+
+/** A file that cannot be queued is said like a file that cannot be read: the reader's codes. */
+const ERRNO_CODES: Readonly<Record<string, 'E_NOT_FOUND' | 'E_IS_DIRECTORY' | 'E_UNREADABLE'>> = {
+  ENOENT: 'E_NOT_FOUND', ENOTDIR: 'E_NOT_FOUND', EISDIR: 'E_IS_DIRECTORY', EACCES: 'E_UNREADABLE', EPERM: 'E_UNREADABLE',
+};
+
+async function readQueued(file: string): Promise<Buffer | { line: string }> {
+  const { readFile, stat } = await import('node:fs/promises');
+  try {
+    const st = await stat(file);
+    // the bytes go into the database: a file past the reader's limit would only fail in the worker
+    if (st.isFile() && st.size > LIMITS.fileBytes) return { line: failureLine(file, new ReadFailure('E_TOO_LARGE', `${st.size} 字节`)).line };
+    return await readFile(file);
+  } catch (e) {
+    const code = ERRNO_CODES[String((e as { code?: string }).code)];
+    if (!code) throw e;
+    return { line: failureLine(file, new ReadFailure(code)).line };
+  }
 }
 
 /** Stores each file's bytes and sends its job; the same bytes again are not queued twice. */
 export async function enqueueFiles(store: PostgresTaskStore, boss: PgBoss, files: string[], say: (r: EnqueueReport) => void = () => undefined): Promise<EnqueueReport[]> {
-  const { readFile } = await import('node:fs/promises');
   const out: EnqueueReport[] = [];
   for (const file of files) {
-    const bytes = await readFile(file);
+    const bytes = await readQueued(file);
+    if (!Buffer.isBuffer(bytes)) {
+      const r: EnqueueReport = { file, sha256: '', status: 'unreadable', line: bytes.line };
+      say(r);
+      out.push(r);
+      continue;
+    }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const path = resolve(file);
     await store.query(`INSERT INTO queue_files (sha256, name, path, bytes, size, added_at) VALUES ($1, $2, $3, $4, $5, $6)

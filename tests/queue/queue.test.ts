@@ -76,4 +76,18 @@ describe.skipIf(!PG_AVAILABLE)('queue and worker', () => {
     const { stdout } = await run(process.execPath, [CLI, 'queue', '--db', url]);
     expect(stdout.split('\n')[0]).toBe('等待 1　处理中 0　完成 4　失败 0');
   });
+
+  test('a missing file is one line with the reader code; the others are queued', async () => {
+    const boss = await openBoss(store, { supervise: false });
+    try {
+      const fresh = join(dir, notice(9).name);
+      await writeFile(fresh, notice(9).text);
+      const missing = join(dir, '没有这个文件.pdf');
+      const got = await enqueueFiles(store, boss, [missing, fresh]);
+      expect(got.map((r) => r.status)).toEqual(['unreadable', 'queued']);
+      expect(got[0].line).toBe(`${missing}: 找不到文件：请检查路径是否正确 [E_NOT_FOUND]`);
+    } finally {
+      await boss.stop({ graceful: false, wait: true, close: true });
+    }
+  });
 });
