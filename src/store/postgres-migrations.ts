@@ -151,6 +151,23 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    // SQLite's migration 3 (the OCR branch): a scanned page's reading by the file's bytes, page and
+    // the resolution asked for, so a re-ingest of a scan does not OCR it again
+    version: 4,
+    name: 'ocr_pages (OCR text of scanned pages, by file sha256, page and dpi)',
+    sql: `
+      CREATE TABLE ocr_pages (
+        sha256 TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        dpi INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        page_json TEXT NOT NULL,
+        confidence DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (sha256, page, dpi)
+      );
+    `,
+  },
 ];
 
 export function latestPgVersion(migrations: readonly PgMigration[] = PG_MIGRATIONS): number {

@@ -70,6 +70,13 @@ function toStoredDocument(r: DocumentRow): StoredDocument {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/** What the store needs of an OCR page (read/ocr.ts OcrPage on the OCR branch): kept whole as JSON. */
+export interface OcrPageLike {
+  page: number;
+  confidence: number;
+  lines: Array<{ words: Array<{ text: string }> }>;
+}
+
 export class PostgresTaskStore implements TaskStore {
   private readonly ready: Promise<void>;
   readonly shown: string;
@@ -297,6 +304,20 @@ export class PostgresTaskStore implements TaskStore {
       }
       return [...touched.values()].reduce((n, s) => n + s.length, 0);
     }));
+  }
+
+  // ---- OCR cache (issue 13): one row a page read, replaced when the same page is read again ----
+  async getOcrPage<P = OcrPageLike>(sha256: string, page: number, dpi: number): Promise<P | undefined> {
+    return this.guarded(async () => {
+      const [row] = (await this.pool.query('SELECT page_json FROM ocr_pages WHERE sha256 = $1 AND page = $2 AND dpi = $3', [sha256, page, dpi])).rows as { page_json: string }[];
+      return row ? (JSON.parse(row.page_json) as P) : undefined;
+    });
+  }
+
+  async putOcrPage(sha256: string, dpi: number, page: OcrPageLike): Promise<void> {
+    const text = page.lines.map((l) => l.words.map((w) => w.text).join('')).join('\n').replaceAll('\u0000', '');
+    await this.guarded(() => this.pool.query(`INSERT INTO ocr_pages (sha256, page, dpi, text, page_json, confidence) VALUES ($1, $2, $3, $4, $5, $6)
+      ON CONFLICT (sha256, page, dpi) DO UPDATE SET text = $4, page_json = $5, confidence = $6`, [sha256, page.page, dpi, text, JSON.stringify(page), page.confidence]));
   }
 
   // ---- tracking (postgres-tracking.ts) ----

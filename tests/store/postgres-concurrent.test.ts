@@ -54,4 +54,15 @@ describe.skipIf(!PG_AVAILABLE)('concurrent writers on PostgreSQL', () => {
     expect([state.status, state.problems, state.progress.map((p) => p.text)]).toEqual(['推进中', '资金未到位', ['已完成摸底']]);
     expect((await stores[4].history(key)).map((e) => e.field).sort()).toEqual(['problems', 'progress', 'status']);
   });
+
+  test('the OCR cache keeps a page by bytes, page and dpi; the same page again replaces it', async () => {
+    const page = (text: string) => ({ page: 2, dpi: 300, width: 2480, height: 3508, confidence: 87.5, lines: [{ words: [{ text }], confidence: 87.5 }] });
+    const sha = 'ef'.repeat(32);
+    expect(await stores[0].getOcrPage(sha, 2, 300)).toBeUndefined();
+    await stores[0].putOcrPage(sha, 300, page('各乡镇人民政府'));
+    await stores[1].putOcrPage(sha, 300, page('各乡镇人民政府、县直各部门'));
+    expect(await stores[2].getOcrPage(sha, 2, 300)).toEqual(page('各乡镇人民政府、县直各部门'));
+    expect(await stores[2].getOcrPage(sha, 2, 150)).toBeUndefined();
+    expect(await stores[2].query('SELECT text FROM ocr_pages')).toEqual([{ text: '各乡镇人民政府、县直各部门' }]);
+  });
 });
