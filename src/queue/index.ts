@@ -28,9 +28,9 @@ export interface QueueJobData {
 
 /** How the queue retries and when an active job counts as lost; the env knobs are for tests and operators. */
 export function queueSettings(env: NodeJS.ProcessEnv = process.env) {
-  const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
+  const num = (v: string | undefined, d: number, min = 1) => (v && Number.isInteger(Number(v)) && Number(v) >= min ? Number(v) : d);
   return {
-    retryLimit: num(env.TAIZHANG_QUEUE_RETRIES, 5),
+    retryLimit: num(env.TAIZHANG_QUEUE_RETRIES, 5, 0),
     /** seconds before the first retry; doubled each time (pg-boss retryBackoff) */
     retryDelay: num(env.TAIZHANG_QUEUE_RETRY_DELAY, 5),
     /** a job active longer than this is taken to be lost (its worker died) and comes back; above the file budget */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { counts, enqueueFiles, failures, openBoss, runWorker } from '../../src/queue/index.js';
+import { counts, enqueueFiles, failures, openBoss, QUEUE, runWorker } from '../../src/queue/index.js';
 import { PostgresTaskStore } from '../../src/store/postgres.js';
 import { freshPgUrl, PG_AVAILABLE } from '../store/backends.js';
 import { notice } from './notices.js';
@@ -88,6 +88,31 @@ describe.skipIf(!PG_AVAILABLE)('queue and worker', () => {
       expect(got[0].line).toBe(`${missing}: 找不到文件：请检查路径是否正确 [E_NOT_FOUND]`);
     } finally {
       await boss.stop({ graceful: false, wait: true, close: true });
+    }
+  });
+
+  test('a job pg-boss gave up on (its worker died on every try) is listed as failed with E_QUEUE_GAVE_UP', async () => {
+    // a queue of its own with no retries, so one lost try is the last
+    const { url: own, drop: dropOwn } = await freshPgUrl();
+    const lone = new PostgresTaskStore(own);
+    process.env.TAIZHANG_QUEUE_RETRIES = '0';
+    const boss = await openBoss(lone, { supervise: false }).finally(() => delete process.env.TAIZHANG_QUEUE_RETRIES);
+    try {
+      const file = join(dir, notice(10).name);
+      await writeFile(file, notice(10).text);
+      await enqueueFiles(lone, boss, [file]);
+      const [job] = await boss.fetch(QUEUE);
+      // what pg-boss does to a job whose worker died: failed by its expiry, as here
+      await boss.fail(QUEUE, job.id, { message: 'job failed by timeout in active state' });
+      expect(await counts(lone)).toEqual({ waiting: 0, active: 0, done: 0, failed: 1 });
+      expect(await failures(lone)).toEqual([{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/u), path: file, code: 'E_QUEUE_GAVE_UP',
+        line: `${file}: 该文件多次处理都没有完成（进程退出或数据库出错），已停止重试：请检查该文件后用 taizhang ingest --queue 重新加入 [E_QUEUE_GAVE_UP]` }]);
+    } finally {
+      await boss.stop({ graceful: false, wait: true, close: true });
+      const [{ schema }] = await lone.query<{ schema: string }>('SELECT current_schema() AS schema');
+      await lone.query(`DROP SCHEMA IF EXISTS ${schema}_boss CASCADE`);
+      await lone.close();
+      await dropOwn();
     }
   });
 });
