@@ -26,6 +26,7 @@ async function reachable(): Promise<boolean> {
 }
 
 export const PG_AVAILABLE = (await reachable()) || Boolean(process.env.CI);
+if (!PG_AVAILABLE) console.warn(`PostgreSQL store tests skipped: no server answers at ${PG_TEST_URL.replace(/:[^:@/]*@/u, ':***@')} (set TAIZHANG_TEST_PG)`);
 
 /** A URL that opens the test database with its own new schema first on the search path. */
 export async function freshPgUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
