@@ -1,34 +1,11 @@
 // npm run bench: read + normalize throughput over the corpus PDFs, repeated to a few hundred pages
 // with both cores, next to pdftotext on the same files in the same run; then the start-up time of
 // one `taizhang extract`. Figures go to BENCHMARKS.md by hand, as measured.
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readMany } from '../src/batch.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PDFS = ['benxi-2020', 'xinbin-2018', 'dongzhou-2020', 'kuaibao-2019', 'liaoning-2019-opinion'].map((d) => path.join(ROOT, 'corpus', `${d}.pdf`));
-const run = promisify(execFile);
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 8);
-
-function hasPdftotext(): boolean {
-  return spawnSync('pdftotext', ['-v']).status === 0;
-}
-
-async function pdftotextRate(files: string[], parallel: number): Promise<number> {
-  const t0 = performance.now();
-  const queue = [...files];
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      for (let f = queue.shift(); f; f = queue.shift()) {
-        await run('pdftotext', ['-q', f, '-'], { maxBuffer: 64 * 1024 * 1024 });
-      }
-    }),
-  );
-  return performance.now() - t0;
-}
+import { hasPdftotext, pdftotextRate, PDFS, REPEAT, ROOT } from './bench-files.js';
 
 async function main(): Promise<void> {
   const files = Array.from({ length: REPEAT }, () => PDFS).flat();

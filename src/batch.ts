@@ -31,7 +31,7 @@ export interface PoolOptions<T> extends ExtractOptions {
   onOutcome?: (outcome: T, done: number, total: number, index: number) => void;
 }
 
-interface SlotLimits {
+export interface SlotLimits {
   timeoutMs: number;
   heapMb: number;
 }
@@ -45,7 +45,7 @@ function failedOutcome<T>(file: string, code: 'E_TIMEOUT' | 'E_OUT_OF_MEMORY' | 
  * One worker thread running one job at a time. A job that runs out of time or heap, or a worker that
  * dies, ends that job with a failure and the slot starts a fresh worker for the next one.
  */
-class WorkerSlot<T> {
+export class WorkerSlot<T> {
   private worker: Worker | null = null;
 
   constructor(private readonly limits: SlotLimits) {}

@@ -11,6 +11,7 @@ import { addCompareCommands } from './cli/compare.js';
 import { addRegisterCommands } from './cli/register.js';
 import { addServeCommands } from './cli/serve.js';
 import { addStoreCommands } from './cli/store.js';
+import { addQueueCommands } from './cli/queue.js';
 import { addTrackCommands } from './cli/track.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -199,6 +200,7 @@ async function main(): Promise<void> {
   // each part registers its own commands; they load their heavy modules inside their actions
   addRegisterCommands(program);
   addStoreCommands(program);
+  addQueueCommands(program);
   addCompareCommands(program);
   addTrackCommands(program);
   addServeCommands(program);

@@ -122,6 +122,11 @@ export const MESSAGES = {
   E_WEB_NO_TRACKING: '这个数据库还不能记录任务进展：请升级 taizhang 后再试',
   E_WEB_BAD_USER: '账号名或密码不符合要求：账号名 1 到 32 个字（不含空格），密码至少 8 位',
   E_WEB_USER_EXISTS: '这个账号名已经存在：请换一个账号名，或用 --reset 重设它的密码',
+  // PostgreSQL store and the job queue (src/store/postgres*.ts, src/queue/, src/cli/queue.ts)
+  E_PG_CONNECT: '无法连接 PostgreSQL 台账数据库：请检查 --db 地址中的主机、端口、用户名、密码和库名，并确认数据库服务已启动',
+  E_QUEUE_NEEDS_PG: '任务队列需要 PostgreSQL 数据库：请用 --db postgres://用户:密码@主机/库名（或环境变量 TAIZHANG_DB）指定',
+  E_QUEUE_FILE_MISSING: '队列中的文件内容在数据库中找不到：请用 taizhang ingest --queue 重新加入该文件',
+  E_QUEUE_GAVE_UP: '该文件多次处理都没有完成（进程退出或数据库出错），已停止重试：请检查该文件后用 taizhang ingest --queue 重新加入',
   // tracking: the living 台账 (src/track, src/cli/track.ts): import of returned workbooks, due, calendar, report
   E_TRACK_NO_HEADER: '找不到台账表头（至少要有“工作任务”或隐藏的“任务键”列，以及“状态”或“进展情况”列）：请在 taizhang register --format xlsx 导出的表格上填报，不要删改表头',
   E_TRACK_BAD_STATUS: '状态填写不对，本格未导入（同行其他格照常导入）：请填 未开始、推进中、已完成、申请销号、已销号、滞后 之一',

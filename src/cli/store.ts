@@ -113,9 +113,11 @@ export function addStoreCommands(program: Command): void {
     .argument('<文件...>', '文件或目录')
     .option('--db <路径>', DB_HELP)
     .option('--password <密码>', '加密 PDF 的打开密码')
-    .action(async (paths: string[], opts: { db?: string; password?: string }) => {
+    .option('--queue', '只把文件加入 PostgreSQL 任务队列，由 taizhang worker 抽取并存入')
+    .action(async (paths: string[], opts: { db?: string; password?: string; queue?: boolean }) => {
       const [{ openStore }, { listInputFiles }] = await Promise.all([import('../store/index.js'), import('../main-job.js')]);
       const files = await listInputFiles(paths);
+      if (opts.queue) return void (await (await import('./queue.js')).queueFiles(files, opts.db));
       await withStore(async () => openStore(opts.db), (store) => ingestFiles(store, files, opts.password));
     });
 

@@ -5,21 +5,23 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { addStoreCommands } from '../../src/cli/store.js';
 import { ExtractResult } from '../../src/model.js';
 import { boundQuery, SEARCH_LIMITS } from '../../src/store/search.js';
 import { SqliteTaskStore } from '../../src/store/sqlite.js';
+import type { TaskStore } from '../../src/store/store.js';
+import { BACKENDS, closeAll } from './backends.js';
 
 const plan = ExtractResult.parse(JSON.parse(readFileSync(new URL('../fixtures/results/county-plan.json', import.meta.url), 'utf8')));
 
-describe('units and people are searched', () => {
-  let store: SqliteTaskStore;
+describe.each(BACKENDS)('units and people are searched ($name)', ({ open }) => {
+  let store: TaskStore;
   beforeAll(async () => {
-    store = SqliteTaskStore.open(':memory:');
+    store = await open();
     await store.ingest(plan);
   });
-  afterAll(() => store.close());
+  afterAll(() => closeAll());
 
   const cases: [query: string, want: Array<[taskId: string, fields: string]>][] = [
     // 教育局 is nowhere in the task texts: only the units name it
@@ -49,16 +51,6 @@ test('boundQuery keeps the first parts, each cut to its length, and says when it
   expect([Array.from(long.query).length, long.cut]).toEqual([SEARCH_LIMITS.partChars, true]);
 });
 
-test('2,000 words, or one 10,000-character word, search without an error', async () => {
-  const store = SqliteTaskStore.open(':memory:');
-  await store.ingest(plan);
-  const words = Array.from({ length: 2000 }, (_, i) => (i % 2 ? '危房' : `甲${i}`)).join(' ');
-  await expect(store.search(words)).resolves.toEqual([]);
-  await expect(store.search(`危房 ${'改'.repeat(10000)}`)).resolves.toEqual([]);
-  await expect(store.search(['危房', ...Array(3000).fill('改造')].join(' '))).resolves.toHaveLength(1);
-  await store.close();
-});
-
 test('the CLI says in Chinese that it cut the query, and exits 0', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'taizhang-search-'));
   const db = join(dir, 'taizhang.sqlite');
@@ -80,15 +72,27 @@ test('the CLI says in Chinese that it cut the query, and exits 0', async () => {
   expect(out.join('\n')).toContain('   匹配：任务内容；责任单位（县教育局）；责任人（王建国（县教育局局长））');
 });
 
-test('seeded random queries of FTS5 syntax, quotes, controls and lone surrogates never throw', async () => {
-  const store = SqliteTaskStore.open(':memory:');
-  await store.ingest(plan);
-  let seed = 20240601;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const pieces = ['"', '*', 'AND', 'OR', 'NOT', 'NEAR(', ')', '(', ':', '^', '危房', '教育局', ' ', '\u3000', '\uFFFE', '\uD800', '😀', '-', '+', "'", '\\', '%', '_', '\0'];
-  for (let i = 0; i < 500; i++) {
-    const q = Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => pieces[Math.floor(rnd() * pieces.length)]).join(rnd() < 0.5 ? ' ' : '');
-    await expect(store.search(q), JSON.stringify(q)).resolves.toBeInstanceOf(Array);
-  }
-  await store.close();
+describe.each(BACKENDS)('bounded and hostile queries ($name)', ({ open }) => {
+  afterEach(() => closeAll());
+
+  test('2,000 words, or one 10,000-character word, search without an error', async () => {
+    const store = await open();
+    await store.ingest(plan);
+    const words = Array.from({ length: 2000 }, (_, i) => (i % 2 ? '危房' : `甲${i}`)).join(' ');
+    await expect(store.search(words)).resolves.toEqual([]);
+    await expect(store.search(`危房 ${'改'.repeat(10000)}`)).resolves.toEqual([]);
+    await expect(store.search(['危房', ...Array(3000).fill('改造')].join(' '))).resolves.toHaveLength(1);
+  });
+
+  test('seeded random queries of FTS5 syntax, quotes, controls and lone surrogates never throw', async () => {
+    const store = await open();
+    await store.ingest(plan);
+    let seed = 20240601;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['"', '*', 'AND', 'OR', 'NOT', 'NEAR(', ')', '(', ':', '^', '危房', '教育局', ' ', '\u3000', '\uFFFE', '\uD800', '😀', '-', '+', "'", '\\', '%', '_', '\0'];
+    for (let i = 0; i < 500; i++) {
+      const q = Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => pieces[Math.floor(rnd() * pieces.length)]).join(rnd() < 0.5 ? ' ' : '');
+      await expect(store.search(q), JSON.stringify(q)).resolves.toBeInstanceOf(Array);
+    }
+  });
 });

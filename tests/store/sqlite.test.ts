@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { ExtractResult } from '../../src/model.js';
+import { PostgresTaskStore } from '../../src/store/postgres.js';
 import { SqliteTaskStore } from '../../src/store/sqlite.js';
+import type { TaskStore } from '../../src/store/store.js';
+import { BACKENDS, closeAll } from './backends.js';
 
 const fixture = (name: string) => ExtractResult.parse(JSON.parse(readFileSync(new URL(`../fixtures/results/${name}.json`, import.meta.url), 'utf8')));
 const plan = fixture('county-plan');
@@ -13,14 +16,23 @@ const notice = fixture('city-notice');
 const ALL = { documents: 3, tasks: 9, units: 20, quantities: 9, deadlines: 12, warnings: 3 };
 
 const opened: SqliteTaskStore[] = [];
-async function fresh(): Promise<SqliteTaskStore> {
+async function freshSqlite(): Promise<SqliteTaskStore> {
   const store = SqliteTaskStore.open(join(await mkdtemp(join(tmpdir(), 'taizhang-store-')), 'sub', 'taizhang.sqlite'));
   opened.push(store);
   return store;
 }
 afterEach(async () => {
   for (const s of opened.splice(0)) await s.close();
+  await closeAll();
 });
+
+/** Rows of a query on either backend; PostgreSQL's booleans read as SQLite's 0/1. */
+async function rows(store: TaskStore, sql: string): Promise<unknown[]> {
+  const got = store instanceof PostgresTaskStore ? await store.query(sql) : (store as SqliteTaskStore).database.prepare(sql).all();
+  return got.map((r) => Object.fromEntries(Object.entries(r as object).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v])));
+}
+
+describe.each(BACKENDS)('$name store', ({ open: fresh }) => {
 
 test('re-ingesting the same fixtures leaves the same row counts', async () => {
   const store = await fresh();
@@ -75,26 +87,33 @@ test('markSuperseded sets the column and the stored JSON, and can undo it', asyn
   expect(await store.markSuperseded(['qinghe-2020-7#2.2', 'qinghe-2020-7#2.3.1', 'missing'], { by: 'liaoning-2019' })).toBe(1);
   const back = (await store.result('qinghe-2020-7'))!;
   expect(back.tasks.filter((t) => t.superseded).map((t) => t.id)).toEqual(['qinghe-2020-7#2.2', 'qinghe-2020-7#2.3.1']);
-  const db = store.database;
-  expect(db.prepare("SELECT superseded, superseded_by FROM tasks WHERE task_id = 'qinghe-2020-7#2.2'").get()).toEqual({ superseded: 1, superseded_by: 'liaoning-2019' });
+  expect(await rows(store, "SELECT superseded, superseded_by FROM tasks WHERE task_id = 'qinghe-2020-7#2.2'")).toEqual([{ superseded: 1, superseded_by: 'liaoning-2019' }]);
   expect(await store.markSuperseded(['qinghe-2020-7#2.3.1'], { superseded: false })).toBe(1);
   expect((await store.result('qinghe-2020-7'))!.tasks.filter((t) => t.superseded).map((t) => t.id)).toEqual(['qinghe-2020-7#2.2']);
 });
 
-test('the file is in WAL mode and the tables hold the facts', async () => {
+test('the tables hold the facts', async () => {
   const store = await fresh();
   await store.ingest(plan);
-  const db = store.database;
-  expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-  expect(db.prepare("SELECT u.name FROM units u JOIN tasks t ON t.id = u.task WHERE t.task_id = 'qinghe-2020-7#2.2' AND u.role = 'participant' ORDER BY u.id").all())
+  expect(await rows(store, "SELECT u.name FROM units u JOIN tasks t ON t.id = u.task WHERE t.task_id = 'qinghe-2020-7#2.2' AND u.role = 'participant' ORDER BY u.id"))
     .toEqual([{ name: '县扶贫办' }, { name: '县财政局' }, { name: '相关乡镇' }]);
-  expect(db.prepare("SELECT value, max, unit, per_json, comparator FROM quantities WHERE text = '每户补助1.5万-2万元'").get())
-    .toEqual({ value: 15000, max: 20000, unit: '元', per_json: '["户"]', comparator: '=' });
-  expect(db.prepare("SELECT recurrence FROM deadlines WHERE kind = 'recurring' ORDER BY id").all().map((r) => (r as { recurrence: string }).recurrence))
+  expect(await rows(store, "SELECT value, max, unit, per_json, comparator FROM quantities WHERE text = '每户补助1.5万-2万元'"))
+    .toEqual([{ value: 15000, max: 20000, unit: '元', per_json: '["户"]', comparator: '=' }]);
+  expect((await rows(store, "SELECT recurrence FROM deadlines WHERE kind = 'recurring' ORDER BY id")).map((r) => (r as { recurrence: string }).recurrence))
     .toEqual(['monthly', 'quarterly', 'annual']);
-  expect(db.prepare('SELECT code, task_id FROM warnings ORDER BY id').all()).toEqual([
+  expect(await rows(store, 'SELECT code, task_id FROM warnings ORDER BY id')).toEqual([
     { code: 'deadline-before-issue', task_id: 'qinghe-2020-7#2.3.2' }, { code: 'W_PAGES_SKIPPED', task_id: null },
   ]);
+});
+
+test('a NUL character in a task text is stored, read back as it was, and the task still found', async () => {
+  const store = await fresh();
+  const odd = structuredClone(notice);
+  odd.document.source.sha256 = 'cd'.repeat(32);
+  odd.tasks[0].text = `${odd.tasks[0].text}\u0000（附表见后）`;
+  expect((await store.ingest(odd)).status).toBe('added');
+  expect(await store.result('cd'.repeat(32))).toEqual(odd);
+  expect((await store.search('附表见后')).map((h) => h.taskId)).toEqual([odd.tasks[0].id]);
 });
 
 test('the same bytes read differently by a newer taizhang replace the stored extraction, not add a version', async () => {
@@ -112,4 +131,11 @@ test('the same bytes read differently by a newer taizhang replace the stored ext
   expect((await store.search('饮水安全巩固')).map((h) => h.taskId)).toEqual([reread.tasks[0].id]);
   expect(await store.search(plan.tasks[4].text.slice(0, 6))).toEqual([]);
   expect((await store.ingest(reread)).status).toBe('unchanged');
+});
+});
+
+test('the SQLite file is in WAL mode', async () => {
+  const store = await freshSqlite();
+  await store.ingest(plan);
+  expect(store.database.pragma('journal_mode', { simple: true })).toBe('wal');
 });
