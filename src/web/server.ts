@@ -8,7 +8,13 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { ReadFailure } from '../messages.js';
+import { ReadFailure, type MessageCode } from '../messages.js';
+
+/** The store's own failures: the server's trouble (503), not the uploaded file's (422). */
+const STORE_FAILURES: ReadonlySet<MessageCode> = new Set<MessageCode>([
+  'E_STORE_OPEN', 'E_STORE_TOO_NEW', 'E_STORE_MISSING', 'E_STORE_CORRUPT', 'E_STORE_READONLY',
+  'E_STORE_FULL', 'E_STORE_BUSY', 'E_PG_CONNECT', 'E_DISK_FULL',
+]);
 import type { ExtractOutcome } from '../pipeline.js';
 import type { TaskStore } from '../store/store.js';
 import { compareRoutes } from './api-compare.js';
@@ -108,7 +114,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.setErrorHandler((err: unknown, _req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof WebError) return reply.code(err.status).send(errorBody(err.code, undefined, err.line));
     if (err instanceof ReadFailure) {
-      const status = err.code.startsWith('E_STORE') ? 503 : 422;
+      const status = STORE_FAILURES.has(err.code) ? 503 : 422;
       return reply.code(status).send(errorBody(err.code, err.detail));
     }
     const e = err as { statusCode?: number; code?: string };
