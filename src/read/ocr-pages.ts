@@ -45,29 +45,36 @@ export interface PageImage {
  * is one whose red channel stands well above green and blue, and it takes its red channel's value,
  * which is light. Everything else becomes grey. The masthead zone of the first page (top fifth, where
  * GB/T 9704 prints the red 发文机关标志) keeps its red as dark grey: it is the issuer's name.
+ * Returns the share of the page's pixels dropped.
  */
-export function dropRedInk(data: Uint8ClampedArray, width: number, height: number, keepTop = 0): void {
+export function dropRedInk(data: Uint8ClampedArray, width: number, height: number, keepTop = 0): number {
   const keepEnd = Math.floor(keepTop) * width * 4;
+  let dropped = 0;
   for (let i = 0; i < width * height * 4; i += 4) {
     const r = data[i];
     const g = data[i + 1];
     const b = data[i + 2];
     const grey = (r * 299 + g * 587 + b * 114) / 1000;
     const red = r - Math.max(g, b) > 60;
-    const v = red && i >= keepEnd ? Math.max(r, 200) : grey;
-    data[i] = data[i + 1] = data[i + 2] = v;
+    const drop = red && i >= keepEnd;
+    if (drop) dropped++;
+    data[i] = data[i + 1] = data[i + 2] = drop ? Math.max(r, 200) : grey;
     data[i + 3] = 255;
   }
+  return dropped / (width * height);
 }
 
-/** The canvas as grey PNG, red ink dropped (see dropRedInk). */
-export function canvasToPng(canvas: Canvas, firstPage: boolean): PageImage {
+/** The canvas as grey PNG, red ink dropped (see dropRedInk), and the share of red ink it had. */
+export function canvasToPng(canvas: Canvas, firstPage: boolean): PageImage & { red: number } {
   const ctx = canvas.getContext('2d');
   const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
-  dropRedInk(img.data, canvas.width, canvas.height, firstPage ? canvas.height / 5 : 0);
+  const red = dropRedInk(img.data, canvas.width, canvas.height, firstPage ? canvas.height / 5 : 0);
   ctx.putImageData(img, 0, 0);
-  return { png: canvas.toBuffer('image/png'), width: canvas.width, height: canvas.height };
+  return { png: canvas.toBuffer('image/png'), width: canvas.width, height: canvas.height, red };
 }
+
+/** A page with this much red ink outside the masthead carries a seal (a seal of 4 cm is ~0.3 % of A4 in ink). */
+const SEAL_INK = 0.0005;
 
 /** The same canvas turned by 90, 180 or 270 degrees, for a page scanned on its side or upside down. */
 export async function rotateCanvas(canvas: Canvas, degrees: number): Promise<Canvas> {
@@ -93,8 +100,10 @@ export function looksMisoriented(p: OcrPage): boolean {
  */
 export async function readCanvas(pool: OcrPool, canvas: Canvas, page: number, dpi: number): Promise<OcrPage> {
   const first = canvasToPng(canvas, page === 1);
+  // what is left of a seal after its red is dropped (its outline, the star) reads as unsure noise
+  const clean = (p: OcrPage) => (first.red > SEAL_INK ? dropSealNoise(p) : p);
   let best = await pool.recognize(first.png, page, dpi, first);
-  if (!looksMisoriented(best)) return dropSealNoise(best);
+  if (!looksMisoriented(best)) return clean(best);
   for (const deg of [180, 90, 270]) {
     const turned = await rotateCanvas(canvas, deg);
     const img = canvasToPng(turned, page === 1);
@@ -102,7 +111,7 @@ export async function readCanvas(pool: OcrPool, canvas: Canvas, page: number, dp
     if (r.confidence > best.confidence + 10) best = { ...r, rotated: deg };
     if (!looksMisoriented(best)) break;
   }
-  return dropSealNoise(best);
+  return clean(best);
 }
 
 /**

@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
  * The model: 4.0.0_best_int (1.7 MB, an integer LSTM) reads a 300 dpi A4 page in ~2 s at about the
  * accuracy of the 20 MB float model (BENCHMARKS.md, OCR section), so it is the default.
  */
-export const OCR_MODEL = '4.0.0_best_int';
+export const OCR_MODEL = process.env.TAIZHANG_OCR_MODEL ?? '4.0.0_best_int';
 
 export function modelDir(model: string = OCR_MODEL): string {
   return path.join(path.dirname(require.resolve('@tesseract.js-data/chi_sim/package.json')), model);

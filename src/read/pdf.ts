@@ -118,7 +118,7 @@ export async function readPdf(bytes: Uint8Array, password?: string, ocr?: OcrOpt
       }
     }
     const mode = ocr?.mode ?? 'never';
-    if (mode !== 'never' && images > 0 && unreadable < pageLines.length) {
+    if (mode !== 'never' && (images > 0 || mode === 'always') && unreadable < pageLines.length) {
       const toRead = mode === 'always' ? pageLines.map((_, k) => k + 1) : await pagesWithoutText(doc, pageLines, ops);
       if (toRead.length) {
         const [{ ocrPages }, layout] = await Promise.all([import('./ocr-pages.js'), import('./ocr-layout.js')]);
