@@ -1,4 +1,6 @@
 // taizhang ingest / search / documents: parse options, call the store, print one line per file or hit.
+import { OCR_HELP, ocrModeOption, ocrOptions } from './ocr-options.js';
+import type { OcrMode } from '../read/ocr-pages.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -73,13 +75,15 @@ async function withStore<T>(open: () => Promise<TaskStore>, run: (store: TaskSto
   }
 }
 
-async function ingestFiles(store: TaskStore, files: string[], password?: string): Promise<void> {
+async function ingestFiles(store: TaskStore, files: string[], password?: string, ocr?: OcrMode): Promise<void> {
   const { extractFile } = await import('../pipeline.js');
   const tally = { added: 0, 'new-version': 0, unchanged: 0, 're-extracted': 0, reverted: 0, 'old-version': 0, failed: 0 };
   for (const file of files) {
     const sha = await fileSha(file);
     // extracted even when the bytes are stored: the store keeps it only if this taizhang reads them differently
-    const outcome = await extractFile(file, { password });
+    // a scan's pages read before (same bytes) come from the store's OCR cache, not from OCR again
+    const cache = store.getOcrPage && store.putOcrPage ? (store as Required<Pick<TaskStore, 'getOcrPage' | 'putOcrPage'>>) : undefined;
+    const outcome = await extractFile(file, { password, ocr: ocrOptions(ocr, cache) });
     if (!outcome.ok) {
       console.error(oneTerminalLine(outcome.line));
       tally.failed++;
@@ -107,10 +111,11 @@ export function addStoreCommands(program: Command): void {
     .argument('<文件...>', '文件或目录')
     .option('--db <路径>', DB_HELP)
     .option('--password <密码>', '加密 PDF 的打开密码')
-    .action(async (paths: string[], opts: { db?: string; password?: string }) => {
+    .option('--ocr <模式>', OCR_HELP, ocrModeOption, 'auto')
+    .action(async (paths: string[], opts: { db?: string; password?: string; ocr?: OcrMode }) => {
       const [{ openStore }, { listInputFiles }] = await Promise.all([import('../store/index.js'), import('../main-job.js')]);
       const files = await listInputFiles(paths);
-      await withStore(async () => openStore(opts.db), (store) => ingestFiles(store, files, opts.password));
+      await withStore(async () => openStore(opts.db), (store) => ingestFiles(store, files, opts.password, opts.ocr));
     });
 
   program

@@ -33,18 +33,17 @@ export function fullWidthPunctuation(text: string): string {
 }
 
 /** An opening or closing round bracket as the OCR may read it: ( 〈 < { and ) 〉 > } ] 」. */
-const OPEN = '(（〈<{｛';
+const OPEN = '(（〈<{｛《';
 const CLOSE = ')）〉>}｝\\]」';
 
 /**
- * Round brackets around Chinese words read as a mixed pair ("各乡〈镇)", "{二)") come back as （）: a
- * pair of look-alikes with no other bracket inside, holding a Chinese character or a list number.
- * 《》 are left to fixBookTitleBrackets; a 文号's 〔〕 to fixDocNumberBrackets.
+ * Round brackets around Chinese words come back as the full-width （） a 公文 prints: the OCR cannot
+ * tell ( from （, and reads them as look-alikes ("各乡〈镇)", "《县扶贫办)"). A pair with no other
+ * bracket inside, holding a Chinese character or a list number; 《 … 》 (a title) stays.
  */
 export function fullWidthParens(text: string): string {
-  return text.replace(new RegExp(`([${OPEN}])([^${OPEN}${CLOSE}《》]{1,30})([${CLOSE}])`, 'gu'), (m, open: string, inner: string, close: string) =>
-    // a matched ASCII pair is how many notices print a list number "(一)": it stays as printed
-    (open !== '(' || close !== ')') && (HAN_RE.test(inner) || /^\s*\d{1,2}\s*$/u.test(inner)) ? `（${inner.trim()}）` : m,
+  return text.replace(new RegExp(`([${OPEN}])([^${OPEN}${CLOSE}》]{1,30})([${CLOSE}])`, 'gu'), (m, _open: string, inner: string) =>
+    HAN_RE.test(inner) || /^\s*\d{1,2}\s*$/u.test(inner) ? `（${inner.trim()}）` : m,
   );
 }
 

@@ -81,12 +81,12 @@ export async function readImage(bytes: Uint8Array, kind: ImageKind, ocr: OcrOpti
 
 async function readTiff(bytes: Uint8Array, size: { width: number; height: number }, ocr: OcrOptions & { sha256: string }): Promise<OcrPage> {
   const dpi = Math.max(72, Math.round(size.width / A4_WIDTH_INCHES));
-  const cached = ocr.cache?.getOcrPage(ocr.sha256, 1, dpi);
+  const cached = await ocr.cache?.getOcrPage(ocr.sha256, 1, dpi);
   if (cached) return cached;
   const pool = ocr.pool ?? new OcrPool(1);
   try {
     const page = await pool.recognize(Buffer.from(bytes), 1, dpi, size);
-    ocr.cache?.putOcrPage(ocr.sha256, dpi, page);
+    await ocr.cache?.putOcrPage(ocr.sha256, dpi, page);
     ocr.onPage?.(1, 1);
     return (await import('./ocr-layout.js')).dropSealNoise(page);
   } catch (e) {
