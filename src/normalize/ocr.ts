@@ -60,10 +60,10 @@ export function fixDocNumberParens(text: string): string {
  * ("东脱贫发【2020] 3号", "国办发(2024)3 号"): an issuer code, a year, a serial and 号 → 〔year〕.
  */
 export function fixDocNumberBrackets(text: string): string {
-  return text.replace(
-    new RegExp(`([${HAN}]{1,12}[发函字办令])\\s*[\\[【(（{｛〈<〔［]?\\s*((?:19|20)\\d{2})\\s*[\\]】)）}｝〉>〕］]?\\s*(\\d{1,4})\\s*号`, 'gu'),
-    '$1〔$2〕$3号',
-  );
+  return text
+    .replace(new RegExp(`([${HAN}]{1,12})\\s*[\\[【(（{｛〈<〔［]\\s*((?:19|20)\\d{2})\\s*[\\]】)）}｝〉>〕］]\\s*(\\d{1,4})\\s*号`, 'gu'), '$1〔$2〕$3号')
+    // with no bracket left, only an issuer code ending as most do (发, 函, 字, 办, 令) says it is a 文号
+    .replace(new RegExp(`([${HAN}]{1,12}[发函字办令])\\s*[\\[【(（{｛〈<〔［]?\\s*((?:19|20)\\d{2})\\s*[\\]】)）}｝〉>〕］]?\\s*(\\d{1,4})\\s*号`, 'gu'), '$1〔$2〕$3号');
 }
 
 /**

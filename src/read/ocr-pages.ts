@@ -113,13 +113,17 @@ export function dropRedInk(data: Uint8ClampedArray, width: number, height: numbe
  * with dark pixels over 0.5 % of its width), runs under 4 rows (rules, specks) aside. 0 when the
  * page shows no lines.
  */
-export function textLineHeight(data: Uint8ClampedArray, width: number, height: number): number {
+export function textLineHeight(data: Uint8ClampedArray, width: number, height: number, across: 'rows' | 'columns' = 'rows'): number {
   const runs: number[] = [];
   let run = 0;
-  const min = Math.max(2, width * 0.005);
-  for (let y = 0; y < height; y++) {
+  const [n, m] = across === 'rows' ? [height, width] : [width, height];
+  const min = Math.max(2, m * 0.005);
+  for (let a = 0; a < n; a++) {
     let dark = 0;
-    for (let i = y * width * 4, end = i + width * 4; i < end; i += 4) if (data[i] < 128) dark++;
+    for (let b = 0; b < m; b++) {
+      const i = across === 'rows' ? (a * width + b) * 4 : (b * width + a) * 4;
+      if (data[i] < 128) dark++;
+    }
     if (dark >= min) run++;
     else {
       if (run >= 4) runs.push(run);
@@ -127,9 +131,11 @@ export function textLineHeight(data: Uint8ClampedArray, width: number, height: n
     }
   }
   if (run >= 4) runs.push(run);
+  // text is lines: many runs, each a small part of the page (two blocks of ink are a picture)
   if (runs.length < 3) return 0;
   runs.sort((a, b) => a - b);
-  return runs[Math.floor(runs.length / 2)];
+  const median = runs[Math.floor(runs.length / 2)];
+  return median < n / 8 ? median : 0;
 }
 
 /**
@@ -140,20 +146,22 @@ export function textLineHeight(data: Uint8ClampedArray, width: number, height: n
 export const OCR_LINE_HEIGHT = 40;
 
 /** The canvas as grey PNG, red ink dropped (see dropRedInk), scaled to OCR_LINE_HEIGHT; the share of red ink it had. */
-export async function canvasToPng(canvas: Canvas): Promise<PageImage & { red: number; scale: number }> {
+export async function canvasToPng(canvas: Canvas): Promise<PageImage & { red: number; scale: number; lines: 'rows' | 'columns' | 'none' }> {
   const ctx = canvas.getContext('2d');
   const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
   const red = dropRedInk(img.data, canvas.width, canvas.height);
   ctx.putImageData(img, 0, 0);
   const line = textLineHeight(img.data, canvas.width, canvas.height);
+  // lines of ink down the page and none across it: the page lies on its side
+  const lines = line > 0 ? 'rows' : textLineHeight(img.data, canvas.width, canvas.height, 'columns') > 0 ? 'columns' : 'none';
   const scale = line > 0 && (line > OCR_LINE_HEIGHT * 1.3 || line < OCR_LINE_HEIGHT * 0.6) ? Math.min(2, OCR_LINE_HEIGHT / line) : 1;
-  if (scale === 1) return { png: canvas.toBuffer('image/png'), width: canvas.width, height: canvas.height, red, scale };
+  if (scale === 1) return { png: canvas.toBuffer('image/png'), width: canvas.width, height: canvas.height, red, scale, lines };
   const { createCanvas } = await import('@napi-rs/canvas');
   const out = createCanvas(Math.round(canvas.width * scale), Math.round(canvas.height * scale));
   const octx = out.getContext('2d');
   octx.imageSmoothingQuality = 'high';
   octx.drawImage(canvas, 0, 0, out.width, out.height);
-  return { png: out.toBuffer('image/png'), width: out.width, height: out.height, red, scale };
+  return { png: out.toBuffer('image/png'), width: out.width, height: out.height, red, scale, lines };
 }
 
 /** A page with this much of a seal's red ink dropped carries a seal (a seal of 4 cm is ~0.3 % of A4 in ink). */
@@ -178,16 +186,18 @@ export function looksMisoriented(p: OcrPage): boolean {
 }
 
 /**
- * Read one drawn page; a page that reads as noise is tried turned by 180, 90 and 270 degrees and
- * the best reading kept (the OCR has no orientation model here: chi_sim only).
+ * Read one drawn page; a page that reads as noise is tried turned — by 90 and 270 degrees when its
+ * lines of ink run down the page, else by 180 — and the best reading kept (the OCR has no
+ * orientation model here: chi_sim only).
  */
 export async function readCanvas(pool: OcrPool, canvas: Canvas, page: number, dpi: number): Promise<OcrPage> {
   const first = await canvasToPng(canvas);
   // what is left of a seal after its red is dropped (its outline, the star) reads as unsure noise
   const clean = (p: OcrPage) => (first.red > SEAL_INK ? dropSealNoise(p) : p);
   let best = await pool.recognize(first.png, page, dpi * first.scale, first);
-  if (!looksMisoriented(best)) return clean(best);
-  for (const deg of [180, 90, 270]) {
+  // a page without lines of ink (a photo, a blank page) is not tried in other directions
+  if (first.lines === 'none' || !looksMisoriented(best)) return clean(best);
+  for (const deg of first.lines === 'columns' ? [90, 270] : [180]) {
     const turned = await rotateCanvas(canvas, deg);
     const img = await canvasToPng(turned);
     const r = await pool.recognize(img.png, page, dpi * img.scale, img);
