@@ -210,6 +210,8 @@ export const Task = z.object({
   quantities: z.array(Quantity),
   where: Where.optional(),
   superseded: z.boolean().optional(),
+  // OCR (issue 13): a task read from a scanned page, with the mean confidence (0–100) of its block
+  ocr: z.object({ confidence: z.number() }).optional(),
 });
 export type Task = z.infer<typeof Task>;
 
