@@ -145,22 +145,31 @@ export function textLineHeight(data: Uint8ClampedArray, width: number, height: n
  */
 export const OCR_LINE_HEIGHT = 40;
 
-/** The canvas as grey PNG, red ink dropped (see dropRedInk), scaled to OCR_LINE_HEIGHT; the share of red ink it had. */
+/**
+ * The canvas as grey PNG, red ink dropped (see dropRedInk), scaled to OCR_LINE_HEIGHT; the share of
+ * red ink it had. The canvas itself is left as it was: @napi-rs/canvas draws a canvas changed by
+ * putImageData partly from a stale copy (a page turned after that came out half turned), so pixels
+ * are only ever put into a fresh canvas, and only the untouched one is drawn from.
+ */
 export async function canvasToPng(canvas: Canvas): Promise<PageImage & { red: number; scale: number; lines: 'rows' | 'columns' | 'none' }> {
-  const ctx = canvas.getContext('2d');
-  const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const img = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
   const red = dropRedInk(img.data, canvas.width, canvas.height);
-  ctx.putImageData(img, 0, 0);
   const line = textLineHeight(img.data, canvas.width, canvas.height);
   // lines of ink down the page and none across it: the page lies on its side
   const lines = line > 0 ? 'rows' : textLineHeight(img.data, canvas.width, canvas.height, 'columns') > 0 ? 'columns' : 'none';
   const scale = line > 0 && (line > OCR_LINE_HEIGHT * 1.3 || line < OCR_LINE_HEIGHT * 0.6) ? Math.min(2, OCR_LINE_HEIGHT / line) : 1;
-  if (scale === 1) return { png: canvas.toBuffer('image/png'), width: canvas.width, height: canvas.height, red, scale, lines };
-  const { createCanvas } = await import('@napi-rs/canvas');
   const out = createCanvas(Math.round(canvas.width * scale), Math.round(canvas.height * scale));
-  const octx = out.getContext('2d');
-  octx.imageSmoothingQuality = 'high';
-  octx.drawImage(canvas, 0, 0, out.width, out.height);
+  const ctx = out.getContext('2d');
+  if (scale === 1) {
+    ctx.putImageData(img, 0, 0);
+  } else {
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(canvas, 0, 0, out.width, out.height);
+    const scaled = ctx.getImageData(0, 0, out.width, out.height);
+    dropRedInk(scaled.data, out.width, out.height);
+    ctx.putImageData(scaled, 0, 0);
+  }
   return { png: out.toBuffer('image/png'), width: out.width, height: out.height, red, scale, lines };
 }
 
@@ -179,10 +188,14 @@ export async function rotateCanvas(canvas: Canvas, degrees: number): Promise<Can
   return out;
 }
 
-/** A page read so badly that it may lie on its side: few lines, low confidence. */
+/**
+ * A page read so badly that it may lie on its side or upside down: low confidence, few characters,
+ * or (an upside-down Chinese page reads as Latin letters and digits) less than half Chinese.
+ */
 export function looksMisoriented(p: OcrPage): boolean {
-  const chars = p.lines.reduce((n, l) => n + l.words.reduce((m, w) => m + w.text.length, 0), 0);
-  return p.confidence < 55 || (chars < 40 && p.confidence < 70);
+  const text = p.lines.flatMap((l) => l.words.map((w) => w.text)).join('').replace(/\s+/gu, '');
+  const han = (text.match(/[\u3400-\u9fff]/gu) ?? []).length;
+  return p.confidence < 55 || (text.length < 40 && p.confidence < 70) || (text.length >= 20 && han < text.length * 0.5);
 }
 
 /**
