@@ -84,10 +84,25 @@ export function fixPageNumberDashes(text: string): string {
   return m ? `—${m[1]}—` : text;
 }
 
+/** Words after which a bare number is a rate: 达到, 提高到, 不低于… */
+const RATE_VERB = '达到|提高到|提升到|保持在|稳定在|控制在|不低于|不少于|不超过|低于|高于|超过';
+
+/**
+ * A percent sign read as digits: "%" comes back as 9, 96 or 0/0 ("签约率达到1009。", "体检达到10096。").
+ * Only after a verb of a target, a number with no unit before a sentence mark, which without those
+ * digits is a rate of at most 100: a count would carry its unit (户, 个, 人).
+ */
+export function fixPercentSign(text: string): string {
+  return text.replace(new RegExp(`(${RATE_VERB})(\\d{1,3}(?:\\.\\d{1,2})?)(96|9|0/0|%6)(?=[。，；、）)]|$)`, 'gu'), (m, verb: string, n: string) =>
+    Number(n) <= 100 ? `${verb}${n}%` : m,
+  );
+}
+
 /** The OCR repairs in the order they run, each over one block's text. */
 export const OCR_REPAIRS: [string, (text: string) => string][] = [
   ['fixPageNumberDashes', fixPageNumberDashes],
   ['fixDigitLookalikes', fixDigitLookalikes],
+  ['fixPercentSign', fixPercentSign],
   ['joinHanSpaces', joinHanSpaces],
   ['fullWidthPunctuation', fullWidthPunctuation],
   ['fixDocNumberBrackets', fixDocNumberBrackets],

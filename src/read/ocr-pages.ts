@@ -100,9 +100,10 @@ export function dropRedInk(data: Uint8ClampedArray, width: number, height: numbe
       const r = data[i];
       const g = data[i + 1];
       const b = data[i + 2];
-      const drop = isRed(r, g, b) && seal[Math.floor(y / cell) * cols + Math.floor(x / cell)] === 1;
+      // black ink under the seal shows as dark red (red channel low): it stays, as dark as it is
+      const drop = isRed(r, g, b) && r > 140 && seal[Math.floor(y / cell) * cols + Math.floor(x / cell)] === 1;
       if (drop) dropped++;
-      data[i] = data[i + 1] = data[i + 2] = drop ? Math.max(r, 200) : (r * 299 + g * 587 + b * 114) / 1000;
+      data[i] = data[i + 1] = data[i + 2] = drop ? 255 : isRed(r, g, b) && seal[Math.floor(y / cell) * cols + Math.floor(x / cell)] === 1 ? r : (r * 299 + g * 587 + b * 114) / 1000;
       data[i + 3] = 255;
     }
   return dropped / (width * height);

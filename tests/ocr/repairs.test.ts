@@ -6,6 +6,7 @@ import {
   fixDocNumberBrackets,
   fixDocNumberParens,
   fixPageNumberDashes,
+  fixPercentSign,
   fullWidthParens,
   fullWidthPunctuation,
   joinHanSpaces,
@@ -71,6 +72,15 @@ table('fixDigitLookalikes', fixDigitLookalikes, [
   ['新建校舍3O0平方米', '新建校舍300平方米', 'O between digits'],
   ['OK', 'OK', 'a word without digits'],
   ['IOS13系统', 'IOS13系统', 'letters next to Latin letters stay'],
+]);
+
+table('fixPercentSign', fixPercentSign, [
+  ['家庭医生签约率达到1009。', '家庭医生签约率达到100%。', '% read as 9'],
+  ['健康体检达到10096。', '健康体检达到100%。', '% read as 96'],
+  ['农村自来水普及率提高到8596，', '农村自来水普及率提高到85%，', 'a rate below 100'],
+  ['优良天数比例不低于82.50/0；', '优良天数比例不低于82.5%；', '% read as 0/0'],
+  ['新建农村公路达到1209公里。', '新建农村公路达到1209公里。', 'a unit follows: a count, not a rate'],
+  ['全县人口达到3009。', '全县人口达到3009。', 'without the digits it would be over 100'],
 ]);
 
 table('fixPageNumberDashes', fixPageNumberDashes, [
