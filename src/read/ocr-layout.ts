@@ -64,19 +64,21 @@ export interface OcrPdfLine extends PdfLine {
 }
 
 /** A line read this unsure is noise: a QR code, a seal's ring, the grain of the paper read as text. */
-const NOISE_LINE = 30;
+const NOISE_LINE = 40;
 
 /** Characters whose box is flat or small, whatever the font size: they say nothing of the size. */
 const FLAT = /^[一二、。，．.,\-—_~～·…“”‘’"'：:；;]+$/u;
 
 /**
- * Sizes as the OCR measures them wobble by a point from line to line (14.5, 15, 15.5 for one body
- * text), where the layout rules take a change of half a point for a new paragraph: sizes within 12 %
- * of each other are set to their group's median.
+ * Sizes as the OCR measures them wobble by a point or two from line to line (14.5 to 16.5 for one
+ * body text), where the layout rules take a change of half a point for a new paragraph: sizes within
+ * a fifth of the page's median are the body size; the others (titles, notes) are set to the median
+ * of their group of sizes within 12 % of each other.
  */
 export function snapSizes(sizes: number[]): number[] {
-  const order = sizes.map((s, i) => [s, i] as const).sort((a, b) => a[0] - b[0]);
-  const out = [...sizes];
+  const body = median(sizes);
+  const out = sizes.map((s) => (s >= body * 0.8 && s <= body * 1.25 ? body : s));
+  const order = out.map((s, i) => [s, i] as const).filter(([s]) => s !== body).sort((a, b) => a[0] - b[0]);
   let group: (readonly [number, number])[] = [];
   const flush = () => {
     const m = median(group.map(([s]) => s));

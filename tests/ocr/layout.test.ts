@@ -1,6 +1,6 @@
 // OCR boxes → lines → blocks, on made-up pages: no OCR engine here, only geometry.
 import { describe, expect, test } from 'vitest';
-import { dropSealNoise, lineText, markOcrBlocks, ocrPageLines, LOW_CONFIDENCE } from '../../src/read/ocr-layout.js';
+import { dropSealNoise, lineText, markOcrBlocks, ocrPageLines, snapSizes, LOW_CONFIDENCE } from '../../src/read/ocr-layout.js';
 import type { OcrLine, OcrPage, OcrWord } from '../../src/read/ocr.js';
 import { dropRedInk, looksMisoriented, textLineHeight } from '../../src/read/ocr-pages.js';
 import { pageLinesToBlocks } from '../../src/read/pdf.js';
@@ -67,6 +67,12 @@ describe('pages of OCR lines are laid out by the PDF rules', () => {
   test('blocks of pages with a text layer stay as they were', () => {
     const blocks = markOcrBlocks([{ text: '正文', page: 2 }], [], new Set([1]));
     expect(blocks[0].source).toBeUndefined();
+  });
+});
+
+describe('sizes', () => {
+  test('body lines measured a point or two apart are one size; a title keeps its own', () => {
+    expect(snapSizes([15, 14.5, 16.5, 15.5, 22, 21, 15])).toEqual([15.5, 15.5, 15.5, 15.5, 22, 22, 15.5]);
   });
 });
 
