@@ -58,11 +58,11 @@ export async function readImage(bytes: Uint8Array, kind: ImageKind, ocr: OcrOpti
     // no TIFF decoder on the canvas side: the OCR engine (leptonica) reads TIFF itself, as it is
     page = await readTiff(bytes, size, ocr);
   } else {
-    const { createCanvas } = await import('@napi-rs/canvas');
+    const { createCanvas, ImageData } = await (await import('./ocr-pages.js')).loadCanvas();
     const { width, height, rgba } = await decodeInChild(bytes);
     const canvas = createCanvas(width, height);
     const ctx = canvas.getContext('2d');
-    ctx.putImageData(new (await import('@napi-rs/canvas')).ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), width, height), 0, 0);
+    ctx.putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), width, height), 0, 0);
     const dpi = Math.max(72, Math.round(canvas.width / A4_WIDTH_INCHES));
     [page] = await ocrPages([1], async () => ({ canvas, dpi }), ocr);
   }

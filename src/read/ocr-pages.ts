@@ -7,6 +7,18 @@ import { LIMITS } from './limits.js';
 import { OcrPool, type OcrPage } from './ocr.js';
 import { dropSealNoise } from './ocr-layout.js';
 
+/**
+ * @napi-rs/canvas draws pages and images for OCR. It comes as an optional dependency of pdfjs-dist:
+ * an install without it (an unsupported platform) gets E_OCR_UNAVAILABLE, not a stack.
+ */
+export async function loadCanvas(): Promise<typeof import('@napi-rs/canvas')> {
+  try {
+    return await import('@napi-rs/canvas');
+  } catch (e) {
+    throw new ReadFailure('E_OCR_UNAVAILABLE', `@napi-rs/canvas：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+}
+
 export type OcrMode = 'auto' | 'always' | 'never';
 export const OCR_MODES: readonly OcrMode[] = ['auto', 'always', 'never'];
 
@@ -153,7 +165,7 @@ export const OCR_LINE_HEIGHT = 40;
  * are only ever put into a fresh canvas, and only the untouched one is drawn from.
  */
 export async function canvasToPng(canvas: Canvas): Promise<PageImage & { red: number; scale: number; lines: 'rows' | 'columns' | 'none' }> {
-  const { createCanvas } = await import('@napi-rs/canvas');
+  const { createCanvas } = await loadCanvas();
   const img = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
   const red = dropRedInk(img.data, canvas.width, canvas.height);
   const line = textLineHeight(img.data, canvas.width, canvas.height);
@@ -179,7 +191,7 @@ const SEAL_INK = 0.0005;
 
 /** The same canvas turned by 90, 180 or 270 degrees, for a page scanned on its side or upside down. */
 export async function rotateCanvas(canvas: Canvas, degrees: number): Promise<Canvas> {
-  const { createCanvas } = await import('@napi-rs/canvas');
+  const { createCanvas } = await loadCanvas();
   const side = degrees === 90 || degrees === 270;
   const out = createCanvas(side ? canvas.height : canvas.width, side ? canvas.width : canvas.height);
   const ctx = out.getContext('2d');

@@ -194,7 +194,10 @@ async function drawPage(doc: PdfDoc, n: number, dpi = 300) {
   const base = page.getViewport({ scale: 1 });
   const scale = Math.min(dpi / 72, Math.sqrt(MAX_RENDER_PIXELS / (base.width * base.height)));
   const viewport = page.getViewport({ scale });
-  const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: import('@napi-rs/canvas').Canvas; context: unknown } } }).canvasFactory;
+  const factory = (doc as unknown as { canvasFactory?: { create(w: number, h: number): { canvas: import('@napi-rs/canvas').Canvas; context: unknown } } }).canvasFactory;
+  // pdf.js draws on @napi-rs/canvas in Node: without it there is no page to read
+  if (!factory) throw new ReadFailure('E_OCR_UNAVAILABLE', '@napi-rs/canvas');
+  await (await import('./ocr-pages.js')).loadCanvas();
   const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
   await page.render({ canvasContext: context as never, viewport, canvas: canvas as never }).promise;
   page.cleanup();
