@@ -13,6 +13,8 @@ import { addServeCommands } from './cli/serve.js';
 import { addStoreCommands } from './cli/store.js';
 import { addQueueCommands } from './cli/queue.js';
 import { addTrackCommands } from './cli/track.js';
+import { OCR_HELP, ocrModeOption, ocrOptions } from './cli/ocr-options.js';
+import type { OcrMode } from './read/ocr-pages.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -53,9 +55,10 @@ export function buildProgram(): Command {
     .option('--max-size <MB>', '文件大小上限（MB）', megabytes)
     .option('--layers', '每段前标出编号和层次（版头、标题、正文、落款、版记、附件……）')
     .addOption(new Option('--raw', '输出读取器读到的原样文本（规范化之前），一段一行').conflicts('layers'))
-    .action(async (file: string, opts: { password?: string; maxSize?: number; layers?: boolean; raw?: boolean }) => {
+    .option('--ocr <模式>', OCR_HELP, ocrModeOption, 'auto')
+    .action(async (file: string, opts: { password?: string; maxSize?: number; layers?: boolean; raw?: boolean; ocr?: OcrMode }) => {
       try {
-        const options = { password: opts.password, maxBytes: opts.maxSize };
+        const options = { password: opts.password, maxBytes: opts.maxSize, ocr: ocrOptions(opts.ocr) };
         // --raw stops after read: what the reader saw, page numbers and full-width letters included
         const doc = opts.raw
           ? await (await import('./read/index.js')).readRawFile(file, options)
@@ -74,10 +77,11 @@ export function buildProgram(): Command {
     .argument('<文件...>', '一个或多个文件')
     .option('-o, --out <目录>', '把每个文件的 JSON 写到这个目录（<文档编号>.json）')
     .option('--password <密码>', '加密 PDF 的打开密码')
-    .option('--max-size <MB>', '文件大小上限（MB）', megabytes);
-  addBudgetOptions(extract).action(async (files: string[], opts: { out?: string; password?: string; maxSize?: number } & BudgetOptions) => {
+    .option('--max-size <MB>', '文件大小上限（MB）', megabytes)
+    .option('--ocr <模式>', OCR_HELP, ocrModeOption, 'auto');
+  addBudgetOptions(extract).action(async (files: string[], opts: { out?: string; password?: string; maxSize?: number; ocr?: OcrMode } & BudgetOptions) => {
       const { extractFile } = await import('./pipeline.js');
-      const options = { password: opts.password, maxBytes: opts.maxSize };
+      const options = { password: opts.password, maxBytes: opts.maxSize, ocr: ocrOptions(opts.ocr) };
       if (!opts.out) {
         if (files.length > 1) {
           console.error(situationLine('taizhang extract', 'extractManyFiles'));
@@ -103,8 +107,9 @@ export function buildProgram(): Command {
     .option('--password <密码>', '加密 PDF 的打开密码')
     .option('--max-size <MB>', '文件大小上限（MB）', megabytes)
     .option('--no-registers', '不生成 XLSX 任务台账')
-    .option('--db <路径>', '同时存入这个 SQLite 库（每个文件处理完即存入）');
-  addBudgetOptions(run).action(async (paths: string[], opts: { out: string; password?: string; maxSize?: number; registers: boolean; db?: string } & BudgetOptions) => {
+    .option('--db <路径>', '同时存入这个 SQLite 库（每个文件处理完即存入）')
+    .option('--ocr <模式>', OCR_HELP, ocrModeOption, 'auto');
+  addBudgetOptions(run).action(async (paths: string[], opts: { out: string; password?: string; maxSize?: number; registers: boolean; db?: string; ocr?: OcrMode } & BudgetOptions) => {
       const { runBatch, listInputFiles } = await import('./main-job.js');
       const files = await listInputFiles(paths);
       if (!files.length) {
@@ -113,7 +118,7 @@ export function buildProgram(): Command {
         return;
       }
       const summary = await asBatch(() =>
-        runBatch(files, { out: opts.out, password: opts.password, maxBytes: opts.maxSize, registers: opts.registers, db: opts.db, ...budgets(opts) }),
+        runBatch(files, { out: opts.out, password: opts.password, maxBytes: opts.maxSize, registers: opts.registers, db: opts.db, ocr: { mode: opts.ocr ?? 'auto' }, ...budgets(opts) }),
       );
       if (summary.failed > 0) process.exitCode = 1;
     });

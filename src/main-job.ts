@@ -13,7 +13,8 @@ import { failureLine, oneTerminalLine, writeFailure } from './messages.js';
 import type { ExtractOptions, ExtractOutcome } from './pipeline.js';
 import type { TaskStore } from './store/store.js';
 
-export const INPUT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.txt', '.html', '.htm', '.md', '.ofd']);
+// images (a notice scanned or photographed) are read by OCR (issue 13)
+export const INPUT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.txt', '.html', '.htm', '.md', '.ofd', '.png', '.jpg', '.jpeg', '.tif', '.tiff']);
 
 /** Files named, and the supported files directly inside folders named (not their subfolders). */
 export async function listInputFiles(paths: string[]): Promise<string[]> {
@@ -131,6 +132,8 @@ export async function runBatch(files: string[], options: BatchRunOptions): Promi
     await extractMany(files, {
       password: options.password,
       maxBytes: options.maxBytes,
+      // files are read side by side already: each file's OCR takes one worker, not the whole machine
+      ...(options.ocr ? { ocr: { mode: options.ocr.mode, ...(options.ocr.dpi ? { dpi: options.ocr.dpi } : {}), workers: files.length > 1 ? 1 : undefined } } : {}),
       workers: options.workers,
       fileTimeoutSeconds: options.fileTimeoutSeconds,
       maxHeapMb: options.maxHeapMb,
@@ -197,9 +200,10 @@ interface Bar {
   stop(): void;
 }
 
-async function progressBar(total: number): Promise<Bar> {
+/** A bar on stderr counting files (a batch) or pages (a scan's OCR: cli/ocr-options.ts). */
+export async function progressBar(total: number, unit = '个文件'): Promise<Bar> {
   const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar({ format: '{bar} {value}/{total} 个文件', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar({ format: `{bar} {value}/{total} ${unit}`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
   bar.start(total, 0);
   let stopped = false;
   return {

@@ -32,7 +32,7 @@ export const MESSAGES = {
   E_TOO_LARGE: '文件过大，超过处理上限：请拆分后再处理，或用 --max-size 调高上限',
   E_ENCRYPTED: 'PDF 已加密，需要密码：请用 --password 提供打开密码',
   E_BAD_PASSWORD: 'PDF 密码不正确：请确认 --password 提供的密码',
-  E_SCANNED: 'PDF 没有文字层（扫描件）：需要先做文字识别（OCR），或向发文单位索取可复制文字的版本',
+  E_SCANNED: '文件是扫描件或图片，没有文字层，且按 --ocr never 没有做文字识别（OCR）：去掉 --ocr never 即可自动识别，或向发文单位索取可复制文字的版本',
   E_CORRUPT_PDF: 'PDF 文件已损坏或不完整：请重新下载或向发文单位索取完整文件',
   E_NOT_PDF: '文件扩展名是 .pdf，但内容不是 PDF：请确认文件类型，必要时改为正确的扩展名',
   E_NOT_DOCX: '文件扩展名是 .docx，但不是有效的 Word 文档：请用 Word 或 WPS 重新另存为 .docx',
@@ -140,6 +140,16 @@ export const MESSAGES = {
   E_TRACK_NOT_XLSX: '不是可读的 Excel 工作簿（.xlsx）：请用 Excel 或 WPS 另存为 .xlsx 后再导入',
   E_TRACK_NOTHING: '台账数据库中还没有计划类文件的任务：请先用 taizhang ingest 存入实施方案等文件',
   E_TRACK_BAD_FORMAT: '输出格式看不懂：请用 .xlsx 或 .md 结尾的文件名，或用 --format 指定',
+  // OCR of scans and photos (issue 13: src/read/ocr*.ts, src/read/image.ts, src/normalize/ocr.ts)
+  E_OCR_UNAVAILABLE: '文字识别（OCR）组件无法启动：请确认安装完整（npm 包 tesseract.js 和 @tesseract.js-data/chi_sim），或用 --ocr never 跳过扫描页',
+  E_OCR_FAILED: '文字识别（OCR）时出错：请确认图片或扫描件能正常打开，必要时重新扫描后再处理',
+  E_OCR_NO_TEXT: '扫描件经文字识别（OCR）后仍没有可读的文字：请确认扫描清晰、页面方向正确，或向发文单位索取可复制文字的版本',
+  E_OCR_TOO_MANY_PAGES: '需要文字识别（OCR）的扫描页数超过上限：请拆分文件后再处理',
+  E_CORRUPT_IMAGE: '图片文件已损坏或不完整，无法读取：请重新拍照或重新导出图片',
+  E_IMAGE_TOO_LARGE: '图片尺寸过大（像素数超过上限），已拒绝处理：请缩小图片（如 A4 纸 300 dpi 约 2500×3500 像素）后再处理',
+  W_OCR_USED: '部分页面是扫描图片，已用文字识别（OCR）读取：请对照原件核对关键内容',
+  W_OCR_ROTATED: '扫描页方向不正，已旋转后识别',
+  'ocr-low-confidence': '该任务的单位、时限或数字是文字识别（OCR）中把握不大的字，请对照原件核对',
   // compare (src/compare/): what a finding about two documents (or one) says; its reason, worded by
   // REASONS below, follows the colon. deadline-before-issue and inconsistent-within are above.
   conflict: '与上级要求冲突',

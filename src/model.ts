@@ -5,7 +5,8 @@ import { z } from 'zod';
 
 export const SCHEMA_VERSION = 1;
 
-export const Format = z.enum(['pdf', 'docx', 'doc', 'txt', 'html', 'md', 'ofd']);
+// image: a PNG, JPEG or TIFF read by OCR (issue 13)
+export const Format = z.enum(['pdf', 'docx', 'doc', 'txt', 'html', 'md', 'ofd', 'image']);
 export type Format = z.infer<typeof Format>;
 
 /** Where a fact came from: paragraph index in the normalized text, its page, and a character span. */
@@ -67,6 +68,11 @@ export const Block = z.object({
   /** page on which the paragraph ends, when it runs over a page break */
   pageEnd: z.number().int().optional(),
   style: BlockStyle.optional(),
+  // OCR (issue 13): a block read from a page image says so, with the mean confidence (0–100) of its
+  // lines and the words read with low confidence, as written in the text
+  source: z.literal('ocr').optional(),
+  confidence: z.number().optional(),
+  lowConfidence: z.array(z.string()).optional(),
 });
 export type Block = z.infer<typeof Block>;
 
@@ -204,6 +210,8 @@ export const Task = z.object({
   quantities: z.array(Quantity),
   where: Where.optional(),
   superseded: z.boolean().optional(),
+  // OCR (issue 13): a task read from a scanned page, with the mean confidence (0–100) of its block
+  ocr: z.object({ confidence: z.number() }).optional(),
 });
 export type Task = z.infer<typeof Task>;
 

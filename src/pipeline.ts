@@ -7,6 +7,7 @@ import { fsErrorFailure } from './read/file.js';
 import { readRawBytes, readRawFile, type ReadOptions } from './read/index.js';
 import { normalizeDocument } from './normalize/index.js';
 import { buildResult } from './extract/index.js';
+import type { OcrOptions } from './read/ocr-pages.js';
 
 /**
  * The stages in order. read returns what the reader saw (RawDocument); normalize returns the blocks
@@ -30,6 +31,8 @@ export interface ExtractOptions {
   password?: string;
   /** refuse files larger than this many bytes */
   maxBytes?: number;
+  /** OCR of scans and images (issue 13): mode auto unless said */
+  ocr?: OcrOptions;
 }
 
 export type ExtractOutcome =

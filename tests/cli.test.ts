@@ -48,7 +48,6 @@ describe('bad input: one line on stderr, non-zero exit, nothing on stdout', () =
   test.each([
     ['corpus/broken/fake.pdf', 'E_NOT_PDF'],
     ['corpus/broken/empty.pdf', 'E_EMPTY'],
-    ['corpus/broken/dongzhou-2020.scanned.pdf', 'E_SCANNED'],
     ['corpus/variants/xinbin-2018.encrypted.pdf', 'E_ENCRYPTED'],
     ['corpus/broken/bomb.docx', 'E_DOCX_BOMB'],
   ])('%s', async (file, code) => {
@@ -61,6 +60,23 @@ describe('bad input: one line on stderr, non-zero exit, nothing on stdout', () =
     expect(err[0]).toContain(`[${code}]`);
     expect(err[0]).not.toMatch(/\bat \w+ \(|Error:/u);
   });
+});
+
+test('a scan with --ocr never is one line saying so (without it, OCR reads it: tests/ocr/)', async () => {
+  const file = 'corpus/broken/dongzhou-2020.scanned.pdf';
+  const r = await taizhang('extract', file, '--ocr', 'never');
+  expect(r.code).toBe(1);
+  expect(r.stdout).toBe('');
+  const err = lines(r.stderr);
+  expect(err).toHaveLength(1);
+  expect(err[0]).toContain('[E_SCANNED]');
+  expect(err[0]).toContain('--ocr never');
+});
+
+test('--ocr takes auto, always or never only', async () => {
+  const r = await taizhang('extract', 'corpus/dongzhou-2020.txt', '--ocr', 'sometimes');
+  expect(r.code).not.toBe(0);
+  expect(r.stderr).toContain('auto');
 });
 
 test('extract with --password reads the encrypted PDF', async () => {

@@ -1,5 +1,7 @@
 // taizhang register: parse options, gather the documents (files, extract JSONs or stored ids),
 // write the register, print where it is.
+import { OCR_HELP, ocrModeOption, ocrOptions } from './ocr-options.js';
+import type { OcrMode } from '../read/ocr-pages.js';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -23,6 +25,7 @@ interface RegisterCliOptions {
   password?: string;
   today?: string;
   perUnit?: string;
+  ocr?: OcrMode;
 }
 
 const FORMAT_BY_EXTENSION: Readonly<Record<string, RegisterFormat>> = { '.xlsx': 'xlsx', '.csv': 'csv', '.md': 'md', '.json': 'json' };
@@ -107,11 +110,11 @@ export function looksLikePath(ref: string): boolean {
 }
 
 /** A source is a file to extract, an extract JSON, or the id (or sha256 prefix) of a stored document. */
-async function loadSource(ref: string, store: LazyStore, password?: string): Promise<ExtractResult> {
+async function loadSource(ref: string, store: LazyStore, password?: string, ocr?: OcrMode): Promise<ExtractResult> {
   if (existsSync(ref) && statSync(ref).isFile()) {
     if (extname(ref).toLowerCase() === '.json') return readResultJson(ref);
     const { extractFile } = await import('../pipeline.js');
-    const outcome = await extractFile(ref, { password });
+    const outcome = await extractFile(ref, { password, ocr: ocrOptions(ocr) });
     if (!outcome.ok) throw new PipelineFailure(outcome.line);
     return outcome.result;
   }
@@ -130,7 +133,7 @@ async function runRegister(sources: string[], opts: RegisterCliOptions): Promise
   try {
     for (const ref of sources) {
       try {
-        results.push(await loadSource(ref, store, opts.password));
+        results.push(await loadSource(ref, store, opts.password, opts.ocr));
       } catch (e) {
         console.error(e instanceof PipelineFailure ? e.message : failureLine(ref, e).line);
         failed++;
@@ -178,6 +181,7 @@ export function addRegisterCommands(program: Command): void {
     .option('--password <密码>', '加密 PDF 的打开密码')
     .option('--today <日期>', '“距截止”从哪天算起，如 2020-06-30（默认今天）', parseToday)
     .option('--per-unit <目录>', '另为每个单位生成一个 XLSX（含其牵头和配合的任务），放在该目录')
+    .option('--ocr <模式>', OCR_HELP, ocrModeOption, 'auto')
     .action(async (sources: string[], opts: RegisterCliOptions) => {
       try {
         await runRegister(sources, opts);

@@ -1,4 +1,6 @@
 // taizhang ingest / search / documents: parse options, call the store, print one line per file or hit.
+import { OCR_HELP, ocrModeOption, ocrOptions } from './ocr-options.js';
+import type { OcrMode } from '../read/ocr-pages.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -73,13 +75,15 @@ async function withStore<T>(open: () => Promise<TaskStore>, run: (store: TaskSto
   }
 }
 
-async function ingestFiles(store: TaskStore, files: string[], password?: string): Promise<void> {
+async function ingestFiles(store: TaskStore, files: string[], password?: string, ocr?: OcrMode): Promise<void> {
   const { extractFile } = await import('../pipeline.js');
   const tally = { added: 0, 'new-version': 0, unchanged: 0, 're-extracted': 0, reverted: 0, 'old-version': 0, failed: 0 };
   for (const file of files) {
     const sha = await fileSha(file);
     // extracted even when the bytes are stored: the store keeps it only if this taizhang reads them differently
-    const outcome = await extractFile(file, { password });
+    // a scan's pages read before (same bytes) come from the store's OCR cache, not from OCR again
+    const cache = store.getOcrPage && store.putOcrPage ? (store as Required<Pick<TaskStore, 'getOcrPage' | 'putOcrPage'>>) : undefined;
+    const outcome = await extractFile(file, { password, ocr: ocrOptions(ocr, cache) });
     if (!outcome.ok) {
       console.error(oneTerminalLine(outcome.line));
       tally.failed++;
@@ -114,11 +118,12 @@ export function addStoreCommands(program: Command): void {
     .option('--db <路径>', DB_HELP)
     .option('--password <密码>', '加密 PDF 的打开密码')
     .option('--queue', '只把文件加入 PostgreSQL 任务队列，由 taizhang worker 抽取并存入')
-    .action(async (paths: string[], opts: { db?: string; password?: string; queue?: boolean }) => {
+    .option('--ocr <模式>', OCR_HELP, ocrModeOption, 'auto')
+    .action(async (paths: string[], opts: { db?: string; password?: string; queue?: boolean; ocr?: OcrMode }) => {
       const [{ openStore }, { listInputFiles }] = await Promise.all([import('../store/index.js'), import('../main-job.js')]);
       const files = await listInputFiles(paths);
       if (opts.queue) return void (await (await import('./queue.js')).queueFiles(files, opts.db));
-      await withStore(async () => openStore(opts.db), (store) => ingestFiles(store, files, opts.password));
+      await withStore(async () => openStore(opts.db), (store) => ingestFiles(store, files, opts.password, opts.ocr));
     });
 
   program

@@ -1,5 +1,6 @@
 // A normalized document → ExtractResult: structure, clauses, and per clause the extractors.
 // Pure: no I/O (STYLE.md rule 5); the pipeline reads the file and validates the result.
+import { markOcrTasks } from './ocr-doubt.js';
 import { createHash } from 'node:crypto';
 import type { Block, Deadline, DocumentMeta, ExtractResult, Message, Quantity, RawDocument, Task } from '../model.js';
 import { SCHEMA_VERSION } from '../model.js';
@@ -211,7 +212,10 @@ export function buildResult(raw: RawDocument): ExtractResult {
     supersedes: meta.supersedes,
     quantities: docQuantities,
   };
-  return { schemaVersion: SCHEMA_VERSION, document, tasks, tables: otherTables.tables, warnings };
+  // tasks read from a scan say so; facts on words the OCR was unsure of are flagged (issue 13)
+  const ocr = markOcrTasks(tasks, blocks);
+  warnings.push(...ocr.warnings);
+  return { schemaVersion: SCHEMA_VERSION, document, tasks: ocr.tasks, tables: otherTables.tables, warnings };
 }
 
 /**

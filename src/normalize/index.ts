@@ -9,6 +9,7 @@ import { privateUseWarnings } from './private-use.js';
 import { joinCutParagraphs } from './paragraphs.js';
 import { splitLongParagraphs } from './long-paragraphs.js';
 import { dropSiteFurniture } from './site-furniture.js';
+import { repairOcrText } from './ocr.js';
 
 type Step = (blocks: Block[]) => Block[];
 
@@ -16,8 +17,12 @@ type Step = (blocks: Block[]) => Block[];
 const mapText = (f: (t: string) => string): Step => (blocks) =>
   blocks.map((b) => ({ ...b, text: b.style?.table ? b.text.split('\t').map(f).join('\t') : f(b.text) }));
 
+// OCR repairs (issue 13) touch only the blocks read from page images
+const ocrRepairs: Step = (blocks) => blocks.map((b) => (b.source === 'ocr' ? { ...b, text: repairOcrText(b.text) } : b));
+
 export const STEPS: [string, Step][] = [
   ['foldWidth', mapText(foldWidth)],
+  ['ocrRepairs', ocrRepairs],
   ['stripMarkdownResidue', mapText(stripMarkdownResidue)],
   ['tightenSpaces', mapText(tightenSpaces)],
   ['dropEmpty', (blocks) => blocks.filter((b) => b.text.replace(/\t/g, '').trim() !== '')],

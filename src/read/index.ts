@@ -9,6 +9,8 @@ import { readRegularFile } from './file.js';
 import { LIMITS } from './limits.js';
 import { decodeText, isMostlyJunk, looksLikeUtf16, textToBlocks } from './text.js';
 import { listZip } from './zip-guard.js';
+import { sniffImage } from './image.js';
+import type { OcrOptions } from './ocr-pages.js';
 
 // Readers load on first use: a PDF run should not pay for mammoth, readability and friends.
 const readers = {
@@ -18,6 +20,7 @@ const readers = {
   html: () => import('./html.js'),
   md: () => import('./markdown.js'),
   ofd: () => import('./ofd.js'),
+  image: () => import('./image.js'),
 };
 
 /** Extensions of formats read as text: bytes that are not text under them are "not text", not "unsupported". */
@@ -32,6 +35,8 @@ export interface ReadOptions {
   password?: string;
   /** refuse larger files (bytes); default 100 MiB */
   maxBytes?: number;
+  /** OCR of scanned pages and images (issue 13); mode auto when not given */
+  ocr?: OcrOptions;
 }
 
 export const DEFAULT_MAX_BYTES = LIMITS.fileBytes;
@@ -42,8 +47,9 @@ export async function readRawFile(file: string, options: ReadOptions = {}): Prom
   return readRawBytes(bytes, file, options);
 }
 
-function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'ole2' | 'binary' | 'text' {
+function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'ole2' | 'image' | 'binary' | 'text' {
   if (looksLikePdf(bytes)) return 'pdf';
+  if (sniffImage(bytes)) return 'image';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'zip';
   if (isOle2(bytes)) return 'ole2';
   const head = bytes.subarray(0, 4096);
@@ -70,11 +76,19 @@ export async function readRawBytes(bytes: Uint8Array, file: string, options: Rea
   if (ext === 'docx' && kind !== 'zip') throw new ReadFailure(kind === 'ole2' ? 'E_LEGACY_DOC' : 'E_NOT_DOCX');
   if (ext === 'ofd' && kind !== 'zip') throw new ReadFailure('E_CORRUPT_OFD', '不是 zip 格式');
   if (ext === 'doc' && kind === 'binary') throw new ReadFailure('E_NOT_DOC');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const ocr = { mode: 'auto' as const, ...options.ocr, sha256 };
   if (kind === 'pdf') {
-    const r = await (await readers.pdf()).readPdf(bytes, options.password);
+    const r = await (await readers.pdf()).readPdf(bytes, options.password, ocr);
     ({ blocks, pages } = r);
     messages.push(...r.messages);
     format = 'pdf';
+  } else if (kind === 'image') {
+    const r = await (await readers.image()).readImage(bytes, sniffImage(bytes)!, ocr);
+    ({ blocks } = r);
+    messages.push(...r.messages);
+    pages = 1;
+    format = 'image';
   } else if (kind === 'zip') {
     // OFD (GB/T 33190) and DOCX are both zips: the entry names say which
     const isOfd = (await listZip(bytes, ext === 'ofd' ? 'E_CORRUPT_OFD' : 'E_NOT_DOCX')).some((e) => e.name === 'OFD.xml');
@@ -114,7 +128,6 @@ export async function readRawBytes(bytes: Uint8Array, file: string, options: Rea
     }
     format = isHtml ? 'html' : isMarkdown ? 'md' : 'txt';
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   return {
     source: { path: file, format, sha256, ...(pages !== undefined ? { pages } : {}), ...(encoding ? { encoding } : {}) },
     blocks,

@@ -18,6 +18,9 @@
 //   docxXmlBytes       | 32 MiB    | read/zip-guard.ts, document.xml      | E_DOCX_TOO_LARGE
 //   docxTableDepth     | 20        | read/docx.ts, tables in tables       | E_DOCX_TOO_DEEP
 //   docMs / docHeapMb  | 30 s, 512 | read/doc.ts, the .doc worker         | E_CORRUPT_DOC
+//   ocrPages           | 500       | read/ocr-pages.ts, pages to OCR      | E_OCR_TOO_MANY_PAGES (--ocr never reads the text layer only)
+//   imagePixels        | 60 M px   | read/image.ts, from the header       | E_IMAGE_TOO_LARGE, before decoding
+//   ocrPixels          | 12 M px   | read/image.ts, an image to OCR       | drawn smaller (a 300 dpi A4 page is 8.7 M)
 export const LIMITS = {
   fileBytes: 100 * 1024 * 1024,
   textChars: 1_000_000,
@@ -39,6 +42,12 @@ export const LIMITS = {
   docxTableDepth: 20,
   docMs: 30_000,
   docHeapMb: 512,
+  /** pages one file may send to OCR: ~2 s a page a worker, 500 pages is minutes already */
+  ocrPages: 500,
+  /** an image's pixels, read from its header before decoding (4 bytes each once decoded: 240 MB) */
+  imagePixels: 60_000_000,
+  /** an image larger than this is drawn smaller before OCR (600 dpi photos read no better than 300) */
+  ocrPixels: 12_000_000,
 } as const;
 
 /** "64 MB", "3000000 字": a limit as the user reads it in a message's detail. */

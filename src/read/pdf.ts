@@ -11,6 +11,7 @@ import { findGrids, isTextFrame, joinPageTables, readGrid, type PageTable, type 
 import { rulesFromOperatorList, type OpCodes } from './pdf-rules.js';
 import { LIMITS } from './limits.js';
 import { checkPdfStreams } from './pdf-bomb.js';
+import type { OcrOptions } from './ocr-pages.js';
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -49,7 +50,10 @@ export interface PdfRead {
   messages: Message[];
 }
 
-export async function readPdf(bytes: Uint8Array, password?: string): Promise<PdfRead> {
+/** A drawn page above this many pixels is drawn smaller (a poster-sized page at 300 dpi). */
+const MAX_RENDER_PIXELS = 16_000_000;
+
+export async function readPdf(bytes: Uint8Array, password?: string, ocr?: OcrOptions & { sha256: string }): Promise<PdfRead> {
   const { images } = checkPdfStreams(bytes);
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
@@ -79,6 +83,8 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
   const pageTables: PageTable[][] = [];
   const ops = pdfjs.OPS as unknown as OpCodes;
   let unreadable = 0;
+  let ocrLines: import('./ocr-layout.js').OcrPdfLine[] = [];
+  let ocrPageSet = new Set<number>();
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       try {
@@ -111,6 +117,22 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
         messages.push(message('W_PAGES_SKIPPED', 'warning', { detail: `第${n}页：${(e as Error).message}`, where: { page: n } }));
       }
     }
+    const mode = ocr?.mode ?? 'never';
+    if (mode !== 'never' && (images > 0 || mode === 'always') && unreadable < pageLines.length) {
+      const toRead = mode === 'always' ? pageLines.map((_, k) => k + 1) : await pagesWithoutText(doc, pageLines, ops);
+      if (toRead.length) {
+        const [{ ocrPages }, layout] = await Promise.all([import('./ocr-pages.js'), import('./ocr-layout.js')]);
+        const read = await ocrPages(toRead, (n) => drawPage(doc!, n, ocr!.dpi), ocr!);
+        for (const p of read) {
+          const lines = layout.ocrPageLines(p);
+          pageLines[p.page - 1] = lines;
+          pageTables[p.page - 1] = [];
+          ocrLines.push(...lines);
+          if (p.rotated) messages.push(message('W_OCR_ROTATED', 'info', { detail: `第${p.page}页旋转了${p.rotated}度`, where: { page: p.page } }));
+        }
+        ocrPageSet = new Set(toRead);
+      }
+    }
   } finally {
     await doc.destroy();
   }
@@ -120,10 +142,15 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
     // damaged pages or pages of nothing are not a scan: OCR would not help them. The images were
     // counted by the stream pre-scan, without decoding one (a scan's pictures can be huge)
     if (unreadable === pageLines.length) throw new ReadFailure('E_CORRUPT_PDF', '所有页面都无法读取');
-    if (images > 0) throw new ReadFailure('E_SCANNED');
+    if (images > 0) throw new ReadFailure(ocrPageSet.size ? 'E_OCR_NO_TEXT' : 'E_SCANNED');
     throw new ReadFailure('E_NO_TEXT', 'PDF 页面上既没有文字也没有图片');
   }
-  const blocks = pageLinesToBlocks(pageLines, pageTables);
+  let blocks = pageLinesToBlocks(pageLines, pageTables);
+  if (ocrPageSet.size) {
+    blocks = (await import('./ocr-layout.js')).markOcrBlocks(blocks, ocrLines, ocrPageSet);
+    messages.push(message('W_OCR_USED', 'info', { detail: `${ocrPageSet.size} 页` }));
+    return { blocks, pages: pageLines.length, messages };
+  }
   // a scanning app's watermark ("扫描全能王 创建" on every page) is a running line, not text: a file
   // of pictures whose only text was that is a scan too
   // (without pictures there is nothing for OCR to read either)
@@ -132,6 +159,49 @@ export async function readPdf(bytes: Uint8Array, password?: string): Promise<Pdf
     throw images > 0 ? new ReadFailure('E_SCANNED') : new ReadFailure('E_NO_TEXT', '每页只有同一行水印文字，没有正文');
   }
   return { blocks, pages: pageLines.length, messages };
+}
+
+type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/** Chinese characters a page must carry in its text layer to be read as text, not as a scan. */
+const MIN_PAGE_TEXT = 10;
+
+/**
+ * Pages for `--ocr auto`: a page with a picture and (almost) no text of its own. A line every page
+ * repeats (a scanning app's "扫描全能王 创建") does not count as text: it is the app's, not the
+ * notice's. Only pages short of text pay for the operator list that says whether they hold a picture.
+ */
+async function pagesWithoutText(doc: PdfDoc, pageLines: PdfLine[][], opcodes: OpCodes): Promise<number[]> {
+  const keys = pageLines.map((ls) => ls.map((l) => l.text.replace(/\s+/gu, '')).join(''));
+  const watermark = isWatermarkOnly(keys) ? keys[0] : null;
+  const chars = (ls: PdfLine[]) => ls.filter((l) => l.text.replace(/\s+/gu, '') !== watermark).reduce((s, l) => s + l.text.replace(/\s+/gu, '').length, 0);
+  const out: number[] = [];
+  for (let k = 0; k < pageLines.length; k++) {
+    if (chars(pageLines[k]) >= MIN_PAGE_TEXT) continue;
+    const page = await doc.getPage(k + 1);
+    const list = await page.getOperatorList();
+    const ops = opcodes as unknown as Record<string, number>;
+    const paintsImage = list.fnArray.some((f) => f === ops.paintImageXObject || f === ops.paintInlineImageXObject || f === ops.paintImageXObjectRepeat);
+    page.cleanup();
+    if (paintsImage) out.push(k + 1);
+  }
+  return out;
+}
+
+/** One page drawn at `dpi` (fewer when the page is huge) on a canvas, for OCR. */
+async function drawPage(doc: PdfDoc, n: number, dpi = 300) {
+  const page = await doc.getPage(n);
+  const base = page.getViewport({ scale: 1 });
+  const scale = Math.min(dpi / 72, Math.sqrt(MAX_RENDER_PIXELS / (base.width * base.height)));
+  const viewport = page.getViewport({ scale });
+  const factory = (doc as unknown as { canvasFactory?: { create(w: number, h: number): { canvas: import('@napi-rs/canvas').Canvas; context: unknown } } }).canvasFactory;
+  // pdf.js draws on @napi-rs/canvas in Node: without it there is no page to read
+  if (!factory) throw new ReadFailure('E_OCR_UNAVAILABLE', '@napi-rs/canvas');
+  await (await import('./ocr-pages.js')).loadCanvas();
+  const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  await page.render({ canvasContext: context as never, viewport, canvas: canvas as never }).promise;
+  page.cleanup();
+  return { canvas, dpi: Math.round(scale * 72) };
 }
 
 /**

@@ -157,7 +157,24 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: keyStoredDocuments,
   },
-  // version 3 is the OCR branch's; the runner steps through whatever versions are listed, in order
+  {
+    // OCR (issue 13): each page's reading, by the file's bytes and the resolution asked for, so a
+    // re-ingest or re-extraction of a scan does not OCR it again; page_json is the OcrPage (lines,
+    // words, boxes and confidences) that read/ocr-layout.ts lays out
+    version: 3,
+    name: 'ocr_pages (OCR text of scanned pages, by file sha256, page and dpi)',
+    sql: `
+      CREATE TABLE IF NOT EXISTS ocr_pages (
+        sha256 TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        dpi INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        page_json TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        PRIMARY KEY (sha256, page, dpi)
+      );
+    `,
+  },
   {
     version: 4,
     name: 'tracking: tracking_state, tracking_events (append-only), tracking_conflicts, tracking_proposals, tracking_moves, tracking_reports',

@@ -18,6 +18,7 @@ import { guarded, sqliteCode, storeFailure } from './sqlite-errors.js';
 import { prepareStatements, writeDocument, type Statements } from './sqlite-write.js';
 import { SqliteTracking } from './sqlite-tracking.js';
 import type { ChangeMeta, TextProposal, TrackingConflict, TrackingEvent, TrackingState, TrackingUpdate } from './tracking.js';
+import type { OcrPage } from '../read/ocr.js';
 import type { IngestReport, SearchHit, StoreCounts, StoredDocument, StoredTask, TaskStore } from './store.js';
 
 interface DocumentRow {
@@ -173,6 +174,21 @@ export class SqliteTaskStore implements TaskStore {
 
   private row(sha256: string): DocumentRow | undefined {
     return this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM documents WHERE sha256 = ?`).get(sha256) as DocumentRow | undefined;
+  }
+
+  // OCR cache (issue 13): one row a page read, replaced when the same page is read again
+  async getOcrPage(sha256: string, page: number, dpi: number): Promise<OcrPage | undefined> {
+    const row = guarded(this.path, () => this.db.prepare('SELECT page_json FROM ocr_pages WHERE sha256 = ? AND page = ? AND dpi = ?').get(sha256, page, dpi)) as { page_json: string } | undefined;
+    return row ? (JSON.parse(row.page_json) as OcrPage) : undefined;
+  }
+
+  async putOcrPage(sha256: string, dpi: number, page: OcrPage): Promise<void> {
+    // a store opened for reading only does not take the cache: OCR is done again next time
+    if (this.db.readonly || this.cleanup) return;
+    const text = page.lines.map((l) => l.words.map((w) => w.text).join('')).join('\n');
+    guarded(this.path, () =>
+      this.db.prepare('INSERT OR REPLACE INTO ocr_pages (sha256, page, dpi, text, page_json, confidence) VALUES (?, ?, ?, ?, ?, ?)').run(sha256, page.page, dpi, text, JSON.stringify(page), page.confidence),
+    );
   }
 
   async has(sha256: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { ExtractResult, Task } from '../model.js';
 import type { RegisterFilter } from '../register/filter.js';
 import type { TrackingInbox, TrackingStore } from './tracking.js';
+import type { OcrPage } from '../read/ocr.js';
 
 /**
  * What an ingest did: nothing (same bytes, same extraction), a new document, a newer version of a
@@ -103,6 +104,10 @@ export interface TaskStore extends TrackingStore, TrackingInbox {
   /** Marks (or unmarks) tasks of current documents as superseded; returns how many tasks changed. */
   markSuperseded(taskIds: string[], options?: { by?: string; superseded?: boolean }): Promise<number>;
   close(): Promise<void>;
+  // OCR cache (issue 13, migration 3): a scanned page's reading by the file's sha256, page and the
+  // dpi asked for. Optional so that a backend without it still stores documents (it OCRs again).
+  getOcrPage?(sha256: string, page: number, dpi: number): Promise<OcrPage | undefined>;
+  putOcrPage?(sha256: string, dpi: number, page: OcrPage): Promise<void>;
 }
 
 export const DEFAULT_DB_PATH = '.taizhang/taizhang.sqlite';

@@ -12,7 +12,7 @@ test('a new file is brought to the latest version with every table', () => {
   expect(migrate(db)).toBe(0);
   expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'task_fts_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-  expect(tables).toEqual(['deadlines', 'doc_aliases', 'documents', 'quantities', 'seen_paths', 'task_fts', 'tasks', 'tracking_conflicts', 'tracking_events', 'tracking_moves', 'tracking_proposals', 'tracking_reports', 'tracking_state', 'units', 'warnings']);
+  expect(tables).toEqual(['deadlines', 'doc_aliases', 'documents', 'ocr_pages', 'quantities', 'seen_paths', 'task_fts', 'tasks', 'tracking_conflicts', 'tracking_events', 'tracking_moves', 'tracking_proposals', 'tracking_reports', 'tracking_state', 'units', 'warnings']);
   expect(migrate(db)).toBe(latestVersion());
   db.close();
 });
