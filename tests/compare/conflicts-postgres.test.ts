@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { Command } from 'commander';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import { addCompareCommands } from '../../src/cli/compare.js';
 import { conflictsAcross } from '../../src/compare/across.js';
 import { findCandidatePairs } from '../../src/compare/candidates.js';
 import { phrasesWithItems } from '../../src/compare/sentences.js';
@@ -58,6 +60,21 @@ async function currentDocs(store: TaskStore): Promise<ExtractResult[]> {
   return out;
 }
 
+/** `taizhang conflicts ARGS…`: what it prints to stdout. */
+async function conflictsCli(...args: string[]): Promise<string> {
+  const out: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const program = new Command().exitOverride();
+  addCompareCommands(program);
+  try {
+    await program.parseAsync(['node', 'taizhang', 'conflicts', ...args]);
+  } finally {
+    vi.restoreAllMocks();
+  }
+  return out.join('');
+}
+
 describe.skipIf(!PG_AVAILABLE)('conflicts on PostgreSQL: candidates from the index in the database', () => {
   test('the planted notices: the same findings as the in-memory path over SQLite', async () => {
     const sqlite = SqliteTaskStore.open(join(await mkdtemp(join(tmpdir(), 'tz-conf-')), 'x.sqlite'));
@@ -73,6 +90,26 @@ describe.skipIf(!PG_AVAILABLE)('conflicts on PostgreSQL: candidates from the ind
     const indexed = conflictsAcross(await currentDocs(pg), { phrasePairs: pairs });
     expect(memory.findings.filter((f) => f.type === 'conflict').length).toBeGreaterThanOrEqual(3);
     expect(indexed).toEqual(memory);
+  });
+
+  test('the command: conflicts --db postgres://… prints what conflicts --db FILE.sqlite prints', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'tz-conf-')), 'x.sqlite');
+    const sqlite = SqliteTaskStore.open(file);
+    const { url, drop } = await freshPgUrl();
+    const pg = new PostgresTaskStore(url);
+    cleanups.push(drop);
+    for (const r of PLANTED) {
+      await sqlite.ingest(r);
+      await pg.ingest(r);
+    }
+    await sqlite.close();
+    await pg.close();
+    const fromFile = await conflictsCli('--db', file, '--json');
+    expect(JSON.parse(fromFile).findings.length).toBeGreaterThan(3);
+    expect(await conflictsCli('--db', url, '--json')).toBe(fromFile);
+    const lines = await conflictsCli('--db', url);
+    expect(lines).toMatch(/^文档 7 份，比对了 \d+ 对有上下级关系的文档，发现 \d+ 条\n\[冲突\]/u);
+    expect(lines).toBe(await conflictsCli('--db', file));
   });
 
   test('60 documents: the pairs are those of candidates.ts over the same phrases, with both caps in play', async () => {
