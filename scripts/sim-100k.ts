@@ -24,6 +24,8 @@ const arg = (name: string, d: string) => {
 const URL_ = process.argv[2]?.startsWith('postgres') ? process.argv[2] : process.env.BENCH_PG;
 const DOC_STEPS = arg('--docs', '10000,100000').split(',').map(Number);
 const PROBES = Number(arg('--probes', '40'));
+/** only the probes, on a database an earlier run filled */
+const PROBE_ONLY = process.argv.includes('--probe-only');
 const TEMPLATES = 50;
 const BATCH = 500;
 const FIRST_CLONE_ID = 1000;
@@ -55,6 +57,12 @@ async function main(): Promise<void> {
   if (!URL_) throw new Error('usage: sim-100k.js postgres://… [--docs 10000,100000] [--probes 40]');
   const store = new PostgresTaskStore(URL_, { max: 4 });
   await store.query('SELECT 1');
+  if (PROBE_ONLY) {
+    const [{ n }] = await store.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents WHERE id >= ${FIRST_CLONE_ID}`);
+    await probe(store, n);
+    await store.close();
+    return;
+  }
   const [{ n: already }] = await store.query<{ n: number }>('SELECT count(*)::int AS n FROM documents');
   if (already > 0) throw new Error('the simulation wants an empty database');
 
@@ -164,7 +172,15 @@ async function main(): Promise<void> {
     console.log(`${c.docs} documents (${c.tasks} tasks): ${clones - written} clones written in ${loadS.toFixed(0)} s (${((clones - written) / loadS).toFixed(0)} documents/s, 2 writers), GIN index of the words built in ${ginS.toFixed(0)} s`);
     console.log(`  size: database ${mb(c.db)} MB = ${(Number(c.db) / c.docs / 1024).toFixed(1)} KB per document, of which the candidate index (phrase_shingles with its indexes, ${c.postings} postings) ${mb(c.index)} MB = ${(Number(c.index) / c.docs / 1024).toFixed(1)} KB per document`);
     written = clones;
+    await probe(store, clones);
+  }
+  await store.close();
+}
 
+/** The candidate pairs of PROBES clones, each against all stored documents, timed one after another. */
+async function probe(store: PostgresTaskStore, clones: number): Promise<void> {
+  const pool = store.pool;
+  {
     const probes = Array.from({ length: PROBES }, (_, k) => FIRST_CLONE_ID + ((k * 7919) % clones));
     const times: number[] = [];
     const pairs: number[] = [];
@@ -176,7 +192,6 @@ async function main(): Promise<void> {
     }
     console.log(`  candidate pairs of one document against all (${PROBES} probes, phrasePairsPg): median ${median(times).toFixed(0)} ms, p95 ${p95(times).toFixed(0)} ms; pairs per document median ${median(pairs)}, p95 ${p95(pairs)}`);
   }
-  await store.close();
 }
 
 main().catch((e) => {

@@ -97,15 +97,18 @@ export async function phrasePairsPg(db: Queryable, options: CandidateOptions & {
     WITH mine AS (SELECT s.shingle, s.document, s.seq, s.phrase FROM phrase_shingles s JOIN documents d ON d.id = s.document AND d.is_current
       WHERE $4::bigint IS NULL OR s.document = $4),
     df AS (${dfOf('mine')}),
+    -- the postings of the kept shingles only, each fetched by the index: a boilerplate shingle's
+    -- hundred thousand postings are never read
+    kept AS MATERIALIZED (SELECT shingle FROM df WHERE n BETWEEN 2 AND $1),
     pairs AS (
       SELECT a.document AS ad, a.seq AS aq, a.phrase AS ap, b.document AS bd, b.seq AS bq, b.phrase AS bp, count(*)::int AS shared
-      FROM mine a JOIN df ON df.shingle = a.shingle AND df.n BETWEEN 2 AND $1
-      JOIN phrase_shingles b ON b.shingle = a.shingle AND b.document <> a.document
-        AND ($4::bigint IS NOT NULL OR b.document > a.document)
-      JOIN documents bdoc ON bdoc.id = b.document AND bdoc.is_current
+      FROM kept k JOIN mine a ON a.shingle = k.shingle
+      CROSS JOIN LATERAL (SELECT o.document, o.seq, o.phrase FROM phrase_shingles o JOIN documents od ON od.id = o.document AND od.is_current
+        WHERE o.shingle = k.shingle AND o.document <> a.document AND ($4::bigint IS NOT NULL OR o.document > a.document)) b
       GROUP BY 1, 2, 3, 4, 5, 6 HAVING count(*) >= $2),
     ends AS (SELECT ad AS d, aq AS q, ap AS p FROM pairs UNION SELECT bd, bq, bp FROM pairs),
-    ends_sh AS (SELECT e.d, e.q, e.p, s.shingle FROM ends e JOIN phrase_shingles s ON s.document = e.d AND s.seq = e.q AND s.phrase = e.p),
+    ends_sh AS MATERIALIZED (SELECT e.d, e.q, e.p, s.shingle FROM ends e
+      CROSS JOIN LATERAL (SELECT o.shingle FROM phrase_shingles o WHERE o.document = e.d AND o.seq = e.q AND o.phrase = e.p) s),
     df2 AS (${dfOf('ends_sh')}),
     -- the indexed size of a phrase: its shingles that are not boilerplate
     sizes AS (SELECT e.d, e.q, e.p, count(*) FILTER (WHERE df2.n <= $1)::int AS n FROM ends_sh e JOIN df2 ON df2.shingle = e.shingle GROUP BY 1, 2, 3)
