@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { shingleSet } from '../src/compare/shingles.js';
 import type { ExtractResult } from '../src/model.js';
 import { extractFile, readDocumentFile } from '../src/pipeline.js';
@@ -35,11 +36,11 @@ const CAP = 64;
 const MIN_SHARED = 2;
 const MIN_CONTAINMENT = 0.3;
 
-const PLACES = ['青川', '白水', '东林', '南溪', '石门', '北岭', '清源', '云和', '龙泉', '安平', '长宁', '泰和', '永丰', '宁远', '临江', '平阳', '高台', '武宁', '新化', '广丰',
+export const PLACES = ['青川', '白水', '东林', '南溪', '石门', '北岭', '清源', '云和', '龙泉', '安平', '长宁', '泰和', '永丰', '宁远', '临江', '平阳', '高台', '武宁', '新化', '广丰',
   '嘉禾', '兴国', '上犹', '安仁', '桂东', '汝城', '宜章', '祁东', '衡山', '资兴', '攸县', '茶陵', '炎陵', '醴陵', '湘乡', '韶山', '浏阳', '宁乡', '望城', '沅江'];
 
 /** The real texts the notices are made from: the corpus .txt files, and the real notices where present. */
-async function templates(): Promise<string[]> {
+export async function templates(): Promise<string[]> {
   const out = readdirSync(path.join(ROOT, 'corpus')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(ROOT, 'corpus', f), 'utf8'));
   const real = path.join(ROOT, '..', 'shared', 'corpus', 'real');
   if (existsSync(real)) {
@@ -55,14 +56,14 @@ async function templates(): Promise<string[]> {
 }
 
 /** The template's own place: the commonest two characters before 县/市/区 in it. */
-function ownPlace(text: string): string | null {
+export function ownPlace(text: string): string | null {
   const seen = new Map<string, number>();
   for (const m of text.matchAll(/([\u4e00-\u9fa5]{2})(?:县|市|区|省)/gu)) seen.set(m[1], (seen.get(m[1]) ?? 0) + 1);
   return [...seen].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /** Variant i of a text: another place, the counts scaled, the years moved; the same for every string of one document. */
-function varier(template: string, i: number): (s: string) => string {
+export function varier(template: string, i: number): (s: string) => string {
   const place = ownPlace(template);
   const to = PLACES[i % PLACES.length];
   const scale = 0.5 + ((i * 37) % 100) / 100;
@@ -247,7 +248,10 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--skip-scale')) await scale(URL_, texts);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+// sim-100k.ts borrows the templates: run only when this file is the script started
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -203,7 +203,7 @@ export function addCompareCommands(program: Command): void {
   program
     .command('conflicts')
     .description('在全部已入库（或目录中）的文件之间查找冲突、被替代的文件和文内不一致')
-    .option('--db <路径>', 'SQLite 数据库（默认 $TAIZHANG_DB 或 .taizhang/taizhang.sqlite）')
+    .option('--db <路径>', 'SQLite 数据库或 postgres://… 地址（默认 $TAIZHANG_DB 或 .taizhang/taizhang.sqlite）')
     .option('--from <目录>', '改为读取这个目录中的抽取结果（JSON）')
     .option('--json', '输出 JSON')
     .option('--all', '同时列出一致、等效、更严的比对结果和无隶属关系地区之间的差异')
@@ -217,7 +217,9 @@ export function addCompareCommands(program: Command): void {
         }
         const docs = store ? await loadStoreDocuments(store) : await loadFolder(opts.from!);
         if (docs.length === 0) throw new InputFailure(opts.from ?? opts.db ?? 'conflicts', 'E_NO_DOCUMENTS');
-        const result = conflictsAcross(docs, { includeAgreements: opts.all, includeInformational: opts.all });
+        // PostgreSQL: the candidate phrase pairs come from its own index (phrase_shingles), not from memory
+        const phrasePairs = store && 'phrasePairs' in store ? await (store as import('../store/postgres.js').PostgresTaskStore).phrasePairs() : undefined;
+        const result = conflictsAcross(docs, { includeAgreements: opts.all, includeInformational: opts.all, phrasePairs });
         let marked = 0;
         if (opts.markSuperseded && store) {
           for (const s of result.superseded) marked += await store.markSuperseded(s.taskIds, { by: s.newer });

@@ -23,6 +23,19 @@ export interface AcrossOptions {
   includeAgreements?: boolean;
   /** a quantity subject held by more documents than this is too general to pair on */
   maxSubjectDocs?: number;
+  /**
+   * Candidate phrase pairs taken from an index elsewhere (PostgreSQL's phrase_shingles) instead of
+   * the in-memory one: each end names a document, a task and the number of the phrase in
+   * phrasesWithItems(task). Ends that are not among the phrases compared here (superseded, a copy of
+   * another document) are passed over.
+   */
+  phrasePairs?: ReadonlyArray<{ a: PhraseRef; b: PhraseRef }>;
+}
+
+export interface PhraseRef {
+  docId: string;
+  taskId: string;
+  phrase: number;
 }
 
 export interface AcrossResult {
@@ -83,12 +96,14 @@ export function conflictsAcross(all: ExtractResult[], options: AcrossOptions = {
 
   // The index holds phrases that write a figure or a deadline: short, so a copied duty inside two
   // long, otherwise different paragraphs still stands out, and nothing else can conflict.
-  const phrases = clauses.flatMap((c) => phrasesWithItems(c.task).map((phrase) => ({ ...c, phrase })));
+  const phrases = clauses.flatMap((c) => phrasesWithItems(c.task).map((phrase, k) => ({ ...c, phrase, k })));
   const findings: Finding[] = [];
-  const phrasePairs = findCandidatePairs(
-    phrases.map((p) => ({ group: String(p.doc), text: p.phrase.text })),
-    options.candidates,
-  );
+  const phrasePairs = options.phrasePairs
+    ? givenPairs(phrases.map((p) => phraseKey(results[p.doc].document.id, p.task.id, p.k)), options.phrasePairs)
+    : findCandidatePairs(
+        phrases.map((p) => ({ group: String(p.doc), text: p.phrase.text })),
+        options.candidates,
+      );
   for (const p of phrasePairs) {
     const x = phrases[p.i];
     const y = phrases[p.j];
@@ -109,6 +124,25 @@ export function conflictsAcross(all: ExtractResult[], options: AcrossOptions = {
   };
   const pairs = [...contexts.values()].filter(Boolean).length;
   return { documents: results.length, documentPairs: pairs, findings: orderFindings(kept).map((f) => asMessage(f, higherOf)), superseded };
+}
+
+const phraseKey = (docId: string, taskId: string, phrase: number) => `${docId}\u0000${taskId}\u0000${phrase}`;
+
+/** Pairs given by reference, as indexes into this run's phrases (i < j, each pair once, sorted as findCandidatePairs sorts). */
+function givenPairs(keys: string[], given: NonNullable<AcrossOptions['phrasePairs']>): Array<{ i: number; j: number }> {
+  const at = new Map(keys.map((k, i) => [k, i]));
+  const seen = new Set<string>();
+  const out: Array<{ i: number; j: number }> = [];
+  for (const g of given) {
+    const x = at.get(phraseKey(g.a.docId, g.a.taskId, g.a.phrase));
+    const y = at.get(phraseKey(g.b.docId, g.b.taskId, g.b.phrase));
+    if (x === undefined || y === undefined || x === y) continue;
+    const [i, j] = x < y ? [x, y] : [y, x];
+    if (seen.has(`${i}:${j}`)) continue;
+    seen.add(`${i}:${j}`);
+    out.push({ i, j });
+  }
+  return out.sort((p, q) => p.i - q.i || p.j - q.j);
 }
 
 /** Same subject, same comparable unit, different documents: grouped by a hash key, not compared all against all. */

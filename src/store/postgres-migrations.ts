@@ -168,6 +168,25 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    // issue 16: the candidate index of `conflicts` (postgres-candidates.ts). Documents stored before
+    // it have phrases_indexed false and are indexed by the first `conflicts`, not by this step:
+    // the phrases come from JavaScript (the splitter and the shingles), not from SQL.
+    version: 5,
+    name: 'phrase_shingles (character 3-shingles of the phrases with a figure or deadline, for candidate pairs)',
+    sql: `
+      ALTER TABLE documents ADD COLUMN phrases_indexed BOOLEAN NOT NULL DEFAULT false,
+        ADD COLUMN phrase_count INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE phrase_shingles (
+        shingle INTEGER NOT NULL,
+        document BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        phrase INTEGER NOT NULL
+      );
+      CREATE INDEX phrase_shingles_shingle ON phrase_shingles (shingle, document);
+      CREATE INDEX phrase_shingles_phrase ON phrase_shingles (document, seq, phrase);
+    `,
+  },
 ];
 
 export function latestPgVersion(migrations: readonly PgMigration[] = PG_MIGRATIONS): number {

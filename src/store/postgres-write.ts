@@ -4,6 +4,7 @@
 import type { PoolClient } from 'pg';
 import type { ExtractResult, Quantity } from '../model.js';
 import { peopleText, unitsText } from './identity.js';
+import { writePhraseShingles } from './postgres-candidates.js';
 import type { DocumentRowInfo } from './sqlite-write.js';
 
 interface QuantityRow {
@@ -69,5 +70,6 @@ export async function writeDocumentPg(pgClient: PoolClient, result: ExtractResul
       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])`,
       [doc, ws.map((w) => w.code), ws.map((w) => w.severity), ws.map((w) => w.message), ws.map((w) => w.taskId ?? null)]);
   }
+  await writePhraseShingles(pgClient, doc, result);
   return doc;
 }

@@ -9,12 +9,14 @@ import { ExtractResult } from '../model.js';
 import { taskMatches, type RegisterFilter } from '../register/filter.js';
 import { isTaskSource } from '../register/rows.js';
 import { documentKey, extractionFingerprint } from './identity.js';
+import { backfillPhraseShingles, phrasePairsPg, type PhrasePairRef } from './postgres-candidates.js';
 import { latestPgVersion, migratePg } from './postgres-migrations.js';
 import { searchTasksPg } from './postgres-search.js';
 import { PostgresTracking } from './postgres-tracking.js';
 import { writeDocumentPg } from './postgres-write.js';
 import { boundQuery, indexWords } from './search.js';
 import type { IngestReport, SearchHit, StoreCounts, StoredDocument, StoredTask, TaskStore } from './store.js';
+import type { CandidateOptions } from '../compare/candidates.js';
 import type { ChangeMeta, TextProposal, TrackingConflict, TrackingEvent, TrackingState, TrackingUpdate } from './tracking.js';
 
 interface DocumentRow {
@@ -304,6 +306,24 @@ export class PostgresTaskStore implements TaskStore {
       }
       return [...touched.values()].reduce((n, s) => n + s.length, 0);
     }));
+  }
+
+  /**
+   * Candidate phrase pairs of `conflicts` from the index inside the database (postgres-candidates.ts):
+   * among all current documents, or of one stored document (by sha256) against all the others.
+   * Documents stored before the index existed are indexed first.
+   */
+  async phrasePairs(options: CandidateOptions & { sha256?: string } = {}): Promise<PhrasePairRef[]> {
+    return this.guarded(async () => {
+      await backfillPhraseShingles(this.pool);
+      let document: number | undefined;
+      if (options.sha256) {
+        const row = await this.row(this.pool, options.sha256);
+        if (!row) return [];
+        document = Number(row.id);
+      }
+      return phrasePairsPg(this.pool, { ...options, document });
+    });
   }
 
   // ---- OCR cache (issue 13): one row a page read, replaced when the same page is read again ----
