@@ -3,21 +3,10 @@
 // per typed part with the last word a prefix; then a substring pass over text, units and people.
 // BENCHMARKS.md has the comparison with pg_trgm that chose the tsvector.
 import type pg from 'pg';
-import { highlightParts, queryParts, snippet, substringParts } from './search.js';
-import type { SearchHit, SearchMatch } from './store.js';
+import { highlightParts, queryParts, searchHit, substringParts, type HitRow as BaseRow } from './search.js';
+import type { SearchHit } from './store.js';
 
-interface HitRow {
-  id: string;
-  task_id: string;
-  path_json: string;
-  page: number | null;
-  text: string;
-  units_text: string;
-  people_text: string;
-  doc_id: string;
-  sha256: string;
-  title: string;
-}
+type HitRow = BaseRow & { id: string };
 
 /** A word as a tsquery operand: quoted, with the quote and backslash escaped. */
 function operand(token: string): string {
@@ -29,17 +18,6 @@ export function tsQuery(query: string): string | null {
   const parts = queryParts(query);
   if (parts.length === 0) return null;
   return parts.map((tokens) => `(${tokens.map((t, i) => `${operand(t)}${i === tokens.length - 1 ? ':*' : ''}`).join(' <-> ')})`).join(' & ');
-}
-
-function matchedFields(r: HitRow, parts: string[], byIndex: boolean): SearchMatch[] {
-  const names = (joined: string) => joined.split('\n').filter((n) => n && parts.some((p) => n.includes(p)));
-  const out: SearchMatch[] = [];
-  if (byIndex || parts.some((p) => r.text.includes(p))) out.push({ field: 'text', names: [] });
-  const units = names(r.units_text);
-  if (units.length > 0) out.push({ field: 'units', names: units });
-  const people = names(r.people_text);
-  if (people.length > 0) out.push({ field: 'people', names: people });
-  return out;
 }
 
 const HIT_COLUMNS = 't.id, t.task_id, t.path_json, t.page, t.text, t.units_text, t.people_text, d.doc_id, d.sha256, d.title';
@@ -60,8 +38,5 @@ export async function searchTasksPg(db: pg.Pool | pg.PoolClient, typed: string, 
     WHERE d.is_current AND ${anyField} ORDER BY t.id LIMIT $${literal.length + 1}`, [...literal, limit])).rows as HitRow[];
   const rows = [...indexed, ...more.filter((r) => !byIndex.has(r.id))].slice(0, limit);
   const marks = highlightParts(query);
-  return rows.map((r) => ({
-    docId: r.doc_id, sha256: r.sha256, title: r.title, taskId: r.task_id, path: JSON.parse(r.path_json) as string[],
-    ...(r.page !== null ? { page: r.page } : {}), text: r.text, snippet: snippet(r.text, marks), matched: matchedFields(r, literal, byIndex.has(r.id)),
-  }));
+  return rows.map((r) => searchHit(r, marks, literal, byIndex.has(r.id)));
 }

@@ -3,6 +3,7 @@
 // where the user typed part of it (危房): the prefix form ("危房"*) catches the front, and the store
 // adds a plain substring pass for what remains (sqlite.ts).
 import { segment } from '../segment.js';
+import type { SearchHit, SearchMatch } from './store.js';
 
 /**
  * How much of a query is used: SQLite refuses an expression of a few thousand terms ("Expression
@@ -71,4 +72,37 @@ export function snippet(text: string, parts: string[], radius = 24): string {
   const start = Math.max(0, at - radius);
   const end = Math.min(text.length, at + p.length + radius);
   return `${start > 0 ? '…' : ''}${text.slice(start, at)}【${p}】${text.slice(at + p.length, end)}${end < text.length ? '…' : ''}`;
+}
+
+/** A task as both backends' search queries select it. */
+export interface HitRow {
+  task_id: string;
+  path_json: string;
+  page: number | null;
+  text: string;
+  units_text: string;
+  people_text: string;
+  doc_id: string;
+  sha256: string;
+  title: string;
+}
+
+/** Where the typed parts were found; a task found by its index words alone matched its text. */
+function matchedFields(r: HitRow, parts: string[], byIndex: boolean): SearchMatch[] {
+  const names = (joined: string) => joined.split('\n').filter((n) => n && parts.some((p) => n.includes(p)));
+  const out: SearchMatch[] = [];
+  if (byIndex || parts.some((p) => r.text.includes(p))) out.push({ field: 'text', names: [] });
+  const units = names(r.units_text);
+  if (units.length > 0) out.push({ field: 'units', names: units });
+  const people = names(r.people_text);
+  if (people.length > 0) out.push({ field: 'people', names: people });
+  return out;
+}
+
+/** One search hit from its row: the words around the first match marked, and where the typed parts matched. */
+export function searchHit(r: HitRow, marks: string[], literal: string[], byIndex: boolean): SearchHit {
+  return {
+    docId: r.doc_id, sha256: r.sha256, title: r.title, taskId: r.task_id, path: JSON.parse(r.path_json) as string[],
+    ...(r.page !== null ? { page: r.page } : {}), text: r.text, snippet: snippet(r.text, marks), matched: matchedFields(r, literal, byIndex),
+  };
 }

@@ -1,32 +1,10 @@
 // search over the SQLite store: the FTS index of jieba words for the task text, then a substring
 // pass over text, units and people of current documents; each hit says where it matched.
 import type Database from 'better-sqlite3';
-import { ftsQuery, highlightParts, snippet, substringParts } from './search.js';
-import type { SearchHit, SearchMatch } from './store.js';
+import { ftsQuery, highlightParts, searchHit, substringParts, type HitRow } from './search.js';
+import type { SearchHit } from './store.js';
 
-interface HitRow {
-  task_id: string;
-  path_json: string;
-  page: number | null;
-  text: string;
-  units_text: string;
-  people_text: string;
-  doc_id: string;
-  sha256: string;
-  title: string;
-}
 
-/** Where the typed parts were found; a task found by its index words alone matched its text. */
-function matchedFields(r: HitRow, parts: string[], byIndex: boolean): SearchMatch[] {
-  const names = (joined: string) => joined.split('\n').filter((n) => n && parts.some((p) => n.includes(p)));
-  const out: SearchMatch[] = [];
-  if (byIndex || parts.some((p) => r.text.includes(p))) out.push({ field: 'text', names: [] });
-  const units = names(r.units_text);
-  if (units.length > 0) out.push({ field: 'units', names: units });
-  const people = names(r.people_text);
-  if (people.length > 0) out.push({ field: 'people', names: people });
-  return out;
-}
 
 export function searchTasks(db: Database.Database, query: string, limit: number): SearchHit[] {
   const fts = ftsQuery(query);
@@ -46,10 +24,6 @@ export function searchTasks(db: Database.Database, query: string, limit: number)
     FROM tasks t JOIN documents d ON d.id = t.document WHERE t.id = ?`);
   const marks = highlightParts(query);
   return ids.slice(0, limit).map((id) => {
-    const r = detail.get(id) as HitRow;
-    return {
-      docId: r.doc_id, sha256: r.sha256, title: r.title, taskId: r.task_id, path: JSON.parse(r.path_json) as string[],
-      ...(r.page !== null ? { page: r.page } : {}), text: r.text, snippet: snippet(r.text, marks), matched: matchedFields(r, literal, byIndex.has(id)),
-    };
+    return searchHit(detail.get(id) as HitRow, marks, literal, byIndex.has(id));
   });
 }
