@@ -2,6 +2,7 @@
 // from src/web/client into dist/) and the JSON API under /api that the pages and other office
 // systems call. A factory, so tests drive it with app.inject and `taizhang serve` with listen.
 import { existsSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -72,9 +73,26 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * A request Node's HTTP parser refuses before any route sees it (most often a URL carrying Chinese
+ * that the calling program did not percent-encode, or a broken request line) gets the same
+ * `{code, message}` body as every other refusal, in Chinese, instead of fastify's English default.
+ */
+function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  // a connection reset leaves nobody to answer
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout'] : err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify(errorBody('E_WEB_BAD_REQUEST'));
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
+}
+
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const maxUploadBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_MB * 1024 * 1024;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false, clientErrorHandler });
   const accounts = opts.accounts ?? null;
   const sessions = new SessionBook();
   // without accounts the server still asks every change for a token only its own pages can read,

@@ -377,3 +377,34 @@ describe('accounts', () => {
     expect(() => book.add('王科长', 'another-pass-9')).toThrow(/已经存在/u);
   });
 });
+
+describe('requests the HTTP parser refuses', () => {
+  /** Sends raw bytes on a socket and returns the whole answer. */
+  async function raw(port: number, request: Buffer): Promise<string> {
+    const { connect } = await import('node:net');
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end(request));
+      const chunks: Buffer[] = [];
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+    });
+  }
+
+  test('a URL with unencoded Chinese gets the Chinese {code, message} answer, an encoded one the tasks', async () => {
+    const { app } = await testServer();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const port = (app.server.address() as { port: number }).port;
+      const bad = await raw(port, Buffer.from('GET /api/tasks?unit=县教育局 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', 'utf8'));
+      expect(bad.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+      const body = JSON.parse(bad.slice(bad.indexOf('\r\n\r\n') + 4)) as { code: string; message: string };
+      expect(body.code).toBe('E_WEB_BAD_REQUEST');
+      expect(body.message).toMatch(/编码/u);
+      const good = await raw(port, Buffer.from(`GET /api/tasks?unit=${encodeURIComponent('县教育局')} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`, 'utf8'));
+      expect(good.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    } finally {
+      await app.close();
+    }
+  });
+});
