@@ -1,4 +1,3 @@
-import { Command } from 'commander';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import { addStoreCommands } from '../../src/cli/store.js';
 import { openStore } from '../../src/store/index.js';
 import { BACKENDS, freshPgUrl } from './backends.js';
+import { runCommands } from '../run-commands.js';
 
 // a small plan written for this test: two clauses with units, deadlines and amounts
 const PLAN = `清河县人民政府办公室关于印发清河县2021年农村公路养护工作方案的通知
@@ -43,19 +43,10 @@ afterAll(async () => {
 });
 
 async function run(...args: string[]): Promise<number> {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
-  const program = new Command().exitOverride();
-  addStoreCommands(program);
-  process.exitCode = undefined;
-  await program.parseAsync(['node', 'taizhang', ...args]);
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  vi.restoreAllMocks();
-  return code;
+  const r = await runCommands(addStoreCommands, args, { stdout: true });
+  out = r.out;
+  err = r.err;
+  return r.code;
 }
 afterEach(() => vi.restoreAllMocks());
 

@@ -2,7 +2,6 @@
 // never E_INTERNAL with SQLite's English; a read-only store can still be searched and listed.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, open, writeFile } from 'node:fs/promises';
@@ -14,6 +13,7 @@ import { TS_CHILD_HOOKS } from './ts-child-hooks.js';
 import { addStoreCommands } from '../../src/cli/store.js';
 import { ExtractResult } from '../../src/model.js';
 import { SqliteTaskStore } from '../../src/store/sqlite.js';
+import { runCommands } from '../run-commands.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const plan = ExtractResult.parse(JSON.parse(readFileSync(new URL('../fixtures/results/county-plan.json', import.meta.url), 'utf8')));
@@ -23,17 +23,10 @@ let err: string[] = [];
 afterEach(() => vi.restoreAllMocks());
 
 async function run(...args: string[]): Promise<number> {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const program = new Command().exitOverride();
-  addStoreCommands(program);
-  process.exitCode = undefined;
-  await program.parseAsync(['node', 'taizhang', ...args]);
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return code;
+  const r = await runCommands(addStoreCommands, args);
+  out = r.out;
+  err = r.err;
+  return r.code;
 }
 
 async function storedPlan(): Promise<string> {

@@ -1,6 +1,5 @@
 // The same commands on a PostgreSQL URL: --db postgres://… (or $TAIZHANG_DB) opens PostgreSQL, and a
 // server that does not answer is one Chinese line that never shows the password.
-import { Command } from 'commander';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { addStoreCommands } from '../../src/cli/store.js';
 import { openStore, postgresUrl, PostgresTaskStore, SqliteTaskStore } from '../../src/store/index.js';
 import { shownUrl } from '../../src/store/postgres.js';
 import { freshPgUrl, PG_AVAILABLE } from './backends.js';
+import { runCommands } from '../run-commands.js';
 
 // a plan written for this test: a city's water-saving work, two clauses with units and dates
 const PLAN = `江川市人民政府办公室关于印发江川市2022年节水型城市建设工作方案的通知
@@ -31,19 +31,10 @@ const PLAN = `江川市人民政府办公室关于印发江川市2022年节水�
 let out: string[];
 let err: string[];
 async function run(...args: string[]): Promise<number> {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
-  const program = new Command().exitOverride();
-  addStoreCommands(program);
-  process.exitCode = undefined;
-  await program.parseAsync(['node', 'taizhang', ...args]);
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  vi.restoreAllMocks();
-  return code;
+  const r = await runCommands(addStoreCommands, args, { stdout: true });
+  out = r.out;
+  err = r.err;
+  return r.code;
 }
 afterEach(() => vi.restoreAllMocks());
 

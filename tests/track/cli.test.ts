@@ -1,7 +1,6 @@
 // The tracking commands as a user runs them: import a workbook a unit made itself (columns in
 // another order, no 任务键, its own status words), track one item, list conflicts, due from --today,
 // calendar and report. The plan is written for this test.
-import { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { addStoreCommands } from '../../src/cli/store.js';
 import { addTrackCommands } from '../../src/cli/track.js';
 import { SqliteTaskStore } from '../../src/store/sqlite.js';
+import { runCommands } from '../run-commands.js';
 
 const PLAN = `平安县人民政府办公室关于印发平安县2022年校园安全整治工作方案的通知
 
@@ -37,19 +37,10 @@ let err: string[];
 let keys: { check: string; food: string; video: string };
 
 async function run(...args: string[]): Promise<number> {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const program = new Command().exitOverride();
-  addStoreCommands(program);
-  addTrackCommands(program);
-  process.exitCode = undefined;
-  await program.parseAsync(['node', 'taizhang', ...args]);
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  vi.restoreAllMocks();
-  return code;
+  const r = await runCommands((p) => { addStoreCommands(p); addTrackCommands(p); }, args);
+  out = r.out;
+  err = r.err;
+  return r.code;
 }
 afterEach(() => vi.restoreAllMocks());
 
