@@ -90,6 +90,10 @@ export const MESSAGES = {
   W_XML_CHARS: '文中有表格文件不允许的控制字符（如 U+FFFE），已在台账中删去：请核对原文该处',
   // structure: warnings the structure stage adds to the document's message list
   'jurisdiction-ambiguous': '地名对应多个行政区，已取第一个，请核对发文机关所在地',
+  // 成文日期 read by OCR, most often under the seal (src/structure/signature-date.ts)
+  'signature-date-doubtful': '扫描件的成文日期与版记的印发日期对不上，多半是印章下的数字认错了：请对照原件填写成文日期',
+  'signature-date-unsure': '扫描件的成文日期压在印章下，文字识别没有把握：请对照原件核对成文日期',
+  'signature-date-unread': '扫描件的成文日期（多半压在印章下）没有认清，成文日期已留空：请对照原件填写',
   // batch runs and the command line (src/batch.ts, src/main-job.ts, src/cli.ts)
   E_TIMEOUT: '处理超时，已停止处理该文件：请确认文件是否异常，或用 --file-timeout 调高每个文件的时限（秒）',
   E_OUT_OF_MEMORY: '处理该文件占用的内存超过上限，已停止处理：请拆分文件后再处理，或用 --max-memory 调高上限（MB）',

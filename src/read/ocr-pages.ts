@@ -55,6 +55,42 @@ export interface PageImage {
 /** A red pixel: its red channel stands well above green and blue (seal ink, a red masthead). */
 const isRed = (r: number, g: number, b: number) => r - Math.max(g, b) > 60;
 
+/** Where a seal lies on the drawn page, in its pixels. */
+export interface SealBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * Words under a seal were read through its red ink: the black under a red stroke is lost, and the
+ * OCR is sure of a digit it guessed from half of it (a 3 whose lower half lies under the seal reads
+ * as 2 at 96 %). GB/T 9704 puts the seal over the signature and the 成文日期, so these are the words
+ * that matter most; each word whose box overlaps a seal by a third of its area is marked unsure
+ * (confidence at most SEALED_CONFIDENCE, below the layout's LOW_CONFIDENCE), so every fact resting
+ * on it is flagged and a date read there is checked (src/structure/signature-date.ts).
+ */
+export const SEALED_CONFIDENCE = 50;
+
+export function markSealedWords(page: OcrPage, seals: SealBox[]): OcrPage {
+  if (seals.length === 0) return page;
+  const under = (w: { x0: number; y0: number; x1: number; y1: number }) =>
+    seals.some((s) => {
+      const ix = Math.max(0, Math.min(w.x1, s.x1) - Math.max(w.x0, s.x0));
+      const iy = Math.max(0, Math.min(w.y1, s.y1) - Math.max(w.y0, s.y0));
+      return ix * iy * 3 >= Math.max(1, (w.x1 - w.x0) * (w.y1 - w.y0));
+    });
+  return {
+    ...page,
+    lines: page.lines.map((l) => {
+      if (!l.words.some(under)) return l;
+      const words = l.words.map((w) => (under(w) ? { ...w, confidence: Math.min(w.confidence, SEALED_CONFIDENCE) } : w));
+      return { ...l, words, confidence: Math.min(l.confidence, Math.round(words.reduce((a, w) => a + w.confidence, 0) / words.length)) };
+    }),
+  };
+}
+
 /**
  * A seal stamped over the signature is dropped to white before OCR, its red text kept: red ink is
  * found in cells of 1/40 of the page width, and a patch of red cells at least 1/8 of the page wide
@@ -62,7 +98,7 @@ const isRed = (r: number, g: number, b: number) => r - Math.max(g, b) > 60;
  * masthead, an issuer printed in red) is wide and low and stays, as the dark grey its red reads as.
  * Every pixel becomes grey. Returns the share of the page's pixels dropped as seal.
  */
-export function dropRedInk(data: Uint8ClampedArray, width: number, height: number): number {
+export function dropRedInk(data: Uint8ClampedArray, width: number, height: number, seals: SealBox[] = []): number {
   const cell = Math.max(4, Math.round(width / 40));
   const cols = Math.ceil(width / cell);
   const rows = Math.ceil(height / cell);
@@ -102,6 +138,7 @@ export function dropRedInk(data: Uint8ClampedArray, width: number, height: numbe
     const w = Math.max(...xs) - Math.min(...xs) + 1;
     const h = Math.max(...ys) - Math.min(...ys) + 1;
     if (Math.min(w, h) >= cols / 8 && Math.max(w, h) <= Math.min(w, h) * 1.6) {
+      seals.push({ x0: Math.min(...xs) * cell, y0: Math.min(...ys) * cell, x1: Math.min(width, (Math.min(...xs) + w) * cell), y1: Math.min(height, (Math.min(...ys) + h) * cell) });
       for (let y = Math.min(...ys); y < Math.min(...ys) + h; y++) for (let x = Math.min(...xs); x < Math.min(...xs) + w; x++) seal[y * cols + x] = 1;
     }
   }
@@ -164,10 +201,11 @@ export const OCR_LINE_HEIGHT = 40;
  * putImageData partly from a stale copy (a page turned after that came out half turned), so pixels
  * are only ever put into a fresh canvas, and only the untouched one is drawn from.
  */
-export async function canvasToPng(canvas: Canvas): Promise<PageImage & { red: number; scale: number; lines: 'rows' | 'columns' | 'none' }> {
+export async function canvasToPng(canvas: Canvas): Promise<PageImage & { red: number; scale: number; lines: 'rows' | 'columns' | 'none'; seals: SealBox[] }> {
   const { createCanvas } = await loadCanvas();
   const img = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-  const red = dropRedInk(img.data, canvas.width, canvas.height);
+  let seals: SealBox[] = [];
+  const red = dropRedInk(img.data, canvas.width, canvas.height, seals);
   const line = textLineHeight(img.data, canvas.width, canvas.height);
   // lines of ink down the page and none across it: the page lies on its side
   const lines = line > 0 ? 'rows' : textLineHeight(img.data, canvas.width, canvas.height, 'columns') > 0 ? 'columns' : 'none';
@@ -180,10 +218,11 @@ export async function canvasToPng(canvas: Canvas): Promise<PageImage & { red: nu
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(canvas, 0, 0, out.width, out.height);
     const scaled = ctx.getImageData(0, 0, out.width, out.height);
-    dropRedInk(scaled.data, out.width, out.height);
+    seals = [];
+    dropRedInk(scaled.data, out.width, out.height, seals);
     ctx.putImageData(scaled, 0, 0);
   }
-  return { png: out.toBuffer('image/png'), width: out.width, height: out.height, red, scale, lines };
+  return { png: out.toBuffer('image/png'), width: out.width, height: out.height, red, scale, lines, seals };
 }
 
 /** A page with this much of a seal's red ink dropped carries a seal (a seal of 4 cm is ~0.3 % of A4 in ink). */
@@ -219,18 +258,23 @@ export function looksMisoriented(p: OcrPage): boolean {
 export async function readCanvas(pool: OcrPool, canvas: Canvas, page: number, dpi: number): Promise<OcrPage> {
   const first = await canvasToPng(canvas);
   // what is left of a seal after its red is dropped (its outline, the star) reads as unsure noise
-  const clean = (p: OcrPage) => (first.red > SEAL_INK ? dropSealNoise(p) : p);
+  // then the words left under it are marked unsure
+  const clean = (p: OcrPage, seals: SealBox[]) => (first.red > SEAL_INK ? markSealedWords(dropSealNoise(p), seals) : p);
   let best = await pool.recognize(first.png, page, dpi * first.scale, first);
+  let bestSeals = first.seals;
   // a page without lines of ink (a photo, a blank page) is not tried in other directions
-  if (first.lines === 'none' || !looksMisoriented(best)) return clean(best);
+  if (first.lines === 'none' || !looksMisoriented(best)) return clean(best, bestSeals);
   for (const deg of first.lines === 'columns' ? [90, 270] : [180]) {
     const turned = await rotateCanvas(canvas, deg);
     const img = await canvasToPng(turned);
     const r = await pool.recognize(img.png, page, dpi * img.scale, img);
-    if (r.confidence > best.confidence + 10) best = { ...r, rotated: deg };
+    if (r.confidence > best.confidence + 10) {
+      best = { ...r, rotated: deg };
+      bestSeals = img.seals;
+    }
     if (!looksMisoriented(best)) break;
   }
-  return clean(best);
+  return clean(best, bestSeals);
 }
 
 /**

@@ -6,6 +6,7 @@ import { locateAttachments, type AttachmentLayout } from './attachments.js';
 import { findIssueHeaders, splitBulletin, withoutIssueNumber } from './bulletin.js';
 import { findReferences, findSupersedes } from './citations.js';
 import { closingLayers, dateLine, findSignatures, isImprintLine } from './closing.js';
+import { checkSignatureDate } from './signature-date.js';
 import { headerDocNumber, readHeader, type Header } from './header.js';
 import { mastheadIssuer, splitIssuers, titleIssuer } from './issuers.js';
 import { jurisdictionFromDocCode, resolveJurisdictionDetailed } from './jurisdiction.js';
@@ -130,8 +131,10 @@ export function extractMetadata(blocks: Block[], layout: AttachmentLayout = loca
     issues.forEach((h) => h.blocks.forEach((b) => layerOf.set(b, 'masthead')));
   }
 
-  const { date: signedDate, signer } = outerDate(blocks, header);
-  const date = issues.length > 0 && issues[0].date ? issues[0].date : signedDate;
+  const signed = outerDate(blocks, header);
+  const checked = checkSignatureDate(blocks, signed.date, signed.dateBlock, header.end);
+  const signer = signed.signer;
+  const date = issues.length > 0 && issues[0].date ? issues[0].date : checked.date;
   const issuer = header.issuer || titleIssuer(rawTitle) || (issues[0]?.issuer ?? '') || signer;
   for (const [b, layer] of closingLayers(blocks, header.end)) {
     boiler.add(b);
@@ -163,7 +166,7 @@ export function extractMetadata(blocks: Block[], layout: AttachmentLayout = loca
     noticeTitle,
     bodyStart,
     boilerplate: [...boiler].sort((a, b) => a - b),
-    messages: place.messages,
+    messages: [...checked.messages, ...place.messages],
     layerOf,
   };
 }

@@ -1,0 +1,90 @@
+// 成文日期 under a seal. GB/T 9704-2012 §7.3.5.1 has the seal press down on the signature and the
+// date, so on a scan the date is the part of the notice most often read through red ink. Such a
+// date is checked before it becomes the document's date: against the 版记's 印发日期 (a notice is
+// printed on or after the day it was signed, within weeks) and against the OCR's certainty. A date
+// that cannot be right is left empty rather than given wrong, and the user is told what was read.
+import type { Block } from '../model.js';
+import { message } from '../messages.js';
+import type { Message } from '../model.js';
+import { findDates, parseFullDate } from '../lexicon/dates.js';
+import { isImprintLine } from './closing.js';
+
+/** "××办公室 2025年1月24日印发": the 印发日期 of the 版记. */
+const PRINTED = /印发\s*$/u;
+
+/** Longest a notice waits between being signed and being printed, in days, before the pair is doubted. */
+export const MAX_SIGNED_TO_PRINTED_DAYS = 180;
+
+/**
+ * A line that is a date gone wrong: year, 年, month, 月 and a day that no longer parses, with the
+ * OCR's usual stand-ins for digits (O/Q/o for 0, S/$ for 5, l/I/丨 for 1) and stray marks between.
+ */
+const BROKEN_DATE = /^[（(]?\s*[0-9OoQSl$丨I]{2,5}[^年月日\n]{0,2}\s*年\s*[0-9OoQSl$丨I]{0,3}[^年月日\n]{0,2}\s*月\s*[0-9OoQSl$丨I]{1,4}[^年月日\n]{0,2}\s*日?\s*[）)]?$/u;
+
+export function isBrokenDateLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 24 && BROKEN_DATE.test(t) && parseFullDate(t) === null && /\d/u.test(t);
+}
+
+/** The 版记's 印发日期 after `from` (the last one: an attachment's own 版记 does not come after it). */
+export function printedDate(blocks: Block[], from: number): string {
+  let date = '';
+  for (let i = Math.max(0, from); i < blocks.length; i++) {
+    const t = blocks[i].text.trim();
+    if (!PRINTED.test(t) || !isImprintLine(t)) continue;
+    const hits = findDates(t);
+    if (hits.length === 1) date = hits[0].date;
+  }
+  return date;
+}
+
+const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+
+/** Does a block read by OCR hold unsure words inside its date? */
+function unsureDate(block: Block): boolean {
+  if (block.source !== 'ocr') return false;
+  const hit = findDates(block.text)[0];
+  if (!hit) return true;
+  const words = block.text.slice(hit.start, hit.end);
+  return (block.lowConfidence ?? []).some((w) => /\d/u.test(w) && words.includes(w));
+}
+
+export interface CheckedDate {
+  date: string;
+  messages: Message[];
+}
+
+/**
+ * The signature date as the document gives it, checked. `dateBlock` is the block it was read from
+ * (-1 when it came from the header). Only a date read by OCR is ever changed: a printed notice's
+ * own dates are its own, whatever their order.
+ */
+export function checkSignatureDate(blocks: Block[], date: string, dateBlock: number, bodyStart: number): CheckedDate {
+  const printed = printedDate(blocks, bodyStart);
+  const block = dateBlock >= 0 ? blocks[dateBlock] : undefined;
+  const against = printed ? `；版记的印发日期是 ${printed}` : '';
+  if (date && block?.source === 'ocr') {
+    const gap = printed ? days(date, printed) : 0;
+    if (gap < 0 || gap > MAX_SIGNED_TO_PRINTED_DAYS) {
+      return {
+        date: '',
+        messages: [message('signature-date-doubtful', 'warning', { detail: `读作“${block.text.trim()}”（${date}）${against}，两者对不上，成文日期已留空`, where: where(block, dateBlock) })],
+      };
+    }
+    if (unsureDate(block))
+      return { date, messages: [message('signature-date-unsure', 'warning', { detail: `读作 ${date}（“${block.text.trim()}”）${against}`, where: where(block, dateBlock) })] };
+    return { date, messages: [] };
+  }
+  if (date) return { date, messages: [] };
+  // No date found: a date line the OCR broke (under a seal, most often) is named, so it is filled by hand.
+  for (let i = Math.max(0, bodyStart); i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.source === 'ocr' && isBrokenDateLine(b.text))
+      return { date: '', messages: [message('signature-date-unread', 'warning', { detail: `读作“${b.text.trim()}”${against}`, where: where(b, i) })] };
+  }
+  return { date: '', messages: [] };
+}
+
+function where(b: Block, index: number) {
+  return { block: index, ...(b.page !== undefined ? { page: b.page } : {}) };
+}
