@@ -133,13 +133,9 @@ export function dropRedInk(data: Uint8ClampedArray, width: number, height: numbe
           }
         }
     }
-    const xs = comp.map((k) => k % cols);
-    const ys = comp.map((k) => Math.floor(k / cols));
-    const w = Math.max(...xs) - Math.min(...xs) + 1;
-    const h = Math.max(...ys) - Math.min(...ys) + 1;
-    if (Math.min(w, h) >= cols / 8 && Math.max(w, h) <= Math.min(w, h) * 1.6) {
-      seals.push({ x0: Math.min(...xs) * cell, y0: Math.min(...ys) * cell, x1: Math.min(width, (Math.min(...xs) + w) * cell), y1: Math.min(height, (Math.min(...ys) + h) * cell) });
-      for (let y = Math.min(...ys); y < Math.min(...ys) + h; y++) for (let x = Math.min(...xs); x < Math.min(...xs) + w; x++) seal[y * cols + x] = 1;
+    for (const box of sealBoxes(comp, cols)) {
+      seals.push({ x0: box.x0 * cell, y0: box.y0 * cell, x1: Math.min(width, (box.x1 + 1) * cell), y1: Math.min(height, (box.y1 + 1) * cell) });
+      for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) seal[y * cols + x] = 1;
     }
   }
   let dropped = 0;
@@ -156,6 +152,59 @@ export function dropRedInk(data: Uint8ClampedArray, width: number, height: numbe
       data[i + 3] = 255;
     }
   return dropped / (width * height);
+}
+
+/**
+ * The seals in one patch of red cells (cell indexes, `cols` to a row), as boxes of cells. A patch
+ * about as wide as it is tall and at least 1/8 of the page wide is a seal. A wider one may be a
+ * seal that touches red text (a signature printed in red) or seals side by side (a joint notice):
+ * its columns that stand as tall as a seal are kept, and a run of them is one seal, or k seals
+ * when it is about k times as wide as it is tall. A red line of text has no such columns.
+ */
+function sealBoxes(comp: number[], cols: number): { x0: number; y0: number; x1: number; y1: number }[] {
+  const min = cols / 8;
+  const top = new Map<number, number>();
+  const bottom = new Map<number, number>();
+  for (const k of comp) {
+    const x = k % cols;
+    const y = Math.floor(k / cols);
+    top.set(x, Math.min(top.get(x) ?? y, y));
+    bottom.set(x, Math.max(bottom.get(x) ?? y, y));
+  }
+  const xs = [...top.keys()].sort((a, b) => a - b);
+  const y0 = Math.min(...top.values());
+  const y1 = Math.max(...bottom.values());
+  const x0 = xs[0];
+  const x1 = xs[xs.length - 1];
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  if (Math.min(w, h) >= min && Math.max(w, h) <= Math.min(w, h) * 1.6) return [{ x0, y0, x1, y1 }];
+  if (h < min) return [];
+  // runs of seal-tall columns (a column counts with its neighbours: a ring is thin at its sides)
+  const tall = (x: number) => [x - 1, x, x + 1].some((c) => top.has(c) && bottom.get(c)! - top.get(c)! + 1 >= min);
+  const out: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  let start = -1;
+  for (let x = x0; x <= x1 + 1; x++) {
+    if (x <= x1 && tall(x)) {
+      if (start < 0) start = x;
+      continue;
+    }
+    if (start < 0) continue;
+    const end = x - 1;
+    start = Math.max(start, x0);
+    const runTop = Math.min(...xs.filter((c) => c >= start && c <= end).map((c) => top.get(c)!));
+    const runBottom = Math.max(...xs.filter((c) => c >= start && c <= end).map((c) => bottom.get(c)!));
+    const rw = end - start + 1;
+    const rh = runBottom - runTop + 1;
+    const n = Math.round(rw / rh);
+    if (rw >= min && rh >= min && (rw <= rh * 1.6 || (n >= 2 && n <= 4 && Math.abs(rw - n * rh) <= rh * 0.4))) {
+      const parts = rw <= rh * 1.6 ? 1 : n;
+      for (let p = 0; p < parts; p++)
+        out.push({ x0: start + Math.floor((p * rw) / parts), y0: runTop, x1: start + Math.floor(((p + 1) * rw) / parts) - 1, y1: runBottom });
+    }
+    start = -1;
+  }
+  return out;
 }
 
 /**

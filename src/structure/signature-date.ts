@@ -16,14 +16,18 @@ const PRINTED = /印发\s*$/u;
 export const MAX_SIGNED_TO_PRINTED_DAYS = 180;
 
 /**
- * A line that is a date gone wrong: year, 年, month, 月 and a day that no longer parses, with the
- * OCR's usual stand-ins for digits (O/Q/o for 0, S/$ for 5, l/I/丨 for 1) and stray marks between.
+ * A line that is a date gone wrong: short, 年 then 月 with a digit or an OCR stand-in for one
+ * (O/Q/o for 0, S/$ for 5, l/I/丨 for 1) about them, no sentence marks, and no longer a date.
+ * A month alone ("2025年3月", "2025年3月份") is a month, and "2025年12月底前" a deadline, not a
+ * broken date.
  */
-const BROKEN_DATE = /^[（(]?\s*[0-9OoQSl$丨I]{2,5}[^年月日\n]{0,2}\s*年\s*[0-9OoQSl$丨I]{0,3}[^年月日\n]{0,2}\s*月\s*[0-9OoQSl$丨I]{1,4}[^年月日\n]{0,2}\s*日?\s*[）)]?$/u;
+const TIME_WORDS = /[底前后起至末初旬止内中]/u;
+const BROKEN_DATE = /^[^，。；：,;:]{0,6}年[^，。；：,;:年]{0,4}月[^，。；：,;:月]{0,5}$/u;
+const DIGITISH = /[0-9OoQSl$丨I]/u;
 
 export function isBrokenDateLine(text: string): boolean {
-  const t = text.trim();
-  return t.length <= 24 && BROKEN_DATE.test(t) && parseFullDate(t) === null && /\d/u.test(t);
+  const t = text.trim().replace(/\s+/gu, '');
+  return t.length <= 16 && BROKEN_DATE.test(t) && /\d/u.test(t) && DIGITISH.test(t.slice(0, t.indexOf('年') + 1) + t.slice(t.indexOf('月'))) && !/月份?$/u.test(t) && !TIME_WORDS.test(t) && parseFullDate(t) === null;
 }
 
 /** The 版记's 印发日期 after `from` (the last one: an attachment's own 版记 does not come after it). */
@@ -76,12 +80,14 @@ export function checkSignatureDate(blocks: Block[], date: string, dateBlock: num
     return { date, messages: [] };
   }
   if (date) return { date, messages: [] };
-  // No date found: a date line the OCR broke (under a seal, most often) is named, so it is filled by hand.
+  // No date found on a scan: a date line the OCR broke (under a seal, most often) is named; a scan
+  // without one (the line lost under the seal) is said to have none, so it is filled by hand.
   for (let i = Math.max(0, bodyStart); i < blocks.length; i++) {
     const b = blocks[i];
     if (b.source === 'ocr' && isBrokenDateLine(b.text))
       return { date: '', messages: [message('signature-date-unread', 'warning', { detail: `读作“${b.text.trim()}”${against}`, where: where(b, i) })] };
   }
+  if (blocks.some((b) => b.source === 'ocr')) return { date: '', messages: [message('signature-date-unread', 'warning', { detail: `扫描件中没有读到成文日期${against}` })] };
   return { date: '', messages: [] };
 }
 

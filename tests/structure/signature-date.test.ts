@@ -57,6 +57,15 @@ describe('a date read under the seal', () => {
     expect(m?.message).toContain('2025-01-24');
   });
 
+  test('a scan with no date line at all is said to have none', () => {
+    const doc = notice(ocr('某某县教育局'), '2025年8月12日').slice(0, 4);
+    const meta = extractMetadata(doc);
+    expect(meta.date).toBe('');
+    expect(meta.messages.map((m) => m.code)).toContain('signature-date-unread');
+    // a printed notice without a date is not a scan's misreading: nothing is said
+    expect(extractMetadata(doc.map((b) => ({ text: b.text }))).messages.map((m) => m.code)).not.toContain('signature-date-unread');
+  });
+
   test('a printed (not scanned) notice keeps its own dates, whatever their order', () => {
     const doc = notice(txt('2025年9月11日'), '2025年8月12日').map((b) => ({ text: b.text }));
     const meta = extractMetadata(doc);
@@ -87,6 +96,13 @@ describe('what a broken date line looks like', () => {
     ['20Q5 年 1 月 2 3 日', true],
     ['202S年12月3l日', true],
     ['（2025年6月3O）', true],
+    ['CO年4月全', true], // the year and the day under the seal's ring
+    ['0年4月于', true],
+    ['2025年3月份', false],
+    ['第3年1月', false],
+    ['2019年12月底', false], // a deadline in the body
+    ['2026年6月底前', false],
+    ['2025年1月中旬', false],
     ['2025年1月23日', false], // it parses: not broken
     ['2025年3月', false], // a month, not a date gone wrong
     ['要在2025年3月底前完成全部排查工作', false],
