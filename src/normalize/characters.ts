@@ -1,10 +1,14 @@
 // Character forms: one spelling for what extraction spells several ways.
 import { docNumberPattern } from '../lexicon/doc-numbers.js';
 import { foldWidth as foldCharacters } from '../lexicon/numerals.js';
+import { foldRadicals } from '../lexicon/radicals.js';
 
-/** Full-width digits and letters → half-width (the extractors' fold); odd spaces → space; zero-width marks go. */
+/**
+ * Full-width digits and letters → half-width (the extractors' fold); radicals a PDF's text layer used
+ * for common characters → those characters (⻄ → 西, ⼈ → 人); odd spaces → space; zero-width marks go.
+ */
 export function foldWidth(text: string): string {
-  return foldCharacters(text)
+  return foldCharacters(foldRadicals(text))
     .replace(/[\u3000\u00A0\u2002-\u200A\u202F]/gu, ' ')
     .replace(/[\u200B-\u200D\uFEFF]/gu, '');
 }
