@@ -84,7 +84,7 @@ export function isSiteControl(line: string): boolean {
 }
 
 /** The labels of a portal's 信息公开 record (read for its facts before the article is taken). */
-const RECORD_LABEL = /^(?:索引号|信息索引号|发文机关|发布机构|发文单位|文号|发文字号|主题分类|组配分类|体裁分类|服务对象|成文日期|发布日期|生效日期|废止日期|公开方式|公开范围|有效性|时效性|名称|标题|信息来源|关键词|主题词|信息名称|所属机构)$/u;
+export const RECORD_LABEL = /^(?:索引号|信息索引号|发文机关|发布机构|发文单位|文号|发文字号|主题分类|组配分类|体裁分类|服务对象|成文日期|发布日期|生效日期|废止日期|公开方式|公开范围|有效性|时效性|名称|标题|信息来源|关键词|主题词|信息名称|所属机构)$/u;
 
 /**
  * A row of the portal's 信息公开 record table: "索 引 号: 0145…" cells, or label cells followed by

@@ -10,6 +10,7 @@ import { joinCutParagraphs } from './paragraphs.js';
 import { splitLongParagraphs } from './long-paragraphs.js';
 import { dropSiteFurniture } from './site-furniture.js';
 import { repairOcrText } from './ocr.js';
+import { readPageFacts, recordLines } from '../lexicon/page-record.js';
 
 type Step = (blocks: Block[]) => Block[];
 
@@ -47,14 +48,30 @@ function normalizePageFacts(facts: PageFacts): PageFacts {
 }
 
 /**
+ * A web page saved or printed from the browser (PDF, DOCX, text) carries the portal's 信息公开 record
+ * as lines above the title ("索 引 号: …", "发文机关: …", "成文日期: …"): they become the page's facts,
+ * as the HTML reader reads them from the record table, and leave the text. A web page has its facts.
+ */
+function takeRecord(raw: RawDocument): { blocks: Block[]; facts?: PageFacts } {
+  if (raw.pageFacts) return { blocks: raw.blocks };
+  const texts = raw.blocks.map((b) => foldWidth(b.text).trim());
+  const lines = new Set(recordLines(texts));
+  if (lines.size === 0) return { blocks: raw.blocks };
+  const facts = readPageFacts([...lines].map((i) => texts[i]).join('  '));
+  return { blocks: raw.blocks.filter((_, i) => !lines.has(i)), facts };
+}
+
+/**
  * The normalize stage: a reader's raw document → the blocks every later stage reads. A document
  * with no Chinese left once furniture is gone is E_NO_TEXT (a scan without a text layer, a page of
  * menus); private-use characters are named in warnings after the reader's own messages.
  */
 export function normalizeDocument(raw: RawDocument): NormalizedDocument {
   const messages = [...raw.messages];
-  const blocks = normalizeBlocks(raw.blocks, messages);
+  const { blocks: body, facts } = takeRecord(raw);
+  const blocks = normalizeBlocks(body, messages);
+  const pageFacts = raw.pageFacts ?? facts;
   if (!blocks.some((b) => /[\u4e00-\u9fff]/u.test(b.text))) throw new ReadFailure('E_NO_TEXT');
   messages.push(...privateUseWarnings(blocks));
-  return { ...raw, blocks, messages, ...(raw.pageFacts ? { pageFacts: normalizePageFacts(raw.pageFacts) } : {}) };
+  return { ...raw, blocks, messages, ...(pageFacts ? { pageFacts: normalizePageFacts(pageFacts) } : {}) };
 }

@@ -9,6 +9,7 @@ import type { Block, Message, PageFacts } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
 import { isBreadcrumb, isRecordRow, isSiteControl } from '../lexicon/lines.js';
 import { limitHtmlDepth } from './html-depth.js';
+import { readPageFacts } from '../lexicon/page-record.js';
 import { LIMITS } from './limits.js';
 import { tableBlocks } from './table-grid.js';
 
@@ -17,28 +18,12 @@ const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre'
 const CELL_TAGS = new Set(['td', 'th']);
 const BYLINE = /((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:[\s\S]{0,40}?(来源|作者|发布机构|信息来源)\s*[:：]\s*([^\s|]+))?/u;
 
+export { readPageFacts };
+
 export interface HtmlRead {
   blocks: Block[];
   facts: PageFacts;
   messages: Message[];
-}
-
-/** Labels of a portal's 信息公开 table, each with the value that follows it. */
-const FACT_LABELS: [keyof PageFacts, RegExp][] = [
-  ['docNumber', /(?:发文字号|文\s*号)\s*[：:]\s*([^\s：:]{2,30}?[〔\[【(（﹝〘〖]\s*\d{4}\s*[〕\]】)）﹞〙〗]\s*\d+\s*号)/u],
-  ['date', /成文日期\s*[：:]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?)/u],
-  ['issuer', /(?:发文机关|发布机构|发文单位)\s*[：:]\s*([\u4e00-\u9fff、 ]{2,40}?)(?=\s{2,}|\s*(?:发文字号|成文日期|发布日期|主题分类|索引号|文\s*号|$))/u],
-];
-
-/** The page's own statements about the document, read from its whole text before Readability trims it. */
-export function readPageFacts(pageText: string): PageFacts {
-  const text = pageText.replace(/[\u00a0\u3000]/gu, ' ');
-  const facts: PageFacts = {};
-  for (const [key, re] of FACT_LABELS) {
-    const m = re.exec(text);
-    if (m) facts[key] = m[1].replace(/\s+/gu, key === 'issuer' ? ' ' : '').trim();
-  }
-  return facts;
 }
 
 /**
