@@ -24,6 +24,9 @@ export function isCutParagraph(cur: Block, next: Block): boolean {
   if (cur.style?.table || next.style?.table) return false;
   if (startsNew(a) && a.length < 40 && !/[。；]/u.test(a)) return false; // a heading line
   if (ENDS_ELEMENT.test(a) && a.length < 40) return false;
+  // a long title ("…关于印发…的通知") over its addressees ("各市、县（区）人民政府，省政府各部门："):
+  // the line under a title or body name that ends in a colon opens the text, it does not continue it
+  if (ENDS_ELEMENT.test(a) && /[：:]$/u.test(b) && b.length <= 80) return false;
   // a space between Chinese words marks a laid-out line (a title set on two lines, joint issuers),
   // never running prose
   if (/[\u4e00-\u9fff] +[\u4e00-\u9fff]/u.test(a)) return false;

@@ -52,6 +52,8 @@ describe('paragraphs cut by a page break', () => {
     ['各单位要认真对照检查，逐项抓好落实，', '确保各项任务按期完成。', true],
     ['报送：国务院扶贫开发领导小组办公室', '分送：省脱贫攻坚领导小组成员单位', false],
     ['对符合条件的贫困户给予扶持，引导其发展特色种养业和', '（责任单位：县农业农村局）', false],
+    ['某某市人民政府办公室关于印发某某市加快推进农村生活污水治理三年行动方案的通知', '各县（市、区）人民政府，市政府各部门：', false],
+    ['某某省教育厅关于进一步加强中小学生体质健康管理工作的实施意见', '各市教育局：', false],
   ])('%s + %s → %s', (a, n, want) => expect(isCutParagraph(b(a), b(n))).toBe(want));
 
   test('joins keep the first block\'s page and record where it ends', () => {
