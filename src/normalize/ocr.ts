@@ -48,10 +48,39 @@ export function periodToEnumComma(text: string): string {
 /**
  * Half-width marks read inside Chinese text become the full-width marks a 公文 prints: a colon,
  * semicolon, comma, question or exclamation mark after a Chinese character or a closing bracket
- * (a clock time "10:30" and a ratio "1:2" have digits on both sides and stay).
+ * or after a round bracket closing Chinese words, which fullWidthParens makes （）; a mark read twice
+ * ("引导，,退坡") stands once (a clock time "10:30" and a ratio "1:2" have digits on both sides and stay).
  */
 export function fullWidthPunctuation(text: string): string {
-  return text.replace(new RegExp(`(?<=[${HAN}）》”])\\s*([:;,?!])(?!\\d)`, 'gu'), (_m, p: string) => FULL_WIDTH[p]);
+  return text
+    .replace(new RegExp(`(?:(?<=[${HAN}）》”])|(?<=[${HAN}][)]))\\s*([:;,?!])(?!\\d)`, 'gu'), (_m, p: string) => FULL_WIDTH[p])
+    // a comma read twice ("引导，,退坡"): the mark stands once
+    .replace(/([，；：])\s*[,，;；:：](?!\d)/gu, '$1');
+}
+
+/**
+ * Quotation marks the OCR misreads around a short quoted word (“优机”, “放管服”):
+ * - straight quotes around a Chinese word, or a straight " closing a “ or opening a ”: "黑名单" →
+ *   “黑名单”, “有进有出" → “有进有出”, 纳入"优机”范围 → 纳入“优机”范围;
+ * - a ？ right after the word where its ” should be, when no ” closes the quote before the next “ opens
+ *   ("“优机？评选制度" → "“优机”评选制度"); a question quoted whole keeps its mark (“为什么？”, and
+ *   “怎么办？要…。” closed later);
+ * - a * where its “ should be, the word closed by ” ("推广*优机”" → "推广“优机”");
+ * - a backslash between Chinese text, read for 、 ("“优机”\应用" → "“优机”、应用": prose has none).
+ */
+export function fixQuoteMarks(text: string): string {
+  return text
+    .replace(new RegExp(`"([${HAN}]{1,12})"`, 'gu'), '“$1”')
+    .replace(new RegExp(`“([^“”"\\n]{1,12})"`, 'gu'), '“$1”')
+    .replace(new RegExp(`"([${HAN}]{1,12})”`, 'gu'), '“$1”')
+    .replace(new RegExp(`["“]([${HAN}]{1,8})[？?](?=[${HAN}])`, 'gu'), (m, word: string, at: number, s: string) => {
+      const rest = s.slice(at + m.length);
+      const close = rest.indexOf('”');
+      const open = rest.indexOf('“');
+      return close !== -1 && (open === -1 || close < open) ? m : `“${word}”`;
+    })
+    .replace(new RegExp(`(?<=[${HAN}])\\*([${HAN}]{1,8})”`, 'gu'), '“$1”')
+    .replace(new RegExp(`(?<=[${HAN}”）])\\\\(?=[${HAN}“（])`, 'gu'), '、');
 }
 
 /** An opening or closing round bracket as the OCR may read it: ( 〈 < { and ) 〉 > } ] 」. */
@@ -136,6 +165,7 @@ export const OCR_REPAIRS: [string, (text: string, low: readonly string[]) => str
   ['joinHanSpaces', joinHanSpaces],
   ['periodToEnumComma', periodToEnumComma],
   ['fullWidthPunctuation', fullWidthPunctuation],
+  ['fixQuoteMarks', fixQuoteMarks],
   ['fixDocNumberBrackets', fixDocNumberBrackets],
   ['fixDocNumberParens', fixDocNumberParens],
   ['fullWidthParens', fullWidthParens],

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Block } from '../../src/model.js';
 import { normalizeBlocks } from '../../src/normalize/index.js';
-import { fixPercentSign, joinHanSpaces, periodToEnumComma, repairOcrText } from '../../src/normalize/ocr.js';
+import { fixPercentSign, fixQuoteMarks, fullWidthPunctuation, joinHanSpaces, periodToEnumComma, repairOcrText } from '../../src/normalize/ocr.js';
 
 type Case = [input: string, output: string, why: string];
 
@@ -74,5 +74,37 @@ describe('the repairs on OCR blocks only', () => {
   test('repairOcrText passes the unsure words on', () => {
     expect(repairOcrText('考核得分达到909。', ['909'])).toBe('考核得分达到90%。');
     expect(repairOcrText('考核得分达到909。')).toBe('考核得分达到909。');
+  });
+});
+
+describe('fullWidthPunctuation after a bracket, a mark read twice', () => {
+  test.each<Case>([
+    ['各县（市、区),各乡镇', '各县（市、区)，各乡镇', 'a comma after a bracket closing Chinese words'],
+    ['要强化宣传引导，,形成合力', '要强化宣传引导，形成合力', 'a comma read twice'],
+    ['完成目标；;确保质量', '完成目标；确保质量', 'a semicolon read twice'],
+    ['f(x),y', 'f(x),y', 'a formula keeps its comma'],
+    ['时间：10:30', '时间：10:30', 'a clock time after a colon'],
+  ])('%s → %s (%s)', (input, output) => {
+    expect(fullWidthPunctuation(input)).toBe(output);
+  });
+});
+
+describe('fixQuoteMarks', () => {
+  test.each<Case>([
+    ['推进“放管服"改革', '推进“放管服”改革', 'a straight quote closing a curly one'],
+    ['纳入"菜篮子”工程', '纳入“菜篮子”工程', 'a straight quote opening'],
+    ['完善“河长？巡查制度。对“清四乱”问题', '完善“河长”巡查制度。对“清四乱”问题', 'a ？ where the closing quote stands'],
+    ['建立“网格员？承诺和考核制度', '建立“网格员”承诺和考核制度', 'the quote never closed'],
+    ['回答群众“怎么办？”的问题', '回答群众“怎么办？”的问题', 'a quoted question keeps its mark'],
+    ['他问“为什么？因为缺少资金。”', '他问“为什么？因为缺少资金。”', 'a quoted question closed later'],
+    ['推广*一网通办”服务', '推广“一网通办”服务', 'a * for the opening quote'],
+    ['推广“优质粮”\\应用“新品种”', '推广“优质粮”、应用“新品种”', 'a backslash for 、'],
+    ['路径为C:\\data\\file', '路径为C:\\data\\file', 'a path keeps its backslashes'],
+    ['数量*单价', '数量*单价', 'a * with no closing quote after'],
+    ['列入"黑名单"管理', '列入“黑名单”管理', 'a pair of straight quotes'],
+    ['签订"安全员？责任书', '签订“安全员”责任书', 'a straight opening quote, a ？ for the closing one'],
+    ['他说"好"，"行"。', '他说“好”，“行”。', 'two quoted words side by side'],
+  ])('%s → %s (%s)', (input, output) => {
+    expect(fixQuoteMarks(input)).toBe(output);
   });
 });
