@@ -54,6 +54,8 @@ export function periodToEnumComma(text: string): string {
 export function fullWidthPunctuation(text: string): string {
   return text
     .replace(new RegExp(`(?:(?<=[${HAN}）》”])|(?<=[${HAN}][)]))\\s*([:;,?!])(?!\\d)`, 'gu'), (_m, p: string) => FULL_WIDTH[p])
+    // before Chinese text a comma or semicolon is Chinese too, whatever stands before it ("35%,其中")
+    .replace(new RegExp(`(?<![A-Za-z])\\s*([,;])\\s*(?=[${HAN}“《（])`, 'gu'), (_m, p: string) => FULL_WIDTH[p])
     // a comma read twice ("引导，,退坡"): the mark stands once
     .replace(/([，；：])\s*[,，;；:：](?!\d)/gu, '$1');
 }

@@ -83,6 +83,10 @@ describe('fullWidthPunctuation after a bracket, a mark read twice', () => {
     ['要强化宣传引导，,形成合力', '要强化宣传引导，形成合力', 'a comma read twice'],
     ['完成目标；;确保质量', '完成目标；确保质量', 'a semicolon read twice'],
     ['f(x),y', 'f(x),y', 'a formula keeps its comma'],
+    ['比例提高至35%,其中省级财政承担', '比例提高至35%，其中省级财政承担', 'a comma after a percent sign, Chinese after it'],
+    ['开辟“绿色通道",对于急需项目', '开辟“绿色通道"，对于急需项目', 'after a straight quote'],
+    ['共1,200人', '共1,200人', 'a thousands separator'],
+    ['支持Python,Java等语言', '支持Python,Java等语言', 'between Latin words'],
     ['时间：10:30', '时间：10:30', 'a clock time after a colon'],
   ])('%s → %s (%s)', (input, output) => {
     expect(fullWidthPunctuation(input)).toBe(output);
