@@ -157,7 +157,26 @@ export function ocrPageLines(page: OcrPage): OcrPdfLine[] {
   });
   // before the layout rules measure the text column: a QR code's line standing out to the right
   // would set the column's edge, and every body line of the page would then end "short"
-  return dropPictureNoise(out, page.height * k);
+  return dropPictureNoise(pageNumberLines(out), page.height * k);
+}
+
+/** A page number as the OCR reads "— 3 —": its dashes as 一, _, ~ or -, one of them often lost ("3一"). */
+const OCR_PAGE_NUMBER = /^\s*[一—－\-~～_]*\s*(\d{1,3})\s*[一—－\-~～_]*\s*$/u;
+
+/**
+ * The page's top or bottom line read as a page number with its dashes misread or one of them lost
+ * ("3一", "_ 1 一") is written "—3—", which the page-number rule drops. Left as it was read it would
+ * stay a paragraph of its own at the foot of the page, and the paragraph it cuts off would not go
+ * on into the next page.
+ */
+export function pageNumberLines(lines: OcrPdfLine[]): OcrPdfLine[] {
+  if (!lines.length) return lines;
+  const ys = lines.map((l) => l.y);
+  const edge = new Set([Math.min(...ys), Math.max(...ys)]);
+  return lines.map((l) => {
+    const m = OCR_PAGE_NUMBER.exec(l.text);
+    return m && edge.has(l.y) && /[一—－\-~～_]/u.test(l.text) ? { ...l, text: `—${m[1]}—` } : l;
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { buildResult } from '../../src/extract/index.js';
 import type { Block } from '../../src/model.js';
 import { normalizeDocument } from '../../src/normalize/index.js';
-import { dropPictureNoise, lineText, markOcrBlocks, ocrPageLines, type OcrPdfLine } from '../../src/read/ocr-layout.js';
+import { dropPictureNoise, lineText, markOcrBlocks, ocrPageLines, pageNumberLines, type OcrPdfLine } from '../../src/read/ocr-layout.js';
 import type { OcrLine, OcrPage, OcrWord } from '../../src/read/ocr.js';
 import { pageLinesToBlocks } from '../../src/read/pdf.js';
 import { ocrSignatureBlocks } from '../../src/structure/closing.js';
@@ -90,6 +90,33 @@ describe('dropPictureNoise', () => {
     const date = at('2024.4.23', 420, 520, 560);
     expect(dropPictureNoise([han[2], date], 842)).toEqual([han[2], date]);
     expect(dropPictureNoise([han[2], date, at('00000 00', 482, 570, 19, 9.5)], 842)).toEqual([han[2], date]);
+  });
+});
+
+describe('a page number read with a dash lost', () => {
+  const at = (text: string, y: number): OcrPdfLine => ({ text, x: 280, right: 320, y, size: 12, page: 3, confidence: 46, low: [], pageWidth: 595 });
+  test.each<[string, string, string]>([
+    ['3一', '—3—', 'the first dash lost, the second read as 一'],
+    ['_ 1 一', '—1—', 'an underscore and a 一'],
+    ['- 12', '—12—', 'one hyphen'],
+    ['一 4 一', '—4—', 'both read as 一'],
+    ['2024', '2024', 'a bare number is left to the page-number rule'],
+  ])('%s → %s (%s)', (text, want) => {
+    const out = pageNumberLines([at('各地要加强组织领导，确保各项任务落实到位。', 700), at(text, 76)]);
+    expect(out[1].text).toBe(want);
+  });
+  test('only at the foot or the head of the page', () => {
+    const mid = at('3一', 400);
+    expect(pageNumberLines([at('第一行', 700), mid, at('最后一行', 100)])[1].text).toBe('3一');
+  });
+  test('the paragraph it cut off goes on into the next page', () => {
+    const p1 = page([
+      ...PARAGRAPH.slice(0, 3).map((t, k) => line([t], LEFT, 300 + k * 70, COLUMN / PER)),
+      line(['3', '一'], 780, 2200, 30, 46, { 1: 4 }),
+    ], 1);
+    const p2 = page([...PARAGRAPH.slice(3).map((t, k) => (k === 3 ? line([t], LEFT, 300 + k * 70) : line([t], LEFT, 300 + k * 70, COLUMN / PER)))], 2);
+    const blocks = pageLinesToBlocks([ocrPageLines(p1), ocrPageLines(p2)]);
+    expect(blocks.map((b) => b.text)).toEqual([PARAGRAPH.join('')]);
   });
 });
 
