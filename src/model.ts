@@ -41,6 +41,10 @@ export const BlockStyle = z.object({
   table: z.boolean().optional(),
   // a table row whose first cell is merged with the row above (PDF grids)
   rowJoin: z.boolean().optional(),
+  // --- ocrtext (issue 13): a scan's block whose lines all sit right of the page centre (a 落款 under
+  // the body, its date line); structure's closing rules read it, no text rule needs it
+  right: z.boolean().optional(),
+  // --- end ocrtext ---
 });
 export type BlockStyle = z.infer<typeof BlockStyle>;
 

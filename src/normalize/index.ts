@@ -19,7 +19,7 @@ const mapText = (f: (t: string) => string): Step => (blocks) =>
   blocks.map((b) => ({ ...b, text: b.style?.table ? b.text.split('\t').map(f).join('\t') : f(b.text) }));
 
 // OCR repairs (issue 13) touch only the blocks read from page images
-const ocrRepairs: Step = (blocks) => blocks.map((b) => (b.source === 'ocr' ? { ...b, text: repairOcrText(b.text) } : b));
+const ocrRepairs: Step = (blocks) => blocks.map((b) => (b.source === 'ocr' ? { ...b, text: repairOcrText(b.text, b.lowConfidence) } : b));
 
 export const STEPS: [string, Step][] = [
   ['foldWidth', mapText(foldWidth)],

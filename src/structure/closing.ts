@@ -95,6 +95,39 @@ export function isByline(text: string): boolean {
 /** 结束语 on a line of its own ("特此通知。", "此复。"): it closes the body and belongs with the 落款. */
 const CLOSING_FORMULA = /^(?:特此(?:通知|通告|公告|报告|函告|函复|批复|说明|证明)|此复|专此报告|以上报告，请审阅)[。！]?$/u;
 
+/** The longest a 落款 line is: a joint issuer's name, a date. */
+const MAX_SIGNATURE_LINE = 40;
+/** Lines of one 落款: up to four issuers stacked over one date, and the seal's own line. */
+const MAX_SIGNATURE_LINES = 6;
+
+/**
+ * A scan's 落款 found by where it stands (issue 13): the seal stamped over the signature and the
+ * date spoils their words ("农业农村部办公厅" read as two lines of wrong characters, a date with its
+ * 日 read as a digit), so the name and date rules miss them and they would read as body text. What
+ * the OCR does keep is their place: a run of short blocks set right of the page centre (style.right),
+ * none a sentence, right after a paragraph that ends its sentence, with nothing after them but the
+ * 版记, an attachment or the page's end. Text read from a text layer is never taken this way.
+ */
+export function ocrSignatureBlocks(blocks: Block[], from: number): number[] {
+  const out: number[] = [];
+  const isRight = (b: Block) => {
+    const t = b.text.replace(/\s+/gu, '');
+    return b.source === 'ocr' && b.style?.right === true && t !== '' && t.length <= MAX_SIGNATURE_LINE && !/[。！？；]/u.test(t);
+  };
+  for (let i = Math.max(from, 1); i < blocks.length; i++) {
+    if (!isRight(blocks[i])) continue;
+    let end = i;
+    while (end + 1 < blocks.length && isRight(blocks[end + 1])) end++;
+    const before = blocks[i - 1].text.trim();
+    const next = blocks[end + 1];
+    const closesBody = /[。！？]$/u.test(before) || CLOSING_FORMULA.test(before);
+    const endsHere = !next || isImprintLine(next.text) || /^附\s*件/u.test(next.text.trim()) || (next.page ?? 0) > (blocks[end].pageEnd ?? blocks[end].page ?? 0);
+    if (closesBody && endsHere && end - i + 1 <= MAX_SIGNATURE_LINES) for (let k = i; k <= end; k++) out.push(k);
+    i = end;
+  }
+  return out;
+}
+
 /** What a closing block is: the 落款 (signature, date), the 版记 (抄送/印发, 附注) or the site's residue. */
 export type ClosingLayer = 'signature' | 'colophon' | 'site-furniture';
 
@@ -108,6 +141,7 @@ function residueLayer(t: string): ClosingLayer {
  */
 export function closingLayers(blocks: Block[], from: number): Map<number, ClosingLayer> {
   const out = new Map<number, ClosingLayer>();
+  for (const b of ocrSignatureBlocks(blocks, from)) out.set(b, 'signature');
   for (const s of findSignatures(blocks, from)) {
     out.set(s.dateBlock, 'signature');
     s.signerBlocks.forEach((b) => out.set(b, 'signature'));
