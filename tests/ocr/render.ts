@@ -9,16 +9,21 @@ import type { Canvas } from '@napi-rs/canvas';
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
 
-/** Page `n` of a PDF file drawn at `dpi` on a canvas. */
-export async function drawPdfPage(file: string, n: number, dpi: number): Promise<Canvas> {
+/** A PDF file opened by pdf.js with the CMaps and standard fonts Chinese text needs. */
+export async function openPdf(file: string) {
   const pdfjs = (await import(pathToFileURL(path.join(PDFJS_DIR, 'legacy/build/pdf.mjs')).href)) as typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({
+  return pdfjs.getDocument({
     data: new Uint8Array(readFileSync(file)),
     cMapUrl: path.join(PDFJS_DIR, 'cmaps') + path.sep,
     cMapPacked: true,
     standardFontDataUrl: path.join(PDFJS_DIR, 'standard_fonts') + path.sep,
     verbosity: 0,
   }).promise;
+}
+
+/** Page `n` of a PDF file drawn at `dpi` on a canvas. */
+export async function drawPdfPage(file: string, n: number, dpi: number): Promise<Canvas> {
+  const doc = await openPdf(file);
   try {
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: dpi / 72 });

@@ -2,26 +2,8 @@
 // stamped over the signature date as GB/T 9704-2012 §7.3.5.1 has it (the signature and the date in
 // the seal's lower part), and the pages are written as an image-only PDF (one JPEG per page, the
 // way phone scan apps and copiers write them). No font is needed: the seal is drawn in strokes.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
-import { drawPdfPage } from './render.js';
-
-const require = createRequire(import.meta.url);
-const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
-
-async function openPdf(file: string) {
-  const pdfjs = (await import(pathToFileURL(path.join(PDFJS_DIR, 'legacy/build/pdf.mjs')).href)) as typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjs.getDocument({
-    data: new Uint8Array(readFileSync(file)),
-    cMapUrl: path.join(PDFJS_DIR, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(PDFJS_DIR, 'standard_fonts') + path.sep,
-    verbosity: 0,
-  }).promise;
-}
+import { drawPdfPage, openPdf } from './render.js';
 
 /** Where a line of text whose characters (spaces aside) are `needle` stands: page and box in points from the top left. */
 export async function locateLine(file: string, needle: string): Promise<{ page: number; pages: number; x0: number; x1: number; top: number; bottom: number } | null> {
