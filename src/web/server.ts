@@ -71,9 +71,8 @@ async function defaultExtractor(cache: OcrCache | undefined): Promise<Extractor>
  * numbers are the ones the stored tasks point to) instead of minutes of OCR on the server.
  */
 export function storeOcrCache(store: TaskStore): OcrCache | undefined {
-  const { getOcrPage, putOcrPage } = store;
-  if (!getOcrPage || !putOcrPage) return undefined;
-  return { getOcrPage: (...a) => getOcrPage.apply(store, a), putOcrPage: (...a) => putOcrPage.apply(store, a) };
+  if (!store.getOcrPage || !store.putOcrPage) return undefined;
+  return { getOcrPage: (...a) => store.getOcrPage!(...a), putOcrPage: (...a) => store.putOcrPage!(...a) };
 }
 
 const CHANGES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
