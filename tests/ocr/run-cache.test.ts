@@ -3,6 +3,7 @@
 // store's OCR cache, so a second run over the same scans reads no page by OCR. The scans are made
 // here: a corpus page drawn by pdf.js, as a PNG and as an image-only PDF (the page as a JPEG).
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +92,24 @@ describe('run --db over scans: OCR pages in the progress, cached in the store', 
     expect(second.stderr).toBe('');
     // the cached pages make the same documents
     expect(await results(out2)).toEqual(await results(out1));
+
+    // register reads a scan named as a file from the cache of the store --db names: a page read by
+    // OCR is written again (INSERT OR REPLACE: a new row id), a page taken from the cache is not
+    const pageRows = () => {
+      const sql = new Database(db, { readonly: true });
+      try {
+        return sql.prepare('SELECT rowid, sha256, page FROM ocr_pages ORDER BY sha256, page').all();
+      } finally {
+        sql.close();
+      }
+    };
+    const before = pageRows();
+    expect(before).toHaveLength(2);
+    const png = path.join(input, '扫描通知.png');
+    const registered = await taizhang(['register', png, '--db', db, '--format', 'csv', '--out', path.join(dir, 'r.csv')], {}, 120_000);
+    expect(registered.stderr).toBe('');
+    expect(registered.code).toBe(0);
+    expect(pageRows()).toEqual(before);
   }, 400_000);
 });
 
