@@ -1,8 +1,10 @@
 // One worker thread of the batch pool: extract (or only read) the files it is sent, one at a time.
 import { parentPort } from 'node:worker_threads';
-import type { Job, ReadOutcome } from './batch.js';
+import type { Job, OcrTally, ParentMessage, ReadOutcome, WorkerMessage } from './batch.js';
 import { failureLine } from './messages.js';
-import { extractFile, readDocumentFile } from './pipeline.js';
+import { extractFile, readDocumentFile, type ExtractOptions } from './pipeline.js';
+import type { OcrPage } from './read/ocr.js';
+import type { OcrCache } from './read/ocr-pages.js';
 
 /**
  * TEST ONLY: TAIZHANG_TEST_WORKER_HOOK="spin:<regex>;allocate:<regex>;exit:<regex>" makes the worker
@@ -26,17 +28,68 @@ function testHook(file: string): void {
   }
 }
 
-async function readOnly(job: Job): Promise<ReadOutcome> {
+const send = (m: WorkerMessage) => parentPort?.postMessage(m);
+
+/** Cache requests waiting for the parent's answer, by request number. */
+const waiting = new Map<number, (page?: OcrPage) => void>();
+let requests = 0;
+function ask(m: { kind: 'cache-get'; id: number; sha256: string; page: number; dpi: number } | { kind: 'cache-put'; id: number; sha256: string; dpi: number; page: OcrPage }): Promise<OcrPage | undefined> {
+  const req = ++requests;
+  return new Promise((resolve) => {
+    waiting.set(req, resolve);
+    send({ ...m, req });
+  });
+}
+
+/**
+ * The job's options with its OCR wired to the parent: the store's page cache asked by message, each
+ * page reported; and the pages counted, read by OCR or taken from the cache (the parent says which
+ * in its line, so a second run over the same scans shows it read none).
+ */
+function withOcrHooks(job: Job, tally: OcrTally): ExtractOptions {
+  let hits = 0;
+  const cache: OcrCache = {
+    getOcrPage: async (sha256, page, dpi) => {
+      const hit = await ask({ kind: 'cache-get', id: job.id, sha256, page, dpi });
+      if (hit) hits++;
+      return hit;
+    },
+    putOcrPage: async (sha256, dpi, page) => void (await ask({ kind: 'cache-put', id: job.id, sha256, dpi, page })),
+  };
+  return {
+    ...job.options,
+    ocr: {
+      ...job.options.ocr,
+      ...(job.ocrCache ? { cache } : {}),
+      onPage: (done, total) => {
+        // a cached page is reported at once after its lookup, so the hits so far are the cached pages
+        tally.cached = hits;
+        tally.read = done - hits;
+        if (job.ocrProgress) send({ kind: 'page', id: job.id, done, total });
+      },
+    },
+  };
+}
+
+async function readOnly(job: Job, options: ExtractOptions): Promise<ReadOutcome> {
   try {
-    const raw = await readDocumentFile(job.file, job.options);
+    const raw = await readDocumentFile(job.file, options);
     return { ok: true, file: job.file, pages: raw.source.pages ?? 0, chars: raw.blocks.reduce((s, b) => s + b.text.length, 0) };
   } catch (e) {
     return { ok: false, file: job.file, ...failureLine(job.file, e) };
   }
 }
 
-parentPort?.on('message', async (job: Job) => {
+parentPort?.on('message', async (m: ParentMessage) => {
+  if (m.kind === 'cache-reply') {
+    const resolve = waiting.get(m.req);
+    waiting.delete(m.req);
+    return resolve?.(m.page);
+  }
+  const job: Job = m;
   testHook(job.file);
-  const outcome = job.stage === 'read' ? await readOnly(job) : await extractFile(job.file, job.options);
-  parentPort?.postMessage({ id: job.id, outcome });
+  const tally: OcrTally = { read: 0, cached: 0 };
+  const options = withOcrHooks(job, tally);
+  const outcome = job.stage === 'read' ? await readOnly(job, options) : await extractFile(job.file, options);
+  send({ kind: 'done', id: job.id, outcome, ocr: tally });
 });

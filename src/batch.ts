@@ -7,6 +7,8 @@ import { Worker } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import { failureLine, ReadFailure } from './messages.js';
 import type { ExtractOptions, ExtractOutcome } from './pipeline.js';
+import type { OcrPage } from './read/ocr.js';
+import type { OcrCache } from './read/ocr-pages.js';
 import { FILE_BUDGET } from './file-budget.js';
 
 export { FILE_BUDGET };
@@ -17,9 +19,40 @@ export type ReadOutcome = { ok: true; file: string; pages: number; chars: number
 export interface Job {
   id: number;
   file: string;
+  /** only what a message can carry: the OCR cache and the page callback travel as messages (JobHooks) */
   options: ExtractOptions;
   stage: 'read' | 'extract';
+  /** the worker asks the parent for cached OCR pages and sends it the pages it reads */
+  ocrCache?: boolean;
+  /** the worker reports each OCR page read */
+  ocrProgress?: boolean;
 }
+
+/** Pages of one file's OCR: read by OCR now, and taken from the store's cache. */
+export interface OcrTally {
+  read: number;
+  cached: number;
+}
+
+/**
+ * What a job needs from the parent thread while it runs: functions cannot cross to a worker thread,
+ * so the store's OCR page cache is asked through messages (the parent holds the one open store), and
+ * each page read comes back as a message for the parent's progress bar.
+ */
+export interface JobHooks {
+  cache?: OcrCache;
+  onPage?: (done: number, total: number) => void;
+}
+
+/** Worker → parent, while a job runs and when it ends. */
+export type WorkerMessage<T = unknown> =
+  | { kind: 'done'; id: number; outcome: T; ocr: OcrTally }
+  | { kind: 'page'; id: number; done: number; total: number }
+  | { kind: 'cache-get'; id: number; req: number; sha256: string; page: number; dpi: number }
+  | { kind: 'cache-put'; id: number; req: number; sha256: string; dpi: number; page: OcrPage };
+
+/** Parent → worker: a job, or the answer to a cache request. */
+export type ParentMessage = ({ kind: 'job' } & Job) | { kind: 'cache-reply'; req: number; page?: OcrPage };
 
 export interface PoolOptions<T> extends ExtractOptions {
   /** worker threads; default: the machine's cores */
@@ -28,7 +61,9 @@ export interface PoolOptions<T> extends ExtractOptions {
   fileTimeoutSeconds?: number;
   /** per-worker heap budget in MB (default FILE_BUDGET.maxOldGenerationSizeMb) */
   maxHeapMb?: number;
-  onOutcome?: (outcome: T, done: number, total: number, index: number) => void;
+  onOutcome?: (outcome: T, done: number, total: number, index: number, ocr: OcrTally) => void;
+  /** a page of file `index` read by OCR (or taken from the cache): its pages done, its pages to read */
+  onPage?: (index: number, done: number, total: number) => void;
 }
 
 export interface SlotLimits {
@@ -63,8 +98,14 @@ export class WorkerSlot<T> {
     return worker;
   }
 
-  run(job: Job): Promise<T> {
+  /** Runs one job; resolves with its outcome and the tally of its OCR pages. */
+  run(job: Job, hooks: JobHooks = {}): Promise<T> {
+    return this.runCounted(job, hooks).then((r) => r.outcome);
+  }
+
+  runCounted(job: Job, hooks: JobHooks = {}): Promise<{ outcome: T; ocr: OcrTally }> {
     const worker = (this.worker ??= this.spawn());
+    let ocr: OcrTally = { read: 0, cached: 0 };
     return new Promise((resolve) => {
       let settled = false;
       const finish = (outcome: T, replace: boolean) => {
@@ -78,10 +119,24 @@ export class WorkerSlot<T> {
           if (this.worker === worker) this.worker = null;
           void worker.terminate();
         }
-        resolve(outcome);
+        resolve({ outcome, ocr });
       };
-      const onMessage = (m: { id: number; outcome: T }) => {
-        if (m.id === job.id) finish(m.outcome, false);
+      const reply = (req: number, page?: OcrPage) => {
+        if (!settled) worker.postMessage({ kind: 'cache-reply', req, ...(page ? { page } : {}) } satisfies ParentMessage);
+      };
+      const onMessage = (m: WorkerMessage<T>) => {
+        if (m.id !== job.id) return;
+        if (m.kind === 'done') {
+          ocr = m.ocr;
+          finish(m.outcome, false);
+        } else if (m.kind === 'page') {
+          hooks.onPage?.(m.done, m.total);
+        } else if (m.kind === 'cache-get') {
+          // a cache that cannot answer is a miss: the page is read by OCR, the file goes on
+          Promise.resolve(hooks.cache?.getOcrPage(m.sha256, m.page, m.dpi)).then((page) => reply(m.req, page), () => reply(m.req));
+        } else if (m.kind === 'cache-put') {
+          Promise.resolve(hooks.cache?.putOcrPage(m.sha256, m.dpi, m.page)).then(() => reply(m.req), () => reply(m.req));
+        }
       };
       const onError = (e: Error & { code?: string }) => {
         const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
@@ -92,7 +147,8 @@ export class WorkerSlot<T> {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage(job);
+      const sent: ParentMessage = { kind: 'job', ...job, ...(hooks.cache ? { ocrCache: true } : {}), ...(hooks.onPage ? { ocrProgress: true } : {}) };
+      worker.postMessage(sent);
     });
   }
 
@@ -104,7 +160,10 @@ export class WorkerSlot<T> {
 }
 
 async function runPool<T extends { file: string }>(files: string[], stage: Job['stage'], options: PoolOptions<T>): Promise<T[]> {
-  const { workers, onOutcome, fileTimeoutSeconds, maxHeapMb, ...extractOptions } = options;
+  const { workers, onOutcome, onPage, fileTimeoutSeconds, maxHeapMb, ...rest } = options;
+  // the cache and the callbacks stay on this thread (JobHooks); the rest of the options is data
+  const { cache, onPage: _filePage, pool: _pool, ...ocr } = rest.ocr ?? {};
+  const extractOptions: ExtractOptions = { ...rest, ...(rest.ocr ? { ocr } : {}) };
   const n = Math.max(1, Math.min(workers ?? availableParallelism(), files.length));
   const limits: SlotLimits = {
     timeoutMs: (fileTimeoutSeconds ?? FILE_BUDGET.timeoutSeconds) * 1000,
@@ -120,13 +179,16 @@ async function runPool<T extends { file: string }>(files: string[], stage: Job['
       files.map((file, id) =>
         queue.add(async () => {
           const slot = free.pop()!;
+          let tally: OcrTally = { read: 0, cached: 0 };
           try {
-            const outcome = await slot.run({ id, file, options: extractOptions, stage });
-            outcomes[id] = outcome.file ? outcome : { ...outcome, file };
+            const hooks: JobHooks = { ...(cache ? { cache } : {}), ...(onPage ? { onPage: (d: number, t: number) => onPage(id, d, t) } : {}) };
+            const r = await slot.runCounted({ id, file, options: extractOptions, stage }, hooks);
+            outcomes[id] = r.outcome.file ? r.outcome : { ...r.outcome, file };
+            tally = r.ocr;
           } finally {
             free.push(slot);
           }
-          onOutcome?.(outcomes[id], ++done, files.length, id);
+          onOutcome?.(outcomes[id], ++done, files.length, id, tally);
         }),
       ),
     );

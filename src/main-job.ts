@@ -5,12 +5,14 @@
 import { readdir, stat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractResult } from './model.js';
-import { extractMany } from './batch.js';
+import { extractMany, type OcrTally } from './batch.js';
+import { batchProgress } from './batch-progress.js';
 import { OutputNames } from './batch-names.js';
 import { FailureList, FAILURE_FILES, type FailureRow } from './batch-failures.js';
 import { removeStaleTemps, replaceAtomic, writeFileAtomic } from './atomic-write.js';
 import { failureLine, oneTerminalLine, writeFailure } from './messages.js';
 import type { ExtractOptions, ExtractOutcome } from './pipeline.js';
+import type { OcrCache } from './read/ocr-pages.js';
 import type { TaskStore } from './store/store.js';
 
 // images (a notice scanned or photographed) are read by OCR (issue 13)
@@ -72,18 +74,13 @@ export async function runBatch(files: string[], options: BatchRunOptions): Promi
   } catch (e) {
     throw writeFailure(e, options.out);
   }
-  const bar = files.length >= 8 && process.stderr.isTTY && !options.quiet ? await progressBar(files.length) : null;
-  const say = (line: string, toErr = false) => {
-    if (options.quiet) return;
-    const safe = oneTerminalLine(line);
-    if (bar) bar.log(safe);
-    else (toErr ? process.stderr : process.stdout).write(safe + '\n');
-  };
-  const store = options.db ? new BatchStore(options.db) : null;
+  const progress = await batchProgress(files.length, { quiet: options.quiet });
+  const say = (line: string, toErr = false) => progress.log(oneTerminalLine(line), toErr);
+  const store = options.db ? new BatchStore(options.db, say) : null;
   const written: (string | undefined)[] = new Array(files.length);
   const summary: BatchSummary = { ok: 0, failed: 0, written: [], failures: failures.rows, renamed: [], duplicates: [] };
 
-  const finishOne = async (o: ExtractOutcome, index: number): Promise<void> => {
+  const finishOne = async (o: ExtractOutcome, index: number, ocr: OcrTally): Promise<void> => {
     if (!o.ok) {
       summary.failed++;
       say(`✗ ${o.line}`, true);
@@ -108,13 +105,13 @@ export async function runBatch(files: string[], options: BatchRunOptions): Promi
       await writeFileAtomic(target, JSON.stringify(o.result, null, 2) + '\n');
       if (claim.renamedFrom) summary.renamed.push({ file: o.file, output: target, sameNameAs: claim.sameNameAs! });
       const renamed = claim.renamedFrom ? `；与 ${claim.sameNameAs} 同名，已另名写出` : '';
-      say(`✓ ${o.file} → ${target}（${d.docType}，任务 ${o.result.tasks.length} 条${d.source.pages ? `，${d.source.pages} 页` : ''}${renamed}）`);
+      say(`✓ ${o.file} → ${target}（${d.docType}，任务 ${o.result.tasks.length} 条${d.source.pages ? `，${d.source.pages} 页` : ''}${ocrWords(ocr)}${renamed}）`);
       if (options.registers && d.isPlan && o.result.tasks.length > 0) {
         const book = path.join(options.out, `${claim.base}.台账.xlsx`);
         await writeRegisterAtomic(o.result, book);
         say(`  台账 → ${book}`);
       }
-      if (store) await store.ingest(o.result, say);
+      if (store) await store.ingest(o.result);
     } catch (e) {
       // a full disk or a folder without write permission: this file is a failure, the others may still fit
       summary.ok--;
@@ -129,22 +126,30 @@ export async function runBatch(files: string[], options: BatchRunOptions): Promi
   // one write at a time, in the order files finish: the failure list is rewritten whole each time
   let chain: Promise<void> = Promise.resolve();
   try {
+    // with a store, a scan's pages read before (same bytes) come from its OCR cache, not from OCR again
+    const cache = store?.cache();
     await extractMany(files, {
       password: options.password,
       maxBytes: options.maxBytes,
       // files are read side by side already: each file's OCR takes one worker, not the whole machine
-      ...(options.ocr ? { ocr: { mode: options.ocr.mode, ...(options.ocr.dpi ? { dpi: options.ocr.dpi } : {}), workers: files.length > 1 ? 1 : undefined } } : {}),
+      ocr: {
+        mode: options.ocr?.mode ?? 'auto',
+        ...(options.ocr?.dpi ? { dpi: options.ocr.dpi } : {}),
+        workers: files.length > 1 ? 1 : undefined,
+        ...(cache ? { cache } : {}),
+      },
       workers: options.workers,
       fileTimeoutSeconds: options.fileTimeoutSeconds,
       maxHeapMb: options.maxHeapMb,
-      onOutcome: (o, _done, _total, index) => {
-        bar?.increment();
-        chain = chain.then(() => finishOne(o, index));
+      onPage: (index, done, total) => progress.page(index, done, total),
+      onOutcome: (o, _done, _total, index, ocr) => {
+        progress.fileDone();
+        chain = chain.then(() => finishOne(o, index, ocr));
       },
     });
     await chain;
   } finally {
-    bar?.stop();
+    progress.stop();
     await store?.close();
   }
   summary.written = written.filter((w): w is string => w !== undefined);
@@ -164,29 +169,77 @@ async function writeRegisterAtomic(result: ExtractResult, target: string): Promi
   await replaceAtomic(target, (tmp) => writeRegister([result], { format: 'xlsx', out: tmp }));
 }
 
-/** The store of `run --db`: opened on the first document, each document stored as it finishes. */
+/** How a file's OCR pages went, in its line: read now, or taken from the store's cache. */
+export function ocrWords(ocr: OcrTally): string {
+  const parts: string[] = [];
+  if (ocr.read > 0) parts.push(`文字识别 ${ocr.read} 页`);
+  if (ocr.cached > 0) parts.push(`${ocr.cached} 页的识别结果取自库中缓存`);
+  return parts.length ? `，${parts.join('，')}` : '';
+}
+
+/**
+ * The store of `run --db`: opened on the first document (or the first scan page looked up in its
+ * OCR cache), each document stored as it finishes.
+ */
 class BatchStore {
   private store: TaskStore | null = null;
   private broken = false;
   stored = 0;
 
-  constructor(private readonly db: string) {}
+  constructor(
+    private readonly db: string,
+    private readonly say: (line: string, toErr?: boolean) => void,
+  ) {}
 
-  async ingest(result: ExtractResult, say: (line: string, toErr?: boolean) => void): Promise<void> {
-    if (this.broken) return;
+  private async open(): Promise<TaskStore | null> {
+    if (this.broken) return null;
     try {
       if (!this.store) {
         const { openStore } = await import('./store/index.js');
         this.store = openStore(this.db);
       }
-      await this.store.ingest(result, result.document.source.sha256);
+      return this.store;
+    } catch (e) {
+      this.fail(e);
+      return null;
+    }
+  }
+
+  /** a store that cannot be written is said once, not per file; the outputs are on disk already */
+  private fail(e: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    process.exitCode = 1;
+    this.say(`✗ ${failureLine(this.db, e).line}`, true);
+  }
+
+  async ingest(result: ExtractResult): Promise<void> {
+    const store = await this.open();
+    if (!store) return;
+    try {
+      await store.ingest(result, result.document.source.sha256);
       this.stored++;
     } catch (e) {
-      // the outputs are on disk already; a store that cannot be written is said once, not per file
-      this.broken = true;
-      process.exitCode = 1;
-      say(`✗ ${failureLine(this.db, e).line}`, true);
+      this.fail(e);
     }
+  }
+
+  /**
+   * The store's OCR page cache (SQLite migration 3, PostgreSQL too). A lookup or a write that fails
+   * is a miss or a page not kept: the page is read by OCR and the file goes on; the store's own
+   * failure is said when a document is stored.
+   */
+  cache(): OcrCache {
+    return {
+      getOcrPage: async (sha256, page, dpi) => {
+        const store = await this.open();
+        return store?.getOcrPage ? store.getOcrPage(sha256, page, dpi).catch(() => undefined) : undefined;
+      },
+      putOcrPage: async (sha256, dpi, page) => {
+        const store = await this.open();
+        if (store?.putOcrPage) await store.putOcrPage(sha256, dpi, page).catch(() => undefined);
+      },
+    };
   }
 
   async close(): Promise<void> {

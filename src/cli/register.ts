@@ -1,7 +1,7 @@
 // taizhang register: parse options, gather the documents (files, extract JSONs or stored ids),
 // write the register, print where it is.
 import { OCR_HELP, ocrModeOption, ocrOptions } from './ocr-options.js';
-import type { OcrMode } from '../read/ocr-pages.js';
+import type { OcrCache, OcrMode } from '../read/ocr-pages.js';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -78,6 +78,22 @@ class LazyStore {
     return this.store;
   }
 
+  /**
+   * The store's OCR page cache for a scan named as a file, when the store is open or --db names one
+   * that is there (files alone never open a store): pages read before are not read again.
+   */
+  ocrCache(db: string | undefined): OcrCache | undefined {
+    if (!this.opened && !(db && existsSync(db))) return undefined;
+    const cached = async () => {
+      const store = await this.get();
+      return store.getOcrPage && store.putOcrPage ? store : undefined;
+    };
+    return {
+      getOcrPage: async (...a) => (await cached())?.getOcrPage!(...a),
+      putOcrPage: async (...a) => (await cached())?.putOcrPage!(...a),
+    };
+  }
+
   /** Whether the store was opened (a stored document was asked for). */
   get opened(): boolean {
     return this.store !== undefined;
@@ -110,11 +126,11 @@ export function looksLikePath(ref: string): boolean {
 }
 
 /** A source is a file to extract, an extract JSON, or the id (or sha256 prefix) of a stored document. */
-async function loadSource(ref: string, store: LazyStore, password?: string, ocr?: OcrMode): Promise<ExtractResult> {
+async function loadSource(ref: string, store: LazyStore, password?: string, ocr?: OcrMode, db?: string): Promise<ExtractResult> {
   if (existsSync(ref) && statSync(ref).isFile()) {
     if (extname(ref).toLowerCase() === '.json') return readResultJson(ref);
     const { extractFile } = await import('../pipeline.js');
-    const outcome = await extractFile(ref, { password, ocr: ocrOptions(ocr) });
+    const outcome = await extractFile(ref, { password, ocr: ocrOptions(ocr, store.ocrCache(db)) });
     if (!outcome.ok) throw new PipelineFailure(outcome.line);
     return outcome.result;
   }
@@ -133,7 +149,7 @@ async function runRegister(sources: string[], opts: RegisterCliOptions): Promise
   try {
     for (const ref of sources) {
       try {
-        results.push(await loadSource(ref, store, opts.password, opts.ocr));
+        results.push(await loadSource(ref, store, opts.password, opts.ocr, opts.db));
       } catch (e) {
         console.error(e instanceof PipelineFailure ? e.message : failureLine(ref, e).line);
         failed++;

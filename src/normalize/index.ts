@@ -11,6 +11,7 @@ import { splitLongParagraphs } from './long-paragraphs.js';
 import { dropSiteFurniture } from './site-furniture.js';
 import { repairOcrText } from './ocr.js';
 import { readPageFacts, recordLines } from '../lexicon/page-record.js';
+import { halfWidthMarks, printsHalfWidthMarks } from './ocr-width.js';
 
 type Step = (blocks: Block[]) => Block[];
 
@@ -18,8 +19,12 @@ type Step = (blocks: Block[]) => Block[];
 const mapText = (f: (t: string) => string): Step => (blocks) =>
   blocks.map((b) => ({ ...b, text: b.style?.table ? b.text.split('\t').map(f).join('\t') : f(b.text) }));
 
-// OCR repairs (issue 13) touch only the blocks read from page images
-const ocrRepairs: Step = (blocks) => blocks.map((b) => (b.source === 'ocr' ? { ...b, text: repairOcrText(b.text, b.lowConfidence) } : b));
+// OCR repairs (issue 13) touch only the blocks read from page images; a scan typeset in half-width
+// punctuation keeps it (./ocr-width.ts: the width its text layer would hold)
+const ocrRepairs: Step = (blocks) => {
+  const half = printsHalfWidthMarks(blocks.filter((b) => b.source === 'ocr').map((b) => b.text));
+  return blocks.map((b) => (b.source === 'ocr' ? { ...b, text: half ? halfWidthMarks(repairOcrText(b.text, b.lowConfidence)) : repairOcrText(b.text, b.lowConfidence) } : b));
+};
 
 export const STEPS: [string, Step][] = [
   ['foldWidth', mapText(foldWidth)],

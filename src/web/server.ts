@@ -17,6 +17,7 @@ const STORE_FAILURES: ReadonlySet<MessageCode> = new Set<MessageCode>([
   'E_STORE_FULL', 'E_STORE_BUSY', 'E_PG_CONNECT', 'E_DISK_FULL',
 ]);
 import type { ExtractOutcome } from '../pipeline.js';
+import type { OcrCache } from '../read/ocr-pages.js';
 import type { TaskStore } from '../store/store.js';
 import { compareRoutes } from './api-compare.js';
 import { documentRoutes } from './api-documents.js';
@@ -54,13 +55,24 @@ function packageRoot(): string {
  * server keeps answering while pdf.js parses); run from the TypeScript sources (tests), the worker
  * file does not exist beside this one, so it runs in this thread.
  */
-async function defaultExtractor(): Promise<Extractor> {
+async function defaultExtractor(cache: OcrCache | undefined): Promise<Extractor> {
+  const ocr = { mode: 'auto' as const, ...(cache ? { cache } : {}) };
   if (import.meta.url.endsWith('.js')) {
     const { extractMany } = await import('../batch.js');
-    return async (file) => (await extractMany([file], { workers: 1 }))[0] as ExtractOutcome;
+    return async (file) => (await extractMany([file], { workers: 1, ocr }))[0] as ExtractOutcome;
   }
   const { extractFile } = await import('../pipeline.js');
-  return (file) => extractFile(file);
+  return (file) => extractFile(file, { ocr });
+}
+
+/**
+ * The store's OCR page cache (issue 13): a scan uploaded again is not read again, and the 来源 view,
+ * which reads an uploaded scan's file again, gets the pages the upload read (so the paragraphs it
+ * numbers are the ones the stored tasks point to) instead of minutes of OCR on the server.
+ */
+export function storeOcrCache(store: TaskStore): OcrCache | undefined {
+  if (!store.getOcrPage || !store.putOcrPage) return undefined;
+  return { getOcrPage: (...a) => store.getOcrPage!(...a), putOcrPage: (...a) => store.putOcrPage!(...a) };
 }
 
 const CHANGES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -195,8 +207,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   const catalog = new Catalog(opts.store);
-  const uploads = new UploadQueue(opts.store, opts.uploadDir, opts.extract ?? (await defaultExtractor()));
-  documentRoutes(app, { uploads, catalog, maxUploadBytes, source: opts.source ?? cachedSourceReader() });
+  const ocrCache = storeOcrCache(opts.store);
+  const uploads = new UploadQueue(opts.store, opts.uploadDir, opts.extract ?? (await defaultExtractor(ocrCache)));
+  const { readDocumentFile } = await import('../pipeline.js');
+  const source = opts.source ?? cachedSourceReader((f) => readDocumentFile(f, { ocr: { mode: 'auto', ...(ocrCache ? { cache: ocrCache } : {}) } }));
+  documentRoutes(app, { uploads, catalog, maxUploadBytes, source });
   taskRoutes(app, { store: opts.store, catalog, who: (req) => req.account?.name ?? '网页' });
   compareRoutes(app, { catalog });
 

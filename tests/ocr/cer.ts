@@ -1,11 +1,10 @@
 // Character error rate, whitespace ignored: the edits fast-diff finds between the two texts (a
 // replaced run counts as the longer of its deleted and inserted parts), over the reference length.
-// Both texts are NFKC-folded first: a full-width comma and a half-width one are one character in two
-// widths (liaoning-2019-opinion.pdf prints "," where a 公文 prints "，"; an image cannot tell which
-// was meant), not a recognition error.
+// No width is folded here: both texts come through normalize (cer.test.ts), and a mark in the wrong
+// width ("，" where the text layer holds ",") is a character the reader gets wrong.
 import diff from 'fast-diff';
 
-export const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/gu, '');
+export const squash = (s: string) => s.replace(/[\s\u3000]+/gu, '');
 
 export function cer(hypothesis: string, reference: string): number {
   const hyp = squash(hypothesis);
