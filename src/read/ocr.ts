@@ -3,6 +3,7 @@
 // time (langPath is the package folder, cacheMethod 'none' so no copy is written beside it).
 // A pool of workers (worker_threads inside tesseract.js) reads pages in parallel; each page comes
 // back as lines with their box and confidence, in image pixels, for ocr-layout.ts to lay out.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,6 +76,9 @@ export class OcrPool {
 
   private async startWorker(): Promise<TesseractWorker> {
     const { createWorker, OEM } = (await import('tesseract.js')).default;
+    // tesseract.js waits for ever on a model file that is not there: say so at once instead
+    const model = path.join(modelDir(this.model), 'chi_sim.traineddata.gz');
+    if (!existsSync(model)) throw new ReadFailure('E_OCR_UNAVAILABLE', `没有文字识别模型 ${model}（TAIZHANG_OCR_MODEL=${this.model}）`);
     try {
       const worker = await createWorker('chi_sim', OEM.LSTM_ONLY, {
         langPath: modelDir(this.model),
