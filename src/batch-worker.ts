@@ -7,10 +7,12 @@ import type { OcrPage } from './read/ocr.js';
 import type { OcrCache } from './read/ocr-pages.js';
 
 /**
- * TEST ONLY: TAIZHANG_TEST_WORKER_HOOK="spin:<regex>;allocate:<regex>;exit:<regex>" makes the worker
- * loop forever on a file whose name matches the spin pattern, fill its heap on one matching the
- * allocate pattern, or die on one matching the exit pattern; the batch budget tests need a slow, a
- * huge and a crashing file without waiting minutes for a real one. Unset in every real run.
+ * TEST ONLY: TAIZHANG_TEST_WORKER_HOOK="spin:<regex>;allocate:<regex>;exit:<regex>;pages:<regex>" makes
+ * the worker loop forever on a file whose name matches the spin pattern, fill its heap on one
+ * matching the allocate pattern, die on one matching the exit pattern, or report five OCR pages a
+ * second apart before reading one matching the pages pattern (a long scan, for the time budget that
+ * runs from the last page); the batch budget tests need a slow, a huge, a crashing and a long file
+ * without waiting minutes for a real one. Unset in every real run.
  */
 function testHook(file: string): void {
   const hook = process.env.TAIZHANG_TEST_WORKER_HOOK;
@@ -29,6 +31,17 @@ function testHook(file: string): void {
 }
 
 const send = (m: WorkerMessage) => parentPort?.postMessage(m);
+
+/** TEST ONLY (see testHook): five pages reported a second apart, as a long scan read by OCR does. */
+async function testPages(job: Job): Promise<void> {
+  const hook = process.env.TAIZHANG_TEST_WORKER_HOOK;
+  const rule = hook?.split(';').find((r) => r.startsWith('pages:'));
+  if (!rule || !new RegExp(rule.slice('pages:'.length), 'u').test(job.file)) return;
+  for (let done = 1; done <= 5; done++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    send({ kind: 'page', id: job.id, done, total: 5 });
+  }
+}
 
 /** Cache requests waiting for the parent's answer, by request number. */
 const waiting = new Map<number, (page?: OcrPage) => void>();
@@ -65,7 +78,8 @@ function withOcrHooks(job: Job, tally: OcrTally): ExtractOptions {
         // a cached page is reported at once after its lookup, so the hits so far are the cached pages
         tally.cached = hits;
         tally.read = done - hits;
-        if (job.ocrProgress) send({ kind: 'page', id: job.id, done, total });
+        // always: the parent's time budget for the file runs from its last page read
+        send({ kind: 'page', id: job.id, done, total });
       },
     },
   };
@@ -88,6 +102,7 @@ parentPort?.on('message', async (m: ParentMessage) => {
   }
   const job: Job = m;
   testHook(job.file);
+  await testPages(job);
   const tally: OcrTally = { read: 0, cached: 0 };
   const options = withOcrHooks(job, tally);
   const outcome = job.stage === 'read' ? await readOnly(job, options) : await extractFile(job.file, options);

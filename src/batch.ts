@@ -24,8 +24,6 @@ export interface Job {
   stage: 'read' | 'extract';
   /** the worker asks the parent for cached OCR pages and sends it the pages it reads */
   ocrCache?: boolean;
-  /** the worker reports each OCR page read */
-  ocrProgress?: boolean;
 }
 
 /** Pages of one file's OCR: read by OCR now, and taken from the store's cache. */
@@ -130,6 +128,9 @@ export class WorkerSlot<T> {
           ocr = m.ocr;
           finish(m.outcome, false);
         } else if (m.kind === 'page') {
+          // a scan read page by page is not stuck: its budget runs from the last page read
+          clearTimeout(timer);
+          timer = setTimeout(timeUp, this.limits.timeoutMs);
           hooks.onPage?.(m.done, m.total);
         } else if (m.kind === 'cache-get') {
           // a cache that cannot answer is a miss: the page is read by OCR, the file goes on
@@ -143,11 +144,12 @@ export class WorkerSlot<T> {
         finish(failedOutcome(job.file, oom ? 'E_OUT_OF_MEMORY' : 'E_INTERNAL', oom ? `${this.limits.heapMb} MB` : e.message), true);
       };
       const onExit = () => finish(failedOutcome(job.file, 'E_INTERNAL', '处理线程意外退出'), true);
-      const timer = setTimeout(() => finish(failedOutcome(job.file, 'E_TIMEOUT', `${Math.round(this.limits.timeoutMs / 1000)} 秒`), true), this.limits.timeoutMs);
+      const timeUp = () => finish(failedOutcome(job.file, 'E_TIMEOUT', `${Math.round(this.limits.timeoutMs / 1000)} 秒`), true);
+      let timer = setTimeout(timeUp, this.limits.timeoutMs);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      const sent: ParentMessage = { kind: 'job', ...job, ...(hooks.cache ? { ocrCache: true } : {}), ...(hooks.onPage ? { ocrProgress: true } : {}) };
+      const sent: ParentMessage = { kind: 'job', ...job, ...(hooks.cache ? { ocrCache: true } : {}) };
       worker.postMessage(sent);
     });
   }

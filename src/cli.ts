@@ -144,7 +144,7 @@ interface BudgetOptions {
 /** The per-file budgets of a batch (src/batch.ts FILE_BUDGET holds the defaults). */
 function addBudgetOptions(cmd: Command): Command {
   return cmd
-    .option('--file-timeout <秒>', `每个文件的处理时限，超时的文件记入失败清单（默认 ${FILE_BUDGET.timeoutSeconds} 秒）`, positiveNumber)
+    .option('--file-timeout <秒>', `每个文件的处理时限，超时的文件记入失败清单（默认 ${FILE_BUDGET.timeoutSeconds} 秒；扫描件从最近识别完的一页算起）`, positiveNumber)
     .option('--max-memory <MB>', `每个处理线程的内存上限，超出的文件记入失败清单（默认 ${FILE_BUDGET.maxOldGenerationSizeMb} MB）`, positiveNumber)
     .option('--workers <个数>', '同时处理几个文件（默认：CPU 核数）', workerCount);
 }

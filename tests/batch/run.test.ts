@@ -97,6 +97,14 @@ describe('per-file budgets (test hook TAIZHANG_TEST_WORKER_HOOK makes one file s
     expect(written).toHaveLength(3);
   }, 60_000);
 
+  test('a long scan whose pages keep coming is not cut off: the budget runs from its last page', async () => {
+    // five pages a second apart (5 s in all) under a 2-second budget; a stuck file still times out
+    const { r, failures, written } = await budgetRun('long-scan.txt', ['--file-timeout', '2'], 'pages:long-scan\\.txt$');
+    expect(failures).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(written).toHaveLength(4);
+  }, 60_000);
+
   test('a file past --max-memory is E_OUT_OF_MEMORY and the next files are still done', async () => {
     const { r, failures, written } = await budgetRun('huge.txt', ['--max-memory', '96', '--file-timeout', '60'], 'allocate:huge\\.txt$');
     expect(r.code).toBe(1);
