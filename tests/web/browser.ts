@@ -13,7 +13,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAVE_BROWSER = existsSync(CHROMIUM);
 /** Skip only on a machine without chromium that is not CI. */
 export const SKIP_BROWSER = !HAVE_BROWSER && !process.env.CI;
-export const SHOTS = path.join(ROOT, 'output');
+/**
+ * Where the browser tests put their screenshots: a folder of the system's temp space, so `npm test`
+ * leaves the tracked pictures in output/ as they are; TAIZHANG_SCREENSHOTS=output (or another folder)
+ * writes them there to be looked at and committed.
+ */
+export const SHOTS = process.env.TAIZHANG_SCREENSHOTS ? path.resolve(ROOT, process.env.TAIZHANG_SCREENSHOTS) : path.join(os.tmpdir(), 'taizhang-screenshots');
 
 export interface Served {
   url: string;
