@@ -11,7 +11,7 @@ import type { ExtractResult, Message } from '../model.js';
 import { TASK_STATUSES } from '../store/tracking.js';
 import type { RegisterFilter } from './filter.js';
 import { rowHeight } from './row-height.js';
-import { REGISTER_COLUMNS, registerRows, type RegisterColumn, type RegisterRow, type RowOptions } from './rows.js';
+import { OCR_DOUBT_NOTE, REGISTER_COLUMNS, registerRows, type RegisterColumn, type RegisterRow, type RowOptions } from './rows.js';
 import { sanitizeSheetName, SheetNamer } from './sheet-names.js';
 import { cleanForWriters, stripXmlForbidden } from './xml-chars.js';
 
@@ -46,6 +46,8 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const TRACKING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 export const OVERDUE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 export const SOON_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } };
+/** a task read from a scan with words the OCR was unsure of: to check against the paper */
+export const OCR_DOUBT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const FONT = '宋体';
@@ -200,6 +202,12 @@ function writeTaskRow(ws: ExcelJS.Worksheet, columns: ReturnType<typeof taskColu
         break;
       case '出处':
         cell.note = stripXmlForbidden(row.quote);
+        break;
+      case '任务内容':
+        if (row.doubt) {
+          cell.fill = OCR_DOUBT_FILL;
+          cell.note = stripXmlForbidden(`${OCR_DOUBT_NOTE}：${row.doubt}`);
+        }
         break;
       default:
     }

@@ -171,3 +171,33 @@ test('aliases of one unit share a sheet', () => {
     ['县教育局', [1, 2]], ['县住房和城乡建设局', [3, 7]], ['县医保局', [4]], ['县卫生健康局', [5]], ['县扶贫办', Array.from({ length: 10 }, (_, i) => `6-${i + 1}`)],
   ]);
 });
+
+test('a task resting on words the OCR was unsure of: 任务内容 marked with what to check, and a 备注 line', async () => {
+  const base = fixture('county-plan');
+  const task = base.tasks[0];
+  const scanned = ExtractResult.parse({
+    ...base,
+    warnings: [
+      ...base.warnings,
+      { code: 'ocr-low-confidence', severity: 'warning', message: '该任务的单位、时限或数字是文字识别（OCR）中把握不大的字，请对照原件核对：数字“95%以上”（95%）', taskId: task.id },
+    ],
+  });
+  const out = join(await mkdtemp(join(tmpdir(), 'taizhang-xlsx-')), '台账.xlsx');
+  await writeRegister([scanned], { format: 'xlsx', out });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet('任务台账')!;
+  const text = column(ws, '任务内容');
+  const first = ws.getRow(4).getCell(text);
+  expect((first.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFCE4D6');
+  expect(JSON.stringify(first.note)).toContain('数字“95%以上”（95%）');
+  expect(String(ws.getRow(4).getCell(column(ws, '备注')).value)).toContain('扫描件文字识别把握不大');
+  // the other tasks are as they were
+  const seq = column(ws, '序号');
+  for (let r = 5; r <= ws.rowCount; r++) {
+    if (!/^[2-9]/u.test(String(ws.getRow(r).getCell(seq).value))) continue;
+    const cell = ws.getRow(r).getCell(text);
+    expect(cell.note).toBeUndefined();
+    expect((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFCE4D6');
+  }
+});
