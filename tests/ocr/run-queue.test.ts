@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { enqueueFiles, openBoss, runWorker } from '../../src/queue/index.js';
 import { PostgresTaskStore } from '../../src/store/postgres.js';
-import { freshPgUrl, PG_AVAILABLE } from '../store/backends.js';
+import { dropQueueStore, freshPgUrl, PG_AVAILABLE } from '../store/backends.js';
 import { drawPdfPage } from './render.js';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,14 +22,7 @@ describe.skipIf(!PG_AVAILABLE)('a scan through the queue', () => {
     ({ url, drop } = await freshPgUrl());
     store = new PostgresTaskStore(url);
   });
-  afterAll(async () => {
-    await store.close();
-    const admin = new PostgresTaskStore(url);
-    const [{ schema }] = await admin.query<{ schema: string }>('SELECT current_schema() AS schema');
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema}_boss CASCADE`);
-    await admin.close();
-    await drop();
-  });
+  afterAll(() => dropQueueStore(store, url, drop));
 
   test('the worker keeps the page it read in the store; the same page is then found there', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'taizhang-queue-ocr-'));

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { counts, enqueueFiles, failures, openBoss, QUEUE, runWorker } from '../../src/queue/index.js';
 import { PostgresTaskStore } from '../../src/store/postgres.js';
-import { freshPgUrl, PG_AVAILABLE } from '../store/backends.js';
+import { dropQueueStore, freshPgUrl, PG_AVAILABLE } from '../store/backends.js';
 import { notice } from './notices.js';
 
 const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
@@ -32,15 +32,7 @@ describe.skipIf(!PG_AVAILABLE)('queue and worker', () => {
     store = new PostgresTaskStore(url);
     dir = await mkdtemp(join(tmpdir(), 'taizhang-queue-'));
   });
-  afterAll(async () => {
-    await store.close();
-    // pg-boss's schema is named after the store's (queue/index.ts bossSchema)
-    const admin = new PostgresTaskStore(url);
-    const [{ schema }] = await admin.query<{ schema: string }>('SELECT current_schema() AS schema');
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema}_boss CASCADE`);
-    await admin.close();
-    await drop();
-  });
+  afterAll(() => dropQueueStore(store, url, drop));
 
   test('queued once by bytes; the worker stores each, records a bad file once, and the queue says so', async () => {
     const files: string[] = [];

@@ -46,6 +46,19 @@ export async function freshPgUrl(): Promise<{ url: string; drop: () => Promise<v
   return { url, drop };
 }
 
+/**
+ * The end of a queue test: the store closed, then its pg-boss schema (named after the store's,
+ * src/queue/index.ts bossSchema) and the test's own database dropped.
+ */
+export async function dropQueueStore(store: PostgresTaskStore, url: string, drop: () => Promise<void>): Promise<void> {
+  await store.close();
+  const admin = new PostgresTaskStore(url);
+  const [{ schema }] = await admin.query<{ schema: string }>('SELECT current_schema() AS schema');
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema}_boss CASCADE`);
+  await admin.close();
+  await drop();
+}
+
 export interface Backend {
   name: 'sqlite' | 'postgres';
   /** a new, empty store */
