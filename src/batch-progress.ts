@@ -1,7 +1,8 @@
 // The progress of a batch in a terminal: files done, and — once a scan is being read — the pages
 // its OCR has read out of the pages to read, summed over the files read side by side (a scan's page
 // takes seconds, a text file less than one, so pages are what the wait is made of). Nothing is drawn
-// when stderr is not a terminal: the batch's lines are the whole report there.
+// when stderr is not a terminal: the batch's lines are the whole report there. One file read in this
+// process (extract, ingest, text: cli/ocr-options.ts) shows the same bar with its pages.
 
 /** What a batch tells its progress. */
 export interface BatchProgress {
@@ -44,10 +45,12 @@ export class ProgressCounts {
     return this.pagesTotal > 0 ? { value: this.pagesDone, total: this.pagesTotal } : { value: this.filesDone, total: this.files };
   }
 
-  /** The words after the bar. */
+  /** The words after the bar (one file read alone: its pages only). */
   label(): string {
     const files = `${this.filesDone}/${this.files} 个文件`;
-    return this.pagesTotal > 0 ? `${this.pagesDone}/${this.pagesTotal} 页（文字识别） · ${files}` : files;
+    if (this.pagesTotal === 0) return files;
+    const pages = `${this.pagesDone}/${this.pagesTotal} 页（文字识别）`;
+    return this.files === 1 ? pages : `${pages} · ${files}`;
   }
 }
 

@@ -246,33 +246,3 @@ class BatchStore {
     await this.store?.close();
   }
 }
-
-interface Bar {
-  increment(): void;
-  log(line: string): void;
-  stop(): void;
-}
-
-/** A bar on stderr counting files (a batch) or pages (a scan's OCR: cli/ocr-options.ts). */
-export async function progressBar(total: number, unit = '个文件'): Promise<Bar> {
-  const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar({ format: `{bar} {value}/{total} ${unit}`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
-  bar.start(total, 0);
-  let stopped = false;
-  return {
-    increment: () => {
-      if (!stopped) bar.increment();
-    },
-    log: (line) => {
-      // a redraw after stop() would arm cli-progress's timer again and keep the process alive
-      if (stopped) return void process.stderr.write(line + '\n');
-      process.stderr.write('\r\x1b[K' + line + '\n');
-      bar.render();
-    },
-    stop: () => {
-      if (stopped) return;
-      stopped = true;
-      bar.stop();
-    },
-  };
-}

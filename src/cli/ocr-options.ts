@@ -2,6 +2,7 @@
 // progress bar a scan's OCR shows in a terminal. Parsing only: the reading is src/read/ocr*.ts.
 import { InvalidArgumentError, type Command } from 'commander';
 import type { OcrCache, OcrMode, OcrOptions } from '../read/ocr-pages.js';
+import type { BatchProgress } from '../batch-progress.js';
 
 const MODES: readonly OcrMode[] = ['auto', 'always', 'never'];
 
@@ -23,20 +24,16 @@ export function addOcrOption(command: Command): Command {
  */
 export function ocrOptions(mode: OcrMode | undefined, cache?: OcrCache): OcrOptions {
   const tty = process.stderr.isTTY === true;
-  let bar: Awaited<ReturnType<typeof import('../main-job.js').progressBar>> | null = null;
-  let starting: Promise<void> | null = null;
+  let progress: Promise<BatchProgress> | null = null;
   return {
     mode: mode ?? 'auto',
     ...(cache ? { cache } : {}),
     onPage: tty
       ? (done, total) => {
-          starting ??= import('../main-job.js').then(async ({ progressBar }) => {
-            bar = await progressBar(total, '页（文字识别）');
-          });
-          // pages are counted one by one, in the order they finish
-          void starting.then(() => {
-            bar?.increment();
-            if (done >= total) bar?.stop();
+          progress ??= import('../batch-progress.js').then(({ batchProgress }) => batchProgress(1));
+          void progress.then((p) => {
+            p.page(0, done, total);
+            if (done >= total) p.stop();
           });
         }
       : undefined,

@@ -120,6 +120,7 @@ describe('the words of the progress and of a file line', () => {
     ['one scan under way', 3, [[0, 2, 8]], [2, 8], '2/8 页（文字识别） · 0/3 个文件'],
     ['two scans side by side: pages summed', 10, [[0, 3, 8], [4, 1, 2]], [4, 10], '4/10 页（文字识别） · 0/10 个文件'],
     ['pages finish out of order: a file never counts down', 2, [[1, 3, 4], [1, 2, 4]], [3, 4], '3/4 页（文字识别） · 0/2 个文件'],
+    ['one file read alone (extract, ingest): its pages only', 1, [[0, 5, 8]], [5, 8], '5/8 页（文字识别）'],
   ] as const)('%s', (_why, files, pages, measure, label) => {
     const c = new ProgressCounts(files);
     if (!pages.length) c.filesDone = 1;
