@@ -28,8 +28,11 @@ export function isRecordLine(line: string): boolean {
   return m !== null && RECORD_LABEL.test(m[1].replace(/\s+/gu, ''));
 }
 
-/** The record lines near the top of a document (two or more, among its first 20 blocks). */
+/** How far from the top a record stands: its lines are among the first blocks. */
+export const RECORD_HEAD = 20;
+
+/** The record lines near the top of a document (two or more, among its first RECORD_HEAD blocks). */
 export function recordLines(texts: string[]): number[] {
-  const hits = texts.slice(0, 20).flatMap((t, i) => (isRecordLine(t) ? [i] : []));
+  const hits = texts.slice(0, RECORD_HEAD).flatMap((t, i) => (isRecordLine(t) ? [i] : []));
   return hits.length >= 2 ? hits : [];
 }

@@ -10,7 +10,7 @@ import { joinCutParagraphs } from './paragraphs.js';
 import { splitLongParagraphs } from './long-paragraphs.js';
 import { dropSiteFurniture } from './site-furniture.js';
 import { repairOcrText } from './ocr.js';
-import { readPageFacts, recordLines } from '../lexicon/page-record.js';
+import { readPageFacts, recordLines, RECORD_HEAD } from '../lexicon/page-record.js';
 import { halfWidthMarks, printsHalfWidthMarks } from './ocr-width.js';
 
 type Step = (blocks: Block[]) => Block[];
@@ -59,7 +59,7 @@ function normalizePageFacts(facts: PageFacts): PageFacts {
  */
 function takeRecord(raw: RawDocument): { blocks: Block[]; facts?: PageFacts } {
   if (raw.pageFacts) return { blocks: raw.blocks };
-  const texts = raw.blocks.map((b) => foldWidth(b.text).trim());
+  const texts = raw.blocks.slice(0, RECORD_HEAD).map((b) => foldWidth(b.text).trim());
   const lines = new Set(recordLines(texts));
   if (lines.size === 0) return { blocks: raw.blocks };
   const facts = readPageFacts([...lines].map((i) => texts[i]).join('  '));

@@ -81,8 +81,15 @@ export function isImprintLine(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
   if (IMPRINT.test(t) || WEB_LINE.test(t) || COUNTER.test(t) || NOTE.test(t) || CONTACT.test(t)) return true;
-  if (PRINTED.test(t) && findDates(t).length === 1) return true;
-  return false;
+  return printedDateOf(t) !== null;
+}
+
+/** The 印发日期 of a "××办公室 2025年1月24日印发" line, or null for any other line. */
+export function printedDateOf(text: string): string | null {
+  const t = text.trim();
+  if (!PRINTED.test(t)) return null;
+  const hits = findDates(t);
+  return hits.length === 1 ? hits[0].date : null;
 }
 
 /** A byline under a scraped title: a date plus 来源/作者/发布, never a sentence. */

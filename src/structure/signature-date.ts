@@ -7,38 +7,29 @@ import type { Block } from '../model.js';
 import { message } from '../messages.js';
 import type { Message } from '../model.js';
 import { findDates, parseFullDate } from '../lexicon/dates.js';
-import { isImprintLine } from './closing.js';
-
-/** "××办公室 2025年1月24日印发": the 印发日期 of the 版记. */
-const PRINTED = /印发\s*$/u;
+import { printedDateOf } from './closing.js';
 
 /** Longest a notice waits between being signed and being printed, in days, before the pair is doubted. */
 export const MAX_SIGNED_TO_PRINTED_DAYS = 180;
 
 /**
- * A line that is a date gone wrong: short, 年 then 月 with a digit or an OCR stand-in for one
- * (O/Q/o for 0, S/$ for 5, l/I/丨 for 1) about them, no sentence marks, and no longer a date.
+ * A line that is a date gone wrong: short, 年 then 月 with a digit about them (the rest may be the
+ * OCR's stand-ins, O for 0, S or $ for 5), no sentence marks, and no longer a date.
  * A month alone ("2025年3月", "2025年3月份") is a month, and "2025年12月底前" a deadline, not a
  * broken date.
  */
 const TIME_WORDS = /[底前后起至末初旬止内中]/u;
 const BROKEN_DATE = /^[^，。；：,;:]{0,6}年[^，。；：,;:年]{0,4}月[^，。；：,;:月]{0,5}$/u;
-const DIGITISH = /[0-9OoQSl$丨I]/u;
 
 export function isBrokenDateLine(text: string): boolean {
   const t = text.trim().replace(/\s+/gu, '');
-  return t.length <= 16 && BROKEN_DATE.test(t) && /\d/u.test(t) && DIGITISH.test(t.slice(0, t.indexOf('年') + 1) + t.slice(t.indexOf('月'))) && !/月份?$/u.test(t) && !TIME_WORDS.test(t) && parseFullDate(t) === null;
+  return t.length <= 16 && BROKEN_DATE.test(t) && /\d/u.test(t) && !/月份?$/u.test(t) && !TIME_WORDS.test(t) && parseFullDate(t) === null;
 }
 
 /** The 版记's 印发日期 after `from` (the last one: an attachment's own 版记 does not come after it). */
 export function printedDate(blocks: Block[], from: number): string {
   let date = '';
-  for (let i = Math.max(0, from); i < blocks.length; i++) {
-    const t = blocks[i].text.trim();
-    if (!PRINTED.test(t) || !isImprintLine(t)) continue;
-    const hits = findDates(t);
-    if (hits.length === 1) date = hits[0].date;
-  }
+  for (let i = Math.max(0, from); i < blocks.length; i++) date = printedDateOf(blocks[i].text) ?? date;
   return date;
 }
 
