@@ -43,7 +43,7 @@ export interface RegisterRow {
   presumed?: boolean;
   /** the task's words as the document writes them, with its page: the XLSX's note on 出处 */
   quote: string;
-  /** what of the task rests on words the OCR was unsure of (its ocr-low-confidence warning): the XLSX marks 任务内容 */
+  /** the task's ocr-low-confidence warning, when it rests on words the OCR was unsure of: the XLSX marks 任务内容 */
   doubt?: string;
 }
 
@@ -83,8 +83,6 @@ export const REGISTER_COLUMNS: ReadonlyArray<{ key: RegisterColumn; width: numbe
 
 export const SUPERSEDED_NOTE = '已被取代：新文件已替代此任务';
 export const PRESUMED_NOTE = '文件未写时限，按方案年度末推定，请核定';
-/** A task read from a scan whose unit, deadline, number or words the OCR was unsure of. */
-export const OCR_DOUBT_NOTE = '扫描件文字识别把握不大，请对照原件核对';
 /** 已完成 and 已销号 items are not chased: they get no 距截止. */
 export const DONE_STATUSES: ReadonlySet<string> = new Set(['已完成', '已销号']);
 
@@ -132,7 +130,7 @@ export function taskRows(result: ExtractResult, task: Task, seq: number, options
     const state = options.tracking?.get(item.key);
     const cells = trackingCells(state);
     const done = DONE_STATUSES.has(cells.状态);
-    const notes = [task.superseded ? SUPERSEDED_NOTE : '', item.presumed ? PRESUMED_NOTE : '', doubt ? `${OCR_DOUBT_NOTE}：${doubt}` : ''].filter(Boolean);
+    const notes = [task.superseded ? SUPERSEDED_NOTE : '', item.presumed ? PRESUMED_NOTE : '', doubt].filter(Boolean);
     return {
       序号: item.node ? `${seq}-${item.node}` : seq,
       任务类别: task.path[0] ?? '',
@@ -161,12 +159,9 @@ export function taskRows(result: ExtractResult, task: Task, seq: number, options
   });
 }
 
-/** What the task's ocr-low-confidence warning names ("数字“20%以内”（20%）"), or '' when it has none. */
+/** The task's ocr-low-confidence warning (what to check against the paper), or '' when it has none. */
 function ocrDoubt(result: ExtractResult, task: Task): string {
-  const w = result.warnings.find((m) => m.code === 'ocr-low-confidence' && m.taskId === task.id);
-  if (!w) return '';
-  const colon = w.message.lastIndexOf('：');
-  return colon >= 0 ? w.message.slice(colon + 1) : w.message;
+  return result.warnings.find((m) => m.code === 'ocr-low-confidence' && m.taskId === task.id)?.message ?? '';
 }
 
 /**

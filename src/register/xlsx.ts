@@ -11,7 +11,7 @@ import type { ExtractResult, Message } from '../model.js';
 import { TASK_STATUSES } from '../store/tracking.js';
 import type { RegisterFilter } from './filter.js';
 import { rowHeight } from './row-height.js';
-import { OCR_DOUBT_NOTE, REGISTER_COLUMNS, registerRows, type RegisterColumn, type RegisterRow, type RowOptions } from './rows.js';
+import { REGISTER_COLUMNS, registerRows, type RegisterColumn, type RegisterRow, type RowOptions } from './rows.js';
 import { sanitizeSheetName, SheetNamer } from './sheet-names.js';
 import { cleanForWriters, stripXmlForbidden } from './xml-chars.js';
 
@@ -206,7 +206,7 @@ function writeTaskRow(ws: ExcelJS.Worksheet, columns: ReturnType<typeof taskColu
       case '任务内容':
         if (row.doubt) {
           cell.fill = OCR_DOUBT_FILL;
-          cell.note = stripXmlForbidden(`${OCR_DOUBT_NOTE}：${row.doubt}`);
+          cell.note = stripXmlForbidden(row.doubt);
         }
         break;
       default:

@@ -191,7 +191,7 @@ test('a task resting on words the OCR was unsure of: 任务内容 marked with wh
   const first = ws.getRow(4).getCell(text);
   expect((first.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFCE4D6');
   expect(JSON.stringify(first.note)).toContain('数字“95%以上”（95%）');
-  expect(String(ws.getRow(4).getCell(column(ws, '备注')).value)).toContain('扫描件文字识别把握不大');
+  expect(String(ws.getRow(4).getCell(column(ws, '备注')).value)).toContain('文字识别（OCR）中把握不大');
   // the other tasks are as they were
   const seq = column(ws, '序号');
   for (let r = 5; r <= ws.rowCount; r++) {
