@@ -14,7 +14,7 @@ import { FILE_BUDGET } from '../file-budget.js';
 import { failureLine, oneTerminalLine, ReadFailure } from '../messages.js';
 import { LIMITS } from '../read/limits.js';
 import type { ExtractOutcome } from '../pipeline.js';
-import type { OcrCache } from '../read/ocr-pages.js';
+import { storeOcrCache } from '../store/store.js';
 import { PostgresTaskStore } from '../store/postgres.js';
 
 export const QUEUE = 'taizhang-ingest';
@@ -202,7 +202,7 @@ export async function runWorker(store: PostgresTaskStore, options: WorkerOptions
     await writeFile(local, file.bytes);
     try {
       // a scan queued again (or its pages read by ingest or run on this store) is not read by OCR again
-      const cache = { getOcrPage: store.getOcrPage.bind(store), putOcrPage: store.putOcrPage.bind(store) } as OcrCache;
+      const cache = storeOcrCache(store);
       const outcome = options.inProcess
         ? await (await import('../pipeline.js')).extractFile(local, { ocr: { mode: 'auto', cache } })
         : await slot.run({ id: seq, file: local, options: {}, stage: 'extract' }, { cache });

@@ -6,6 +6,7 @@ import type { ExtractResult, Task } from '../model.js';
 import type { RegisterFilter } from '../register/filter.js';
 import type { TrackingInbox, TrackingStore } from './tracking.js';
 import type { OcrPage } from '../read/ocr.js';
+import type { OcrCache } from '../read/ocr-pages.js';
 
 /**
  * What an ingest did: nothing (same bytes, same extraction), a new document, a newer version of a
@@ -117,4 +118,10 @@ export const DB_ENV = 'TAIZHANG_DB';
 export function resolveDbPath(option?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   const chosen = option?.trim() || env[DB_ENV]?.trim() || DEFAULT_DB_PATH;
   return resolve(cwd, chosen);
+}
+
+/** The store as the OCR page cache of a scan's reading (issue 13), when it keeps OCR pages. */
+export function storeOcrCache(store: TaskStore): OcrCache | undefined {
+  if (!store.getOcrPage || !store.putOcrPage) return undefined;
+  return { getOcrPage: (...a) => store.getOcrPage!(...a), putOcrPage: (...a) => store.putOcrPage!(...a) };
 }

@@ -18,7 +18,7 @@ const STORE_FAILURES: ReadonlySet<MessageCode> = new Set<MessageCode>([
 ]);
 import type { ExtractOutcome } from '../pipeline.js';
 import type { OcrCache } from '../read/ocr-pages.js';
-import type { TaskStore } from '../store/store.js';
+import { storeOcrCache, type TaskStore } from '../store/store.js';
 import { compareRoutes } from './api-compare.js';
 import { documentRoutes } from './api-documents.js';
 import { taskRoutes } from './api-tasks.js';
@@ -65,15 +65,6 @@ async function defaultExtractor(cache: OcrCache | undefined): Promise<Extractor>
   return (file) => extractFile(file, { ocr });
 }
 
-/**
- * The store's OCR page cache (issue 13): a scan uploaded again is not read again, and the 来源 view,
- * which reads an uploaded scan's file again, gets the pages the upload read (so the paragraphs it
- * numbers are the ones the stored tasks point to) instead of minutes of OCR on the server.
- */
-export function storeOcrCache(store: TaskStore): OcrCache | undefined {
-  if (!store.getOcrPage || !store.putOcrPage) return undefined;
-  return { getOcrPage: (...a) => store.getOcrPage!(...a), putOcrPage: (...a) => store.putOcrPage!(...a) };
-}
 
 const CHANGES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 /** Routes open without a session: what the login page itself needs. */
@@ -207,6 +198,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   const catalog = new Catalog(opts.store);
+  // a scan uploaded again is not read again, and the 来源 view, which reads an uploaded scan's file
+  // again, gets the pages the upload read (the paragraphs the stored tasks point to), not minutes of OCR
   const ocrCache = storeOcrCache(opts.store);
   const uploads = new UploadQueue(opts.store, opts.uploadDir, opts.extract ?? (await defaultExtractor(ocrCache)));
   const { readDocumentFile } = await import('../pipeline.js');
