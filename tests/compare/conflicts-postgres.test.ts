@@ -6,7 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { addCompareCommands } from '../../src/cli/compare.js';
 import { conflictsAcross } from '../../src/compare/across.js';
 import { findCandidatePairs } from '../../src/compare/candidates.js';
@@ -16,7 +16,7 @@ import { PostgresTaskStore } from '../../src/store/postgres.js';
 import { SqliteTaskStore } from '../../src/store/sqlite.js';
 import type { TaskStore } from '../../src/store/store.js';
 import { county, newNotice, oldNotice, otherCity, plan2018, plan2019, province } from '../fixtures/compare/planted.js';
-import { freshPgUrl, PG_AVAILABLE } from '../store/backends.js';
+import { closeAll, freshPgUrl, openPgStore, PG_AVAILABLE } from '../store/backends.js';
 
 const PLANTED = [province, county, otherCity, oldNotice, newNotice, plan2018, plan2019];
 
@@ -39,20 +39,8 @@ const sorted = (xs: string[]) => [...xs].sort();
 const pairKey = (a: { docId: string; taskId: string; phrase: number }, b: typeof a) =>
   [`${a.docId}|${a.taskId}|${a.phrase}`, `${b.docId}|${b.taskId}|${b.phrase}`].sort().join(' ↔ ');
 
-const cleanups: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
-
-async function pgStore(): Promise<PostgresTaskStore> {
-  const { url, drop } = await freshPgUrl();
-  const store = new PostgresTaskStore(url);
-  cleanups.push(async () => {
-    await store.close();
-    await drop();
-  });
-  return store;
-}
+afterAll(closeAll);
+const pgStore = openPgStore;
 
 async function currentDocs(store: TaskStore): Promise<ExtractResult[]> {
   const out: ExtractResult[] = [];
@@ -97,7 +85,7 @@ describe.skipIf(!PG_AVAILABLE)('conflicts on PostgreSQL: candidates from the ind
     const sqlite = SqliteTaskStore.open(file);
     const { url, drop } = await freshPgUrl();
     const pg = new PostgresTaskStore(url);
-    cleanups.push(drop);
+    onTestFinished(drop);
     for (const r of PLANTED) {
       await sqlite.ingest(r);
       await pg.ingest(r);

@@ -81,18 +81,18 @@ const sqlite: Backend = {
   },
 };
 
-const postgres: Backend = {
-  name: 'postgres',
-  async open() {
-    const { url, drop } = await freshPgUrl();
-    const store = new PostgresTaskStore(url);
-    cleanups.push(async () => {
-      await store.close();
-      await drop();
-    });
-    return store;
-  },
-};
+/** A new, empty PostgreSQL store in its own database, closed and dropped by closeAll. */
+export async function openPgStore(): Promise<PostgresTaskStore> {
+  const { url, drop } = await freshPgUrl();
+  const store = new PostgresTaskStore(url);
+  cleanups.push(async () => {
+    await store.close();
+    await drop();
+  });
+  return store;
+}
+
+const postgres: Backend = { name: 'postgres', open: openPgStore };
 
 /** Both backends, PostgreSQL left out only when no server answers outside CI. */
 export const BACKENDS: Backend[] = PG_AVAILABLE ? [sqlite, postgres] : [sqlite];
