@@ -1,5 +1,6 @@
 // 数量指标: targets to reach and standards to apply, each with value in base units, the unit as
 // written, the per-units, the comparator and the words it came from (OUTPUT.md "Conventions").
+import { ENUMERATOR } from './unit-inline.js';
 import type { Comparator, Quantity } from '../src/model.js';
 import { findDocNumbers } from '../src/lexicon/doc-numbers.js';
 import { foldWidth, parseChineseNumber, parseMixedMagnitudes } from '../src/lexicon/numerals.js';
@@ -89,10 +90,15 @@ function subjectOf(clause: string, afterUnit: string): string | undefined {
   const next = /^[\u4e00-\u9fa5A-Za-z]{2,10}/u.exec(afterUnit)?.[0].split(/的|和|与|及|进行|开展|以上|以下/u)[0];
   if (next && next.length >= 2 && !/^(?:以|及|左右|用于|进|到|的|政策|标准|资金|等)/u.test(next)) return next;
   const words = clause
+    // an article or item label opening the clause ("第四条", "（二）") names no thing
+    .replace(/^\s+/u, '')
+    .replace(ENUMERATOR, '')
     .replace(/每\s*(?:个|名|位)?\s*[\u4e00-\u9fa5]/gu, '')
     .replace(COMPARATOR_BEFORE_RE, '')
     .replace(/^(?:全[县市省区乡镇村]|新增|新建|新培育|培育|发展|打造|建成|完成|实现|全部|累计|共|继续|力争|确保|按照)+/u, '')
     .replace(/的$/u, '')
+    // "起付标准为300元": the copula before the number is not the thing counted
+    .replace(/(?:均|都|应|统一)?(?:为|是)$/u, '')
     .trim();
   return words.length >= 2 ? words.slice(-12) : undefined;
 }

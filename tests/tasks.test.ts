@@ -112,6 +112,16 @@ describe('documents with other skeletons', () => {
     ]);
   });
 
+  test('条例 with its chapter titles spaced out ("第一章　总　　则"): 总则 and 附则 still give no rows', () => {
+    const result = extract([
+      '某某省人民代表大会常务委员会', '某某省物业管理条例',
+      '第一章　总　　则', '第一条　为了规范物业管理活动，维护业主合法权益，根据有关法律，结合本省实际，制定本条例。', '第二条　本条例适用于本省行政区域内的物业管理活动。',
+      '第二章　业主大会', '第三条　街道办事处应当在三十日内指导成立业主大会筹备组。',
+      '第三章　附　　则', '第四条　本条例自2024年1月1日起施行。',
+    ]);
+    expect(result.tasks.map((t) => t.path.join('/').replace(/\s+/gu, ' '))).toEqual(['第二章 业主大会/第三条']);
+  });
+
   test('a notice without headings: paragraphs that name their units are tasks, the rest is not', () => {
     const result = extract([
       '某某县人民政府办公室', '关于做好秋季森林防火工作的通知', '各乡镇人民政府，县直各部门：',

@@ -34,14 +34,15 @@ const DUTY_WORDS =
  * A law's 总则 and 附则 ("第一章 总则"): their articles state purpose, scope and definitions, and some
  * give duties ("县级以上人民政府应当…"); only those are tasks.
  */
-const GENERAL_PROVISIONS = /^(?:第[一二三四五六七八九十百零〇\d]{1,4}章\s*)?(?:总则|附则)$/u;
+const GENERAL_PROVISIONS = /^(?:第[一二三四五六七八九十百零〇\d]{1,4}章)?(?:总则|附则)$/u;
 /** Words of a legal duty or prohibition, in addition to the measure verbs. */
 const LEGAL_DUTY = /不得|禁止|有权|有义务/u;
 /** "为了加强…，制定本法。": the purpose clause names the law's own making, not a duty. */
 const PURPOSE = /(?:(?:为了?|根据|依据)[^。；]*?)?(?:制定|修订)本(?:法|条例|办法|实施办法|规定|细则|决定)/gu;
 
 export function isGeneralProvisions(path: string[]): boolean {
-  return path.some((p) => GENERAL_PROVISIONS.test(p.replace(/\s+/gu, ' ').trim()));
+  // "第一章　总　　则": a law spaces out its chapter titles
+  return path.some((p) => GENERAL_PROVISIONS.test(p.replace(/\s+/gu, '')));
 }
 
 /** True when a sentence gives someone something to do (or not to do). */

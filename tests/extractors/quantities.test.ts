@@ -147,6 +147,11 @@ describe('spans and subjects', () => {
     ]);
     for (const q of got) expect(text.slice(q.where!.start, q.where!.end)).toBe(q.text);
   });
+  test('an article label and the copula before the number are not the subject', () => {
+    expect(extractQuantities('第四条 门诊慢特病起付标准为每年300元。')[0].subject).toBe('门诊慢特病起付标准');
+    expect(extractQuantities('（二）认定结果有效期为2年。')[0].subject).toBe('认定结果有效期');
+    expect(extractQuantities('3.新建公共充电桩的额定功率均为120千瓦。')[0].subject).toBe('公共充电桩的额定功率');
+  });
   test('the noun right after the unit is the subject', () => {
     expect(extractQuantities('开展12种重点疾病筛查')[0].subject).toBe('重点疾病筛查');
     expect(extractQuantities('每人每年给予1200元生活补贴')[0].subject).toBe('生活补贴');
