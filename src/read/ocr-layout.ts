@@ -53,13 +53,16 @@ function median(xs: number[]): number {
 /**
  * Words a seal put there: in the lower half of a page, a line whose words are mostly very unsure
  * and not Chinese text read well (a seal's ring of characters, its star) loses those words. The
- * signature and date under the seal keep theirs when they were read with any confidence.
+ * signature and date under the seal keep theirs when they were read with any confidence, and a
+ * date's digits and the 年/月/日 after them whatever the confidence.
  */
 export function dropSealNoise(page: OcrPage): OcrPage {
   const lines = page.lines
     .map((l) => {
       if (l.y0 < page.height * 0.45) return l;
-      const words = l.words.filter((w) => !(w.confidence < SEAL_NOISE && !/^[0-9]+$/u.test(w.text)));
+      // a date's 年, 月 or 日 right after its digits is the date's, however unsure
+      const dated = (i: number) => i > 0 && /^[年月日]$/u.test(l.words[i].text) && /\d$/u.test(l.words[i - 1].text);
+      const words = l.words.filter((w, i) => !(w.confidence < SEAL_NOISE && !/^[0-9]+$/u.test(w.text) && !dated(i)));
       return words.length === l.words.length ? l : { ...l, words };
     })
     .filter((l) => l.words.length > 0);

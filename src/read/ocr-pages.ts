@@ -6,6 +6,7 @@ import { ReadFailure } from '../messages.js';
 import { LIMITS } from './limits.js';
 import { OcrPool, type OcrPage } from './ocr.js';
 import { dropSealNoise } from './ocr-layout.js';
+import { digitSamples, rereadSealedDigits, sealedBands, type PageInk } from './ocr-glyphs.js';
 
 /**
  * @napi-rs/canvas draws pages and images for OCR. It comes as an optional dependency of pdfjs-dist:
@@ -98,7 +99,7 @@ export function markSealedWords(page: OcrPage, seals: SealBox[]): OcrPage {
  * masthead, an issuer printed in red) is wide and low and stays, as the dark grey its red reads as.
  * Every pixel becomes grey. Returns the share of the page's pixels dropped as seal.
  */
-export function dropRedInk(data: Uint8ClampedArray, width: number, height: number, seals: SealBox[] = []): number {
+export function dropRedInk(data: Uint8ClampedArray, width: number, height: number, seals: SealBox[] = [], hidden?: Uint8Array): number {
   const cell = Math.max(4, Math.round(width / 40));
   const cols = Math.ceil(width / cell);
   const rows = Math.ceil(height / cell);
@@ -148,6 +149,9 @@ export function dropRedInk(data: Uint8ClampedArray, width: number, height: numbe
       // black ink under the seal shows as dark red (red channel low): it stays, as dark as it is
       const drop = isRed(r, g, b) && r > 140 && seal[Math.floor(y / cell) * cols + Math.floor(x / cell)] === 1;
       if (drop) dropped++;
+      // for matching glyphs (ocr-glyphs.ts) every red pixel of the seal hides what is under it: the
+      // dark red kept here may be black under the seal or the seal's own dark edge
+      if (hidden && isRed(r, g, b) && seal[Math.floor(y / cell) * cols + Math.floor(x / cell)] === 1) hidden[y * width + x] = 1;
       data[i] = data[i + 1] = data[i + 2] = drop ? 255 : isRed(r, g, b) && seal[Math.floor(y / cell) * cols + Math.floor(x / cell)] === 1 ? r : (r * 299 + g * 587 + b * 114) / 1000;
       data[i + 3] = 255;
     }
@@ -250,11 +254,13 @@ export const OCR_LINE_HEIGHT = 40;
  * putImageData partly from a stale copy (a page turned after that came out half turned), so pixels
  * are only ever put into a fresh canvas, and only the untouched one is drawn from.
  */
-export async function canvasToPng(canvas: Canvas): Promise<PageImage & { red: number; scale: number; lines: 'rows' | 'columns' | 'none'; seals: SealBox[] }> {
+export async function canvasToPng(canvas: Canvas): Promise<PageImage & { red: number; scale: number; lines: 'rows' | 'columns' | 'none'; seals: SealBox[]; ink: PageInk }> {
   const { createCanvas } = await loadCanvas();
   const img = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
   let seals: SealBox[] = [];
-  const red = dropRedInk(img.data, canvas.width, canvas.height, seals);
+  let hidden = new Uint8Array(canvas.width * canvas.height);
+  let ink: PageInk = { width: canvas.width, height: canvas.height, data: img.data, stride: 4, hidden };
+  const red = dropRedInk(img.data, canvas.width, canvas.height, seals, hidden);
   const line = textLineHeight(img.data, canvas.width, canvas.height);
   // lines of ink down the page and none across it: the page lies on its side
   const lines = line > 0 ? 'rows' : textLineHeight(img.data, canvas.width, canvas.height, 'columns') > 0 ? 'columns' : 'none';
@@ -268,10 +274,12 @@ export async function canvasToPng(canvas: Canvas): Promise<PageImage & { red: nu
     ctx.drawImage(canvas, 0, 0, out.width, out.height);
     const scaled = ctx.getImageData(0, 0, out.width, out.height);
     seals = [];
-    dropRedInk(scaled.data, out.width, out.height, seals);
+    hidden = new Uint8Array(out.width * out.height);
+    dropRedInk(scaled.data, out.width, out.height, seals, hidden);
+    ink = { width: out.width, height: out.height, data: scaled.data, stride: 4, hidden };
     ctx.putImageData(scaled, 0, 0);
   }
-  return { png: out.toBuffer('image/png'), width: out.width, height: out.height, red, scale, lines, seals };
+  return { png: out.toBuffer('image/png'), width: out.width, height: out.height, red, scale, lines, seals, ink };
 }
 
 /** A page with this much of a seal's red ink dropped carries a seal (a seal of 4 cm is ~0.3 % of A4 in ink). */
@@ -308,22 +316,35 @@ export async function readCanvas(pool: OcrPool, canvas: Canvas, page: number, dp
   const first = await canvasToPng(canvas);
   // what is left of a seal after its red is dropped (its outline, the star) reads as unsure noise
   // then the words left under it are marked unsure
-  const clean = (p: OcrPage, seals: SealBox[]) => (first.red > SEAL_INK ? markSealedWords(dropSealNoise(p), seals) : p);
+  // then the page's clean digits and its date lines under a seal are kept (ocr-glyphs.ts), and the
+  // characters' boxes, needed only for that, are let go
+  const clean = (p: OcrPage, img: { seals: SealBox[]; ink: PageInk }) => {
+    const sealed = first.red > SEAL_INK ? markSealedWords(dropSealNoise(p), img.seals) : p;
+    const seals = first.red > SEAL_INK ? img.seals : [];
+    const glyphs = digitSamples(sealed, img.ink, seals);
+    const bands = sealedBands(sealed, img.ink, seals);
+    return {
+      ...sealed,
+      lines: sealed.lines.map((l) => ({ ...l, words: l.words.map(({ symbols: _s, ...w }) => w) })),
+      ...(glyphs.length ? { glyphs } : {}),
+      ...(bands.length ? { sealed: bands } : {}),
+    };
+  };
   let best = await pool.recognize(first.png, page, dpi * first.scale, first);
-  let bestSeals = first.seals;
+  let bestImg: { seals: SealBox[]; ink: PageInk } = first;
   // a page without lines of ink (a photo, a blank page) is not tried in other directions
-  if (first.lines === 'none' || !looksMisoriented(best)) return clean(best, bestSeals);
+  if (first.lines === 'none' || !looksMisoriented(best)) return clean(best, bestImg);
   for (const deg of first.lines === 'columns' ? [90, 270] : [180]) {
     const turned = await rotateCanvas(canvas, deg);
     const img = await canvasToPng(turned);
     const r = await pool.recognize(img.png, page, dpi * img.scale, img);
     if (r.confidence > best.confidence + 10) {
       best = { ...r, rotated: deg };
-      bestSeals = img.seals;
+      bestImg = img;
     }
     if (!looksMisoriented(best)) break;
   }
-  return clean(best, bestSeals);
+  return clean(best, bestImg);
 }
 
 /**
@@ -364,5 +385,6 @@ export async function ocrPages(
   } finally {
     if (!options.pool) await pool.close();
   }
-  return pages.map((n) => out.get(n)!);
+  // digits under a seal, read again against the digits the document prints clean
+  return rereadSealedDigits(pages.map((n) => out.get(n)!));
 }

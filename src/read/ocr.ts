@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { ReadFailure } from '../messages.js';
+import type { GlyphSample, SealedBand } from './ocr-glyphs.js';
 
 const require = createRequire(import.meta.url);
 
@@ -29,6 +30,8 @@ export interface OcrWord {
   y0: number;
   x1: number;
   y1: number;
+  /** each character's box, while the page is being read (not kept: see ocr-glyphs.ts) */
+  symbols?: { text: string; x0: number; x1: number }[];
 }
 
 export interface OcrLine {
@@ -50,6 +53,9 @@ export interface OcrPage {
   lines: OcrLine[];
   /** degrees the page was turned before reading (0, 90, 180, 270) */
   rotated?: number;
+  /** digits the page prints clean, and its date lines under a seal (ocr-glyphs.ts) */
+  glyphs?: GlyphSample[];
+  sealed?: SealedBand[];
 }
 
 type TesseractWorker = import('tesseract.js').Worker;
@@ -145,7 +151,7 @@ interface Box {
 }
 interface TesseractPage {
   confidence: number;
-  blocks: { paragraphs: { lines: { confidence: number; bbox: Box; words: { text: string; confidence: number; bbox: Box }[] }[] }[] }[] | null;
+  blocks: { paragraphs: { lines: { confidence: number; bbox: Box; words: { text: string; confidence: number; bbox: Box; symbols?: { text: string; bbox: Box }[] }[] }[] }[] }[] | null;
 }
 
 function toOcrPage(data: TesseractPage, page: number, dpi: number, size: { width: number; height: number }): OcrPage {
@@ -153,7 +159,9 @@ function toOcrPage(data: TesseractPage, page: number, dpi: number, size: { width
   for (const b of data.blocks ?? [])
     for (const p of b.paragraphs)
       for (const l of p.lines) {
-        const words = l.words.filter((w) => w.text.trim()).map((w) => ({ text: w.text, confidence: w.confidence, ...w.bbox }));
+        const words = l.words
+          .filter((w) => w.text.trim())
+          .map((w) => ({ text: w.text, confidence: w.confidence, ...w.bbox, ...(/\d/u.test(w.text) && w.symbols ? { symbols: w.symbols.map((c) => ({ text: c.text, x0: c.bbox.x0, x1: c.bbox.x1 })) } : {}) }));
         if (words.length) lines.push({ words, confidence: l.confidence, ...l.bbox });
       }
   return { page, dpi, width: size.width, height: size.height, confidence: Math.round(data.confidence), lines };
