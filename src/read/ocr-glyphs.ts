@@ -45,6 +45,8 @@ const INK = 128;
 /** A template is drawn at this height; one digit class keeps at most MAX_SAMPLES of them per page. */
 const SAMPLE_HEIGHT = 28;
 const MAX_SAMPLES = 4;
+/** Templates of one digit kept for a document (the first pages' come first). */
+const MAX_TEMPLATES = 8;
 /** A word read at least this sure, away from any seal, gives templates. */
 const SAMPLE_CONFIDENCE = 85;
 
@@ -361,7 +363,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export function rereadSealedDigits(pages: OcrPage[]): OcrPage[] {
   if (!pages.some((p) => p.sealed?.length)) return pages;
   const templates = new Map<string, Bitmap[]>();
-  for (const p of pages) for (const g of p.glyphs ?? []) templates.set(g.c, [...(templates.get(g.c) ?? []), unpack(g)]);
+  // a few of each digit are enough, and keep a long scan's matching short
+  for (const p of pages)
+    for (const g of p.glyphs ?? []) {
+      const list = templates.get(g.c) ?? [];
+      if (list.length < MAX_TEMPLATES) templates.set(g.c, [...list, unpack(g)]);
+    }
   if (templates.size < 5) return pages;
   return pages.map((p) => {
     if (!p.sealed?.length) return p;
