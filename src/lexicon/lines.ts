@@ -1,6 +1,7 @@
 // Line tests shared by readers and normalize: is this line a page number, a site's control, the
 // start of a new element? They sit below both stages so that a reader never imports normalize
 // (read → normalize → structure → extract; an earlier stage imports no later one).
+import type { Block } from '../model.js';
 
 // ---- page furniture -------------------------------------------------------------------------------
 // page numbers in their official-document forms (GB/T 9704 §7.5: "— 3 —" in the footer) and the
@@ -16,6 +17,22 @@ const PAGE_NUMBER_FORMS: RegExp[] = [
 export function isPageNumberLine(line: string): boolean {
   const t = line.trim();
   return t.length > 0 && t.length <= 16 && PAGE_NUMBER_FORMS.some((re) => re.test(t));
+}
+
+// what a browser prints in the page margins when a web page is saved as PDF (Chrome, Edge, Firefox,
+// Safari alike): the time of printing, the page's address and a page counter; the page's title
+// stands beside one of them
+const PRINT_STAMPS: RegExp[] = [
+  // 12/2/26, 12:59 AM · 2026/12/2 00:59 · 2026-12-02 上午9:05 · 2026年12月2日 09:05
+  /^\d{1,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,4}\s*日?\s*[,，]?\s*(?:上午|下午|星期[一二三四五六日天])?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s*[Mm]\.?)?$/u,
+  /^(?:https?|file|ftp):\/\/\S+$|^www\.\S+$|^about:blank$/iu,
+  /^\d{1,4}\s*(?:[/／]|of|共)\s*\d{1,4}\s*页?$/iu,
+];
+
+/** A line a browser prints in the page margin: the print time, the page's URL, "2/5", "2 of 5". */
+export function isPrintStamp(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 2000 && PRINT_STAMPS.some((re) => re.test(t));
 }
 
 // ---- the start of a new element --------------------------------------------------------------------
@@ -38,6 +55,17 @@ const STARTS_NEW: RegExp[] = [
 
 export function startsNew(text: string): boolean {
   return STARTS_NEW.some((re) => re.test(text.trim()));
+}
+
+/**
+ * Two blocks of a text layer set in different type sizes are two elements (a title over its first
+ * paragraph, a web page's title over its article): one paragraph or one title keeps its size over
+ * a line break. OCR'd sizes are estimates from line heights and say nothing of the kind.
+ */
+export function setInOtherSize(a: Block, b: Block): boolean {
+  const x = a.style?.fontSize;
+  const y = b.style?.fontSize;
+  return x !== undefined && y !== undefined && a.source !== 'ocr' && b.source !== 'ocr' && Math.abs(x - y) > 0.5;
 }
 
 // ---- a web site's own lines ------------------------------------------------------------------------
