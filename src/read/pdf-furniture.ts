@@ -8,7 +8,13 @@ import type { PdfLine } from './pdf-lines.js';
  * on at least half the pages, three at the least; a browser's print margins on every page.
  */
 export function dropRunningLines(pageLines: PdfLine[][]): PdfLine[][] {
-  const pages = pageLines.map(dropPrintMargins);
+  // the text's size is the document's, the margins' rows left out: a page of table rows may hold
+  // no line of text beside them
+  const body = median(pageLines.flatMap((lines) => {
+    const stamps = lines.filter((l) => isPrintStamp(l.text));
+    return lines.filter((l) => !stamps.some((m) => sameRow(l, m)));
+  }).map((l) => l.size));
+  const pages = pageLines.map((lines) => dropPrintMargins(lines, body));
   const key = (l: PdfLine) => l.text.replace(/\s+/g, '').replace(/\d+/g, '#');
   const counts = new Map<string, number>();
   for (const lines of pages) {
@@ -52,19 +58,24 @@ const ROW_TOLERANCE = 0.5;
  * lines is such a stamp and all are set smaller than the text. Chrome writes them after the page's
  * own text, so they are found by place, not by order; a one-page print has no repeats to go by.
  */
-export function dropPrintMargins(lines: PdfLine[]): PdfLine[] {
-  if (lines.length < 2) return lines;
-  const body = median(lines.map((l) => l.size));
+export function dropPrintMargins(lines: PdfLine[], body: number = median(lines.map((l) => l.size))): PdfLine[] {
+  if (!lines.length) return lines;
   const ys = lines.map((l) => l.y);
   const drop = new Set<PdfLine>();
   for (const edge of [Math.max(...ys), Math.min(...ys)]) {
     const row = lines.filter((l) => Math.abs(l.y - edge) <= Math.max(l.size, 4) * ROW_TOLERANCE);
-    if (row.length < lines.length && row.some((l) => isPrintStamp(l.text)) && row.every((l) => l.size < body - 0.5)) for (const l of row) drop.add(l);
+    if (row.some((l) => isPrintStamp(l.text)) && row.every((l) => l.size < body - 0.5)) for (const l of row) drop.add(l);
   }
   return drop.size ? lines.filter((l) => !drop.has(l)) : lines;
 }
 
+/** Two lines printed on one baseline (the page's title beside the time of printing). */
+function sameRow(a: PdfLine, b: PdfLine): boolean {
+  return Math.abs(a.y - b.y) <= Math.max(b.size, 4) * ROW_TOLERANCE;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
+  // no text beside the margins: any row with a stamp is the margin's
+  return s.length ? s[Math.floor(s.length / 2)] : Infinity;
 }
