@@ -2,6 +2,7 @@
 // banners and menus above the breadcrumb, the editor's line, share buttons and counters below.
 import type { Block } from '../model.js';
 import { isBreadcrumb, isRecordRow, isSiteControl } from '../lexicon/lines.js';
+import { bylineLine, RECORD_HEAD } from '../lexicon/page-record.js';
 
 // the line tests live in the lexicon: the HTML reader asks them too, before normalize runs
 export { isBreadcrumb, isRecordRow, isSiteControl };
@@ -27,4 +28,17 @@ export function dropSiteFurniture(blocks: Block[]): Block[] {
     .slice(start, end)
     .map((b) => ({ ...b, text: b.text.replace(/\s*字号\s*[:：]\s*大\s*中\s*小\s*$/u, '') }))
     .filter((b) => !isSiteControl(b.text));
+}
+
+/**
+ * A saved or printed page's byline line ("发布日期：2020-02-18 16:16 浏览次数：字体：[大 中 小]") near
+ * the top, kept as the HTML reader keeps the same page's byline: its date (and source), without the
+ * counters and controls beside it.
+ */
+export function compactBylines(blocks: Block[]): Block[] {
+  return blocks.map((b, i) => {
+    if (i >= RECORD_HEAD || b.style?.table) return b;
+    const byline = bylineLine(b.text);
+    return byline && byline.trim() !== b.text.trim() ? { ...b, text: byline.trim() } : b;
+  });
 }
