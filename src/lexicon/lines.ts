@@ -22,17 +22,25 @@ export function isPageNumberLine(line: string): boolean {
 // what a browser prints in the page margins when a web page is saved as PDF (Chrome, Edge, Firefox,
 // Safari alike): the time of printing, the page's address and a page counter; the page's title
 // stands beside one of them
-const PRINT_STAMPS: RegExp[] = [
+const PRINT_STAMP_FORMS: string[] = [
   // 12/2/26, 12:59 AM · 2026/12/2 00:59 · 2026-12-02 上午9:05 · 2026年12月2日 09:05
-  /^\d{1,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,4}\s*日?\s*[,，]?\s*(?:上午|下午|星期[一二三四五六日天])?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s*[Mm]\.?)?$/u,
-  /^(?:https?|file|ftp):\/\/\S+$|^www\.\S+$|^about:blank$/iu,
-  /^\d{1,4}\s*(?:[/／]|of|共)\s*\d{1,4}\s*页?$/iu,
+  String.raw`\d{1,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,4}\s*日?\s*[,，]?\s*(?:上午|下午|星期[一二三四五六日天])?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s*[Mm]\.?)?`,
+  String.raw`(?:https?|file|ftp):\/\/\S+|www\.\S+|about:blank`,
+  String.raw`\d{1,4}\s*(?:[/／]|of|共)\s*\d{1,4}\s*页?`,
 ];
+const PRINT_STAMP = new RegExp(`^(?:${PRINT_STAMP_FORMS.join('|')})$`, 'iu');
+/** A stamp at either end of a printed row, the page's title beside it on the same line. */
+const PRINT_STAMP_AT_EDGE = new RegExp(`^(?:${PRINT_STAMP_FORMS.join('|')})\\s|\\s(?:${PRINT_STAMP_FORMS.join('|')})$`, 'iu');
 
 /** A line a browser prints in the page margin: the print time, the page's URL, "2/5", "2 of 5". */
 export function isPrintStamp(line: string): boolean {
+  return PRINT_STAMP.test(line.trim());
+}
+
+/** A printed margin row: a stamp alone, or one at either end with the page's title beside it. */
+export function holdsPrintStamp(line: string): boolean {
   const t = line.trim();
-  return t.length > 0 && t.length <= 2000 && PRINT_STAMPS.some((re) => re.test(t));
+  return isPrintStamp(t) || (t.length <= 400 && PRINT_STAMP_AT_EDGE.test(t));
 }
 
 // ---- the start of a new element --------------------------------------------------------------------

@@ -73,5 +73,5 @@ export function bylineLine(line: string): string | null {
   const m = BYLINE.exec(t.replace(/\s+/gu, ' '))!;
   let rest = t.replace(/\s+/gu, ' ').replace(m[0], ' ');
   for (const re of BYLINE_PARTS) rest = rest.replace(re, ' ');
-  return rest.replace(/[\s|｜/]+/gu, '') === '' ? byline : null;
+  return rest.replace(/[\s|｜/]+/gu, '') === '' ? byline.replace(/\s+/gu, ' ').trim() : null;
 }

@@ -1,6 +1,6 @@
 // Page furniture of a PDF page, dropped while lines are laid out: page numbers, running headers
 // and footers, and what a browser prints in the margins of a saved web page. Pure: positions only.
-import { isPageNumberLine, isPrintStamp } from '../lexicon/lines.js';
+import { holdsPrintStamp, isPageNumberLine } from '../lexicon/lines.js';
 import type { PdfLine } from './pdf-lines.js';
 
 /**
@@ -8,12 +8,8 @@ import type { PdfLine } from './pdf-lines.js';
  * on at least half the pages, three at the least; a browser's print margins on every page.
  */
 export function dropRunningLines(pageLines: PdfLine[][]): PdfLine[][] {
-  // the text's size is the document's, the margins' rows left out: a page of table rows may hold
-  // no line of text beside them
-  const body = median(pageLines.flatMap((lines) => {
-    const stamps = lines.filter((l) => isPrintStamp(l.text));
-    return lines.filter((l) => !stamps.some((m) => sameRow(l, m)));
-  }).map((l) => l.size));
+  // the text's size is the document's: a page of table rows may hold no line of text beside the margins
+  const body = bodySize(pageLines);
   const pages = pageLines.map((lines) => dropPrintMargins(lines, body));
   const key = (l: PdfLine) => l.text.replace(/\s+/g, '').replace(/\d+/g, '#');
   const counts = new Map<string, number>();
@@ -58,13 +54,13 @@ const ROW_TOLERANCE = 0.5;
  * lines is such a stamp and all are set smaller than the text. Chrome writes them after the page's
  * own text, so they are found by place, not by order; a one-page print has no repeats to go by.
  */
-export function dropPrintMargins(lines: PdfLine[], body: number = median(lines.map((l) => l.size))): PdfLine[] {
+export function dropPrintMargins(lines: PdfLine[], body: number = bodySize([lines])): PdfLine[] {
   if (!lines.length) return lines;
   const ys = lines.map((l) => l.y);
   const drop = new Set<PdfLine>();
   for (const edge of [Math.max(...ys), Math.min(...ys)]) {
     const row = lines.filter((l) => Math.abs(l.y - edge) <= Math.max(l.size, 4) * ROW_TOLERANCE);
-    if (row.some((l) => isPrintStamp(l.text)) && row.every((l) => l.size < body - 0.5)) for (const l of row) drop.add(l);
+    if (row.some((l) => holdsPrintStamp(l.text)) && row.every((l) => l.size < body - 0.5)) for (const l of row) drop.add(l);
   }
   return drop.size ? lines.filter((l) => !drop.has(l)) : lines;
 }
@@ -72,6 +68,14 @@ export function dropPrintMargins(lines: PdfLine[], body: number = median(lines.m
 /** Two lines printed on one baseline (the page's title beside the time of printing). */
 function sameRow(a: PdfLine, b: PdfLine): boolean {
   return Math.abs(a.y - b.y) <= Math.max(b.size, 4) * ROW_TOLERANCE;
+}
+
+/** The size the text is set in: the median of the lines, the margins' rows left out. */
+function bodySize(pages: PdfLine[][]): number {
+  return median(pages.flatMap((lines) => {
+    const stamps = lines.filter((l) => holdsPrintStamp(l.text));
+    return lines.filter((l) => !stamps.some((m) => sameRow(l, m)));
+  }).map((l) => l.size));
 }
 
 function median(xs: number[]): number {
