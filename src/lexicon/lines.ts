@@ -89,12 +89,21 @@ export function isBreadcrumb(line: string): boolean {
  */
 const DOWNLOAD_LIST = /^(?:附件下载|相关附件|下载附件|附件\s*[:：][^。；]*\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)\b)/iu;
 
+/** The heads of a portal's lists of other pages beside the article. */
+const RELATED_HEADS = '相关解读|相关链接|相关文件|相关阅读|相关文章|相关新闻';
+const RELATED_HEAD = new RegExp(String.raw`^[【\[]?\s*(?:${RELATED_HEADS})\s*[】\]]?\s*[:：]?$`, 'u');
+
 /**
  * A portal's own lines around the article: links to its 解读, the 信息公开 record fields (公开方式,
  * 索引号, 浏览次数), the font-size control in brackets. Each names the site's record, never
  * a measure; "（此件主动公开）" inside the notice is the notice's 版记 and is not one of them.
  */
-const PORTAL_LINE = /^[【\[]?\s*(?:相关解读|相关链接|相关文件|相关阅读|相关文章|相关新闻|政策解读|图解|公开方式|公开范围|公开属性|公开形式|索引号|信息索引号|浏览次数|访问次数|点击数|阅读次数|字体|字号|【?\s*打印)\s*[:：]/u;
+const PORTAL_LINE = new RegExp(String.raw`^[【\[]?\s*(?:${RELATED_HEADS}|政策解读|图解|公开方式|公开范围|公开属性|公开形式|索引号|信息索引号|浏览次数|访问次数|点击数|阅读次数|字体|字号|【?\s*打印)\s*[:：]`, 'u');
+
+/** The head of such a list on a line of its own: "相关阅读", "【相关链接】". */
+export function isRelatedListHead(line: string): boolean {
+  return RELATED_HEAD.test(line.trim());
+}
 
 /** The controls row at the article's end, written as one line: "打印本页 关闭窗口", "【打印】【关闭】". */
 const CONTROL_WORDS = /^(?:[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享|纠错|我要纠错|扫一扫|字号|大|中|小|默认)\s*[】\]]?\s*[|｜]?\s*)+$/u;

@@ -233,3 +233,39 @@ describe('a project table cut by the page edge', () => {
     expect(doc.blocks[0].text.split('\t')).toEqual(['', '新建教学楼及运动场', '在建', '市教育局']);
   });
 });
+
+describe('the end and the top of a printed portal page', () => {
+  const article = [
+    { text: '某市医疗保障局关于做好2024年城乡居民医保集中参保缴费工作的通知' },
+    { text: '一、各县区医保局要在12月31日前完成参保缴费动员，确保参保率稳定在95%以上。' },
+    { text: '二、各定点医疗机构要做好参保政策宣传。' },
+  ];
+  const related = [
+    { text: '.某县召开春季农业生产工作推进会' }, { text: '2024-03-02' },
+    { text: '·某区开展校园食品安全专项检查' }, { text: '2024-03-01' },
+    { text: '相关阅读' },
+  ];
+  test('the list of other pages after the article goes, with its head', async () => {
+    const { normalizeBlocks } = await import('../../src/normalize/index.js');
+    expect(normalizeBlocks([...article, ...related], []).map((b) => b.text)).toEqual(article.map((b) => b.text));
+  });
+  test('a signature over its date is no such list', async () => {
+    const { normalizeBlocks } = await import('../../src/normalize/index.js');
+    const signed = [...article, { text: '某市医疗保障局' }, { text: '2024年11月1日' }];
+    expect(normalizeBlocks(signed, []).map((b) => b.text)).toEqual(signed.map((b) => b.text));
+  });
+
+  test('a 公示 title is not joined to the header row of the table under it', async () => {
+    const xs = [40, 80, 260, 400, 555];
+    const rows = [['序号', '企业名称', '许可文件编号', '有效期至'], ['1', '某县计量检定所', '某法计〔2024〕017号', '2029年3月12日']];
+    const rules: PdfRule[] = [
+      ...[700, 670, 640].map((y) => ({ x1: xs[0], y1: y, x2: xs[4], y2: y })),
+      ...xs.map((x) => ({ x1: x, y1: 640, x2: x, y2: 700 })),
+    ];
+    const cells: PdfText[] = rows.flatMap((row, r) => row.map((text, c) => ({ text, x: xs[c] + 3, y: 680 - 30 * r, size: 10 })));
+    const title = '2024年计量授权许可结果公示（第二批）';
+    const r = await extract(makePdf([{ texts: [{ text: title, x: 40, y: 730, size: 11 }, ...cells], rules }]));
+    expect(r.document.title).toBe(title);
+    expect(r.document.isPlan).toBe(false);
+  });
+});
