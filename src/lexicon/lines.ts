@@ -77,6 +77,9 @@ export function setInOtherSize(a: Block, b: Block): boolean {
 }
 
 // ---- a web site's own lines ------------------------------------------------------------------------
+/** "当前位置：", "您的位置": the label a site sets before its path to the article. */
+export const LOCATION_LABEL = /^(?:当前位置|您的位置|你的位置|所在位置)\s*[:：]?\s*/u;
+
 /** "首页 > 滚动资讯 > 正文", "当前位置：首页 » 政务公开 » …" */
 export function isBreadcrumb(line: string): boolean {
   const t = line.trim();
@@ -123,6 +126,8 @@ export function isSiteControl(line: string): boolean {
     /^(?:分享到|分享至|打印本页|关闭窗口)/u.test(t) ||
     /^(?:手机)?扫一扫(?:在手机(?:上)?(?:打开|浏览|查看)当前页|分享)?$/u.test(t) ||
     DOWNLOAD_LIST.test(t) ||
+    // the path's label left on a line of its own (the path itself laid out apart from it)
+    (LOCATION_LABEL.test(t) && t.replace(LOCATION_LABEL, '') === '') ||
     /^\d+(\.\d+)?\s*[KkMmWw万]?$/u.test(t) ||
     /^字号\s*[:：]/u.test(t)
   );

@@ -7,7 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Block, Message, PageFacts } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
-import { isBreadcrumb, isRecordRow, isSiteControl } from '../lexicon/lines.js';
+import { isBreadcrumb, isRecordRow, isSiteControl, LOCATION_LABEL } from '../lexicon/lines.js';
 import { limitHtmlDepth } from './html-depth.js';
 import { bylineOf, readPageFacts } from '../lexicon/page-record.js';
 import { LIMITS } from './limits.js';
@@ -110,7 +110,7 @@ function articleOf(own: Block[], title: string): Block[] {
  */
 function afterNavigation(blocks: Block[]): Block[] {
   let start = 0;
-  for (let i = 0; i < Math.min(blocks.length, 15); i++) if (isBreadcrumb(blocks[i].text) || /^(?:当前位置|您的位置|你的位置|所在位置)/u.test(blocks[i].text.trim())) start = i + 1;
+  for (let i = 0; i < Math.min(blocks.length, 15); i++) if (isBreadcrumb(blocks[i].text) || LOCATION_LABEL.test(blocks[i].text.trim())) start = i + 1;
   return blocks.slice(start);
 }
 
@@ -187,7 +187,7 @@ const COLUMN_WORD = /^(?:[\u4e00-\u9fff]{0,12}(?:网|网站|门户|人民政府|
  */
 export function cleanPageTitle(title: string, site: string[] = []): string {
   let t = stripSiteSuffix(title).replace(/\s+/gu, ' ').trim();
-  t = t.replace(/^(?:当前位置|您的位置|你的位置|所在位置)\s*[:：]?\s*/u, '');
+  t = t.replace(LOCATION_LABEL, '');
   // a breadcrumb glued in front: "首页 > 政策 > 标题"
   const crumbs = t.split(/\s*[>›»＞]\s*/u);
   if (crumbs.length > 1) t = crumbs[crumbs.length - 1];

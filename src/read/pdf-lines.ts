@@ -231,7 +231,9 @@ function boxRunAt(lines: PdfLine[], from: number): PdfLine[][] {
     const tol = Math.max(l.size, prev.size) * 0.5;
     const boxRight = Math.max(...box.map((b) => b.right));
     const down = l.y < prev.y - tol && prev.y - l.y <= Math.max(l.size, prev.size) * 3 && l.x < boxRight && l.right > Math.min(...box.map((b) => b.x));
-    const nextBox = l.y > prev.y + tol && Math.abs(l.y - top) <= tol && l.x >= boxRight - l.size * 0.6;
+    // the next box starts on the run's top baseline, right of where this box starts (a browser's
+    // widths may overlap the next box by a trailing space)
+    const nextBox = l.y >= prev.y - tol && Math.abs(l.y - top) <= tol && l.x > Math.max(...box.map((b) => b.x)) + l.size;
     if (down && box.length < BOX_MAX_LINES) box.push(l);
     else if (nextBox) boxes.push([l]);
     else break;

@@ -2,6 +2,7 @@
 // "1/2") written after the page's text, a breadcrumb whose crumbs wrap inside their own boxes, a
 // title set smaller than the article, a byline with the site's counters, a project table cut by
 // the page edge. Each page here is made up, in several fields, and built by tests/read/make-pdf.ts.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { buildResult } from '../../src/extract/index.js';
 import { readDocumentBytes } from '../../src/pipeline.js';
@@ -267,5 +268,23 @@ describe('the end and the top of a printed portal page', () => {
     const r = await extract(makePdf([{ texts: [{ text: title, x: 40, y: 730, size: 11 }, ...cells], rules }]));
     expect(r.document.title).toBe(title);
     expect(r.document.isPlan).toBe(false);
+  });
+});
+
+describe('a page printed by Chrome itself (tests/fixtures/portal-pdf/notice.html, printed with the default header and footer)', () => {
+  const pdf = () => new Uint8Array(readFileSync(new URL('../fixtures/portal-pdf/notice-printed.pdf', import.meta.url)));
+
+  test('the record, title and tasks read as from the page, no margin, path or label left', async () => {
+    const r = await extract(pdf());
+    expect(r.document).toMatchObject({
+      title: '某市教育局关于做好2024年秋季学期中小学开学工作的通知',
+      docNumber: { text: '某教发〔2024〕18号' },
+      issuer: '某市教育局',
+      date: '2024-08-20',
+      isPlan: true,
+    });
+    expect(r.tasks.map((t) => t.text.slice(0, 10))).toEqual(['一、做好校舍安全排查', '二、落实教材免费发放', '三、加强校园食品安全', '四、做好家庭经济困难']);
+    const doc = await read(pdf());
+    expect(texts(doc).filter((t) => FURNITURE.test(t) || /file:|索引号|索 引 号/u.test(t) || [...t].length <= 2)).toEqual([]);
   });
 });
