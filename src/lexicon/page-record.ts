@@ -36,3 +36,42 @@ export function recordLines(texts: string[]): number[] {
   const hits = texts.slice(0, RECORD_HEAD).flatMap((t, i) => (isRecordLine(t) ? [i] : []));
   return hits.length >= 2 ? hits : [];
 }
+
+// ---- the byline ------------------------------------------------------------------------------------
+const BYLINE = /((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:[\s\S]{0,40}?(来源|作者|发布机构|信息来源)\s*[:：]\s*([^\s|]+))?/u;
+
+/**
+ * The byline under a web page's title as it is kept: "2019年03月03日 10:19 来源:辽宁日报", or the date
+ * alone; '' when the text holds no date. The HTML reader reads it from the element under the title,
+ * normalize from the line a saved or printed page keeps (bylineLine), so both read alike.
+ */
+export function bylineOf(text: string): string {
+  const m = BYLINE.exec(text.replace(/\s+/gu, ' '));
+  return m ? (m[2] ? `${m[1]} ${m[2]}:${m[3]}` : m[1]) : '';
+}
+
+/** What a byline line may hold beside its date and source: its label, counters, the size control. */
+const BYLINE_PARTS: RegExp[] = [
+  /\d{1,2}:\d{2}(?::\d{2})?/gu,
+  /(?:发布|发表|更新|公开)?(?:日期|时间)\s*[:：]/gu,
+  /(?:来源|作者|发布机构|信息来源)\s*[:：]\s*[^\s|]*/gu,
+  /(?:浏览次数|访问次数|点击数|阅读次数|浏览量)\s*[:：]?\s*\d*/gu,
+  /(?:字体|字号)\s*[:：]?\s*[【\[]?\s*大\s*中\s*小\s*[】\]]?/gu,
+  /[【\[]?\s*(?:打印本页|打印|关闭窗口|关闭|收藏|分享到?)\s*[】\]]?\s*[:：]?/gu,
+];
+
+/**
+ * A line that is a web page's byline and nothing else ("发布日期：2020-02-18 16:16 浏览次数：字体：[大 中
+ * 小]"), as a page saved or printed from the browser keeps it: the byline as the HTML reader keeps
+ * it, or null for any other line.
+ */
+export function bylineLine(line: string): string | null {
+  const t = line.trim();
+  if (t.length > 120 || /[。；！？]/u.test(t)) return null;
+  const byline = bylineOf(t);
+  if (!byline) return null;
+  const m = BYLINE.exec(t.replace(/\s+/gu, ' '))!;
+  let rest = t.replace(/\s+/gu, ' ').replace(m[0], ' ');
+  for (const re of BYLINE_PARTS) rest = rest.replace(re, ' ');
+  return rest.replace(/[\s|｜/]+/gu, '') === '' ? byline.replace(/\s+/gu, ' ').trim() : null;
+}

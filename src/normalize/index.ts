@@ -8,7 +8,7 @@ import { isPageNumberLine } from './page-furniture.js';
 import { privateUseWarnings } from './private-use.js';
 import { joinCutParagraphs } from './paragraphs.js';
 import { splitLongParagraphs } from './long-paragraphs.js';
-import { dropSiteFurniture } from './site-furniture.js';
+import { compactBylines, dropRelatedList, dropSiteFurniture } from './site-furniture.js';
 import { repairOcrText } from './ocr.js';
 import { readPageFacts, recordLines, RECORD_HEAD } from '../lexicon/page-record.js';
 import { halfWidthMarks, printsHalfWidthMarks } from './ocr-width.js';
@@ -34,6 +34,8 @@ export const STEPS: [string, Step][] = [
   ['dropEmpty', (blocks) => blocks.filter((b) => b.text.replace(/\t/g, '').trim() !== '')],
   ['dropPageNumbers', (blocks) => blocks.filter((b) => !isPageNumberLine(b.text))],
   ['dropSiteFurniture', dropSiteFurniture],
+  ['dropRelatedList', dropRelatedList],
+  ['compactBylines', compactBylines],
   ['joinCutParagraphs', joinCutParagraphs],
   ['unifyDocNumberBrackets', mapText(unifyDocNumberBrackets)],
 ];

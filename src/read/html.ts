@@ -7,16 +7,15 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Block, Message, PageFacts } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
-import { isBreadcrumb, isRecordRow, isSiteControl } from '../lexicon/lines.js';
+import { isBreadcrumb, isRecordRow, isSiteControl, LOCATION_LABEL } from '../lexicon/lines.js';
 import { limitHtmlDepth } from './html-depth.js';
-import { readPageFacts } from '../lexicon/page-record.js';
+import { bylineOf, readPageFacts } from '../lexicon/page-record.js';
 import { LIMITS } from './limits.js';
 import { tableBlocks } from './table-grid.js';
 
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt']);
 /** A layout table's cell is read as a block when nothing inside it is one. */
 const CELL_TAGS = new Set(['td', 'th']);
-const BYLINE = /((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:[\s\S]{0,40}?(来源|作者|发布机构|信息来源)\s*[:：]\s*([^\s|]+))?/u;
 
 export { readPageFacts };
 
@@ -111,7 +110,7 @@ function articleOf(own: Block[], title: string): Block[] {
  */
 function afterNavigation(blocks: Block[]): Block[] {
   let start = 0;
-  for (let i = 0; i < Math.min(blocks.length, 15); i++) if (isBreadcrumb(blocks[i].text) || /^(?:当前位置|您的位置|你的位置|所在位置)/u.test(blocks[i].text.trim())) start = i + 1;
+  for (let i = 0; i < Math.min(blocks.length, 15); i++) if (isBreadcrumb(blocks[i].text) || LOCATION_LABEL.test(blocks[i].text.trim())) start = i + 1;
   return blocks.slice(start);
 }
 
@@ -188,7 +187,7 @@ const COLUMN_WORD = /^(?:[\u4e00-\u9fff]{0,12}(?:网|网站|门户|人民政府|
  */
 export function cleanPageTitle(title: string, site: string[] = []): string {
   let t = stripSiteSuffix(title).replace(/\s+/gu, ' ').trim();
-  t = t.replace(/^(?:当前位置|您的位置|你的位置|所在位置)\s*[:：]?\s*/u, '');
+  t = t.replace(LOCATION_LABEL, '');
   // a breadcrumb glued in front: "首页 > 政策 > 标题"
   const crumbs = t.split(/\s*[>›»＞]\s*/u);
   if (crumbs.length > 1) t = crumbs[crumbs.length - 1];
@@ -273,8 +272,8 @@ function findTitleElement(document: Document, pageTitle: string): Element | null
 function findByline(h1: Element | null): string {
   let el = h1?.nextElementSibling ?? null;
   for (let i = 0; el && i < 3; i++, el = el.nextElementSibling) {
-    const m = BYLINE.exec((el.textContent ?? '').replace(/\s+/g, ' '));
-    if (m) return m[2] ? `${m[1]} ${m[2]}:${m[3]}` : m[1];
+    const byline = bylineOf(el.textContent ?? '');
+    if (byline) return byline;
   }
   return '';
 }

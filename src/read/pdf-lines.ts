@@ -140,11 +140,14 @@ export function linesToParagraphs(lines: PdfLine[], columns: Column[] = findColu
     const sizeChange = prev ? Math.abs(prev.size - l.size) > 0.5 : true;
     const lineGap = prev ? prev.y - l.y : 0;
     const bigGap = prev ? lineGap > Math.max(prev.size, l.size) * 2.6 && lineGap > 0 : false;
+    // a wrapped line goes down (or up into the next column), never on along the same baseline: a
+    // line beside the one before it (a row of boxes put together, a record field) starts anew
+    const sameRow = prev ? Math.abs(lineGap) <= Math.max(prev.size, l.size) * 0.4 : false;
     // a title goes on over centred lines; in a narrow column its first line fills the column and
     // only the rest is centred ("新宾满族自治县脱贫" / "攻坚领导小组")
     const wrappedTitle = cur !== null && !cur.center && cur.text === prev?.text && !prevShort && center && l.size > 15.5;
     const continuesTitle = cur !== null && (cur.center || wrappedTitle) && center && !sizeChange && !bigGap && !startsNew(l.text);
-    const startNew = !cur ? true : continuesTitle ? false : indented || center || prevShort || sizeChange || bigGap;
+    const startNew = !cur ? true : continuesTitle ? false : indented || center || prevShort || sizeChange || bigGap || sameRow;
     if (startNew) {
       if (cur) out.push(cur);
       cur = { text: l.text, page: l.page, pageEnd: l.page, size: l.size, center, tailGap: 0, flushStart: !indented && !center, top: l.y };
@@ -176,4 +179,65 @@ export function joinSeparator(before: string, after: string): string {
   const a = before.slice(-1);
   const b = after.slice(0, 1);
   return /[A-Za-z0-9]/.test(a) && /[A-Za-z0-9]/.test(b) ? ' ' : '';
+}
+
+/** Side-by-side boxes are short pieces: a crumb of a path, a menu entry, a cell of a borderless table. */
+const BOX_LINE_CHARS = 16;
+const BOX_MAX_LINES = 4;
+const MIN_BOXES = 3;
+
+/**
+ * A row of narrow boxes set side by side (a breadcrumb whose crumbs wrap inside their own boxes, a
+ * menu, a row of a table drawn without rules) comes out of a browser's PDF box by box: "首", "页",
+ * "> 政府信息公开目", "录", … — the stream goes down one box and back up into the next. Such a run
+ * of short lines, three boxes at the least, is one line: each box's pieces joined, boxes apart by a
+ * space, so that "首页 > 政府信息公开目录 > …" reads as the path it is. Two columns of text are no
+ * such run: their lines are long, or there are two of them.
+ */
+export function joinSideBySideBoxes(lines: PdfLine[]): PdfLine[] {
+  const out: PdfLine[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const boxes = boxRunAt(lines, i);
+    const n = boxes.reduce((s, b) => s + b.length, 0);
+    if (boxes.length < MIN_BOXES) {
+      out.push(lines[i++]);
+      continue;
+    }
+    const run = lines.slice(i, i + n);
+    out.push({
+      text: boxes.map((b) => b.reduce((acc, l) => acc + joinSeparator(acc, l.text.trim()) + l.text.trim(), '')).join(' '),
+      x: Math.min(...run.map((l) => l.x)),
+      right: Math.max(...run.map((l) => l.right)),
+      y: Math.max(...run.map((l) => l.y)),
+      size: Math.max(...run.map((l) => l.size)),
+      page: run[0].page,
+    });
+    i += n;
+  }
+  return out;
+}
+
+/** The boxes of a side-by-side run starting at line `from`: each box a few short lines going down. */
+function boxRunAt(lines: PdfLine[], from: number): PdfLine[][] {
+  const short = (l: PdfLine) => l.text.trim().length <= BOX_LINE_CHARS;
+  if (!short(lines[from])) return [];
+  const boxes: PdfLine[][] = [[lines[from]]];
+  const top = lines[from].y;
+  for (let k = from + 1; k < lines.length && short(lines[k]); k++) {
+    const l = lines[k];
+    const box = boxes[boxes.length - 1];
+    const prev = box[box.length - 1];
+    const tol = Math.max(l.size, prev.size) * 0.5;
+    const boxRight = Math.max(...box.map((b) => b.right));
+    const down = l.y < prev.y - tol && prev.y - l.y <= Math.max(l.size, prev.size) * 3 && l.x < boxRight && l.right > Math.min(...box.map((b) => b.x));
+    // the next box starts on the run's top baseline, right of where this box starts (a browser's
+    // widths may overlap the next box by a trailing space)
+    const nextBox = l.y >= prev.y - tol && Math.abs(l.y - top) <= tol && l.x > Math.max(...box.map((b) => b.x)) + l.size;
+    if (down && box.length < BOX_MAX_LINES) box.push(l);
+    else if (nextBox) boxes.push([l]);
+    else break;
+  }
+  // the run must go up at least once: a box of one line after another on one baseline is one line already
+  return boxes.length >= MIN_BOXES && boxes.some((b) => b.length > 1) ? boxes : [];
 }

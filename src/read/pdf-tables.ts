@@ -84,13 +84,32 @@ export function findGrids(all: Rule[]): Grid[] {
   });
   const grids: Grid[] = [];
   for (const rs of groups.values()) {
-    const ys = cluster(rs.filter((r) => r.horizontal).map((r) => r.pos)).reverse();
+    const ys = openEdges(cluster(rs.filter((r) => r.horizontal).map((r) => r.pos)).reverse(), rs.filter((r) => !r.horizontal));
     const xs = cluster(rs.filter((r) => !r.horizontal).map((r) => r.pos));
     // one column is a frame around text (a page border with the red line under the masthead), not a table
     if (ys.length < 2 || xs.length < 3) continue;
     grids.push({ ys, xs, rules: rs });
   }
   return grids.sort((a, b) => b.ys[0] - a.ys[0]);
+}
+
+/** Room a row cut by the page edge must have to hold a line of text (points). */
+const MIN_OPEN_ROW = 6;
+
+/**
+ * A row cut by a page break in a browser's print has no rule on its cut side: the column rules run
+ * on past the last horizontal rule to the page's edge. Where two or more of them do, that end is
+ * the grid's edge, so the cut row's text is read in its cells, not as lines of one character.
+ */
+function openEdges(ys: number[], verticals: Rule[]): number[] {
+  if (!ys.length || verticals.length < 2) return ys;
+  const out = [...ys];
+  const top = Math.max(...verticals.map((r) => r.to));
+  const bottom = Math.min(...verticals.map((r) => r.from));
+  const reaching = (end: number, at: (r: Rule) => number) => cluster(verticals.filter((r) => Math.abs(at(r) - end) <= TOL * 2).map((r) => r.pos)).length >= 2;
+  if (top - out[0] >= MIN_OPEN_ROW && reaching(top, (r) => r.to)) out.unshift(top);
+  if (out[out.length - 1] - bottom >= MIN_OPEN_ROW && reaching(bottom, (r) => r.from)) out.push(bottom);
+  return out;
 }
 
 /** The grid cell a point falls in, or null outside the grid. */

@@ -5,13 +5,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Block, Message } from '../model.js';
 import { ReadFailure, message } from '../messages.js';
-import { isPageNumberLine, startsNew } from '../lexicon/lines.js';
-import { findColumns, groupLines, linesToParagraphs, wrapsInto, type PdfLine, type PdfParagraph, type TextItem } from './pdf-lines.js';
+import { startsNew } from '../lexicon/lines.js';
+import { dropRunningLines } from './pdf-furniture.js';
+import { findColumns, groupLines, joinSideBySideBoxes, linesToParagraphs, wrapsInto, type PdfLine, type PdfParagraph, type TextItem } from './pdf-lines.js';
 import { findGrids, isTextFrame, joinPageTables, readGrid, type PageTable, type ReadTable } from './pdf-tables.js';
 import { rulesFromOperatorList, type OpCodes } from './pdf-rules.js';
 import { LIMITS } from './limits.js';
 import { checkPdfStreams } from './pdf-bomb.js';
 import type { OcrOptions } from './ocr-pages.js';
+
+export { dropRunningLines };
 
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -209,7 +212,7 @@ async function drawPage(doc: PdfDoc, n: number, dpi = 300) {
  * dropped: the layout reading PDF and OFD share (OFD passes no tables).
  */
 export function pageLinesToBlocks(pageLines: PdfLine[][], pageTables: PageTable[][] = pageLines.map(() => [])): Block[] {
-  const cleaned = dropRunningLines(pageLines);
+  const cleaned = dropRunningLines(pageLines).map(joinSideBySideBoxes);
   // A page with a few lines (a document's last page) shows too little to find its margins: it
   // takes the document's, since a notice keeps one layout throughout.
   const docColumns = findColumns(cleaned.flat());
@@ -294,45 +297,6 @@ export function looksTabular(items: TextItem[]): boolean {
 export function isWatermarkOnly(pageTexts: string[]): boolean {
   const keys = pageTexts.map((t) => t.replace(/\s+/gu, ''));
   return keys.length >= 2 && keys[0].length > 0 && keys[0].length <= 20 && keys.every((k) => k === keys[0]);
-}
-
-/**
- * Page numbers, and running headers/footers: a first or last line that repeats (digits aside)
- * on at least half the pages, three at the least.
- */
-export function dropRunningLines(pages: PdfLine[][]): PdfLine[][] {
-  const key = (l: PdfLine) => l.text.replace(/\s+/g, '').replace(/\d+/g, '#');
-  const counts = new Map<string, number>();
-  for (const lines of pages) {
-    const edge = new Set([lines[0], lines[lines.length - 1]].filter(Boolean).map(key));
-    for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const minPages = Math.max(3, Math.ceil(pages.length / 2));
-  return pages.map((lines) => {
-    const split = splitPageNumbers(lines);
-    return lines.filter((l, i) => {
-      if (isPageNumberLine(l.text) || split.has(l)) return false;
-      const atEdge = i === 0 || i === lines.length - 1;
-      return !(atEdge && (counts.get(key(l)) ?? 0) >= minPages);
-    });
-  });
-}
-
-const PAGE_NUMBER_PIECE = /^[—–\-－―─\d\s第页共/／]{1,6}$/u;
-
-/**
- * A page number drawn in pieces out of order ("—", then "8", then "—" from right to left) comes out
- * as several one-piece lines on one baseline: put together left to right, they are the page number.
- */
-function splitPageNumbers(lines: PdfLine[]): Set<PdfLine> {
-  const out = new Set<PdfLine>();
-  const pieces = lines.filter((l) => PAGE_NUMBER_PIECE.test(l.text.trim()));
-  for (const l of pieces) {
-    if (out.has(l)) continue;
-    const row = pieces.filter((m) => Math.abs(m.y - l.y) <= Math.max(l.size, m.size) * 0.4).sort((a, b) => a.x - b.x);
-    if (row.length > 1 && isPageNumberLine(row.map((m) => m.text.trim()).join(' '))) for (const m of row) out.add(m);
-  }
-  return out;
 }
 
 /** A paragraph whose last line ran to the edge goes on with the next page's first paragraph if that starts flush. */

@@ -5,6 +5,7 @@ import type { Block, DocNumber } from '../model.js';
 import { findDocNumbers, parseDocNumber } from '../lexicon/doc-numbers.js';
 import { findDates } from '../lexicon/dates.js';
 import { isIssueLine } from './bulletin.js';
+import { setInOtherSize } from '../lexicon/lines.js';
 import { headingLevel } from './headings.js';
 import { parseAttachmentMarker } from './attachments.js';
 import { dateLine, isByline } from './closing.js';
@@ -249,6 +250,9 @@ const title: LineReader = (s, _t, i) => {
     const next = blocks[last + 1].text.trim();
     if (!isTitleShaped(next, 1) || parseRecipients(next) || dateLine(next) || isByline(next)) break;
     if (headingLevel(next) || splitIssuers(next) || isIssueLine(next) || TITLE_NOTE.test(next)) break;
+    // a title broken over lines keeps its type size; the line under it in another size, or a table's
+    // row (a 公示's header row right under its title), is not its rest
+    if (setInOtherSize(blocks[last], blocks[last + 1]) || blocks[last + 1].style?.table) break;
     h.titleBlocks.push(++last);
   }
   return { take: [last], next: last + 1 };
