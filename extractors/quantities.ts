@@ -12,7 +12,8 @@ import {
   APPROXIMATE_AFTER, APPROXIMATE_BEFORE, NOT_APPROXIMATE_AFTER_JIN, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNTED_NOUNS, LABEL_WORD_AFTER_UNIT, LABEL_WORD_ANYWHERE, MEASURE_WORDS,
   STANDARD_WORDS, TARGET_VERBS, TIME_UNITS, UNIT_WORD_CONTINUES, WITHIN,
 } from './quantity-words.js';
-import { QUALIFIER_BEFORE, RATIO_UNITS, coordinatedPeriod, perChainBefore, perSlashes } from './quantity-per.js';
+import { shareAcrossLists } from './quantity-lists.js';
+import { QUALIFIER_BEFORE, RATIO_UNITS, coordinatedPeriod, numberedPerBase, perChainBefore, perSlashes } from './quantity-per.js';
 
 export const meta = {
   name: 'quantities',
@@ -269,6 +270,8 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
   const isNotAQuantity = (s: number, e: number) =>
     docNumbers.some((d) => s >= d.start && e <= d.end) || isInBookTitle(text, s) || NOT_QUANTITY_PREDICATES.some((p) => p(text, s, e));
   let consumed = 0;
+  // "每十名失能老年人不少于一名": the per-unit a 每 base sets for the next number of its sentence part
+  let perBase: { per: string; until: number } | null = null;
   for (const m of text.matchAll(NUMBER_RE)) {
     const start = m.index! + (m.groups!.neg?.length ?? 0);
     if (start < consumed) continue; // the upper end of a range read with its lower end
@@ -324,7 +327,14 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
     cursor = approxAfter.end;
     const approxBefore = approximateBefore(lead, unit);
     if (approxBefore) approximate = true;
-    const per = [...(chain && slashes.per.length ? chain.per : []), ...(slashes.per.length ? slashes.per : chain?.per ?? [])]
+    const counted = b === undefined && max === null ? numberedPerBase(text, start, cursor) : null;
+    if (counted) {
+      perBase = counted;
+      continue;
+    }
+    const heldBase = perBase && start < perBase.until ? [perBase.per] : [];
+    perBase = null;
+    const per = [...heldBase, ...(chain && slashes.per.length ? chain.per : []), ...(slashes.per.length ? slashes.per : chain?.per ?? [])]
       .filter((x, i, all) => all.indexOf(x) === i);
     const textStart = before?.adjacent
       ? start - before.adjacent
@@ -357,29 +367,5 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
       comparator: suffix ? COMPARATOR_AFTER[suffix] : '=', where: { start: m.index!, end },
     });
   }
-  return inheritListPer(text, out.sort((x, y) => x.where!.start! - y.where!.start!));
-}
-
-/**
- * "每生每年小学1000元、初中1250元": later items of the same list share the per-units of the first.
- * Only across 、 or ， with a short label between, and only for the same unit.
- */
-function inheritListPer(text: string, qs: Quantity[]): Quantity[] {
-  for (let i = 1; i < qs.length; i++) {
-    const prev = qs[i - 1];
-    const cur = qs[i];
-    if (cur.per || !prev.per || prev.unit !== cur.unit) continue;
-    const between = text.slice(prev.where!.end, cur.where!.start);
-    if (/^[，、,]\s*[\u4e00-\u9fa5]{0,6}$/u.test(between)) {
-      cur.per = prev.per;
-      cur.kind = prev.kind;
-    }
-  }
-  // "本科5000元、专科3000元的标准": a list named a standard at its end is a list of standards
-  for (let i = qs.length - 2; i >= 0; i--) {
-    const [cur, next] = [qs[i], qs[i + 1]];
-    const between = text.slice(cur.where!.end, next.where!.start);
-    if (cur.unit === next.unit && next.kind === 'standard' && /^[、，,]\s*[\u4e00-\u9fa5]{0,6}$/u.test(between)) cur.kind = 'standard';
-  }
-  return qs;
+  return shareAcrossLists(text, out.sort((x, y) => x.where!.start! - y.where!.start!));
 }
