@@ -47,6 +47,8 @@ const APPROXIMATE_MORE = /^[余多]/u;
 /** "一年半", "两个月半" is not written; "三个半月" is: a half after the unit or before it. */
 const INCLUSIVE = /^\s*[（(]\s*含\s*[)）]\s*/u;
 const BARE_MAGNITUDE: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 10000 };
+/** An upper bound written with its magnitude ("100万"), the lower one without ("50"). */
+const SHARED_MAGNITUDE = /^(\d+(?:\.\d+)?)(十万|百万|千万|亿|万)$/u;
 const WORDS_ENDING_IN_YUE = /[签履违节制预合集公特邀守毁续解缔践条契婚]约$/u;
 const HALF_AFTER_UNIT = new Set(['年', '天', '小时']);
 
@@ -148,8 +150,15 @@ export function readAmount(
   const firstEnd = start + a.length;
   if (isNotAQuantity(start, firstEnd) || (b !== undefined && isNotAQuantity(numEnd - b.length, numEnd))) return null;
   // 百余家, 千余人: a bare magnitude counts only before 余/多 (千家万户 is no count)
-  const value = /^[百千万]$/u.test(a) && b === undefined && APPROXIMATE_MORE.test(text.slice(numEnd)) ? BARE_MAGNITUDE[a] : readNumber(a);
+  let value = /^[百千万]$/u.test(a) && b === undefined && APPROXIMATE_MORE.test(text.slice(numEnd)) ? BARE_MAGNITUDE[a] : readNumber(a);
   const max = b !== undefined ? readNumber(b) : null;
+  // "50—100万元", "1-2亿元": the magnitude written once after the upper bound holds for the lower one too
+  const shared = b !== undefined ? SHARED_MAGNITUDE.exec(b) : null;
+  if (shared && value !== null && /^\d+(?:\.\d+)?$/u.test(a)) {
+    const upperBase = readNumber(shared[1]);
+    const scale = readNumber(`1${shared[2]}`);
+    if (upperBase !== null && scale !== null && value < upperBase) value *= scale;
+  }
   if (value === null || (b !== undefined && max === null)) return null;
   return { negative, start, a, b, numEnd, firstEnd, value, max };
 }
@@ -220,6 +229,8 @@ function isNumeralWord(text: string, a: string, value: number, start: number, un
   if (chinese && (a === '二' || value === 0)) return true;
   // 每两个月, 每3年: a frequency, which deadlines.ts reports; 前三个季度 is a period, also theirs
   if (/每\s*$/u.test(lead) && /^(?:个月|年|周|天|日|小时|个季度)$/u.test(unit)) return true;
+  // 前三名, 前10位: a rank to reach, not a count of people
+  if (/(?<![目提此之以当眼])前\s*$/u.test(lead) && (unit === '名' || unit === '位')) return true;
   return /前\s*$/u.test(lead) && unit === '个季度';
 }
 

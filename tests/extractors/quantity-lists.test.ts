@@ -44,3 +44,19 @@ const cases: [string, string[]][] = [
 describe('quantities in many fields', () => {
   test.each(cases)('%s', (text, want) => expect(run(text)).toEqual(want));
 });
+
+const more: [string, string[]][] = [
+  // a magnitude written once, after the upper bound
+  ['对认定的企业奖励10-20万元', ['10-20万元=100000元>=', '10-20万元=200000元<=']],
+  ['单个项目补助50—100万元', ['50—100万元=500000元>=', '50—100万元=1000000元<=']],
+  ['总投资1-2亿元', ['1-2亿元=100000000元>=', '1-2亿元=200000000元<=']],
+  ['补贴8000-1万元', ['8000-1万元=8000元>=', '8000-1万元=10000元<=']],
+  ['新增造林3-5万亩', ['3-5万亩=30000亩>=', '3-5万亩=50000亩<=']],
+  // a rank is no count
+  ['考核排名进入全省前三名', []],
+  ['目前5名干部在岗', ['5名=5名=']],
+];
+
+describe('ranges and ranks', () => {
+  test.each(more)('%s', (text, want) => expect(run(text)).toEqual(want));
+});
