@@ -19,6 +19,11 @@ describe('the year of a plan without a date', () => {
       .toEqual(['6月底前=2024-06-30']);
   });
 
+  test('with no year anywhere, each undated limit is kept with its own words', () => {
+    expect(dues(['关于做好防返贫排查工作的通知', '各乡镇：', '一、数据报送。各乡镇于10月25日前将排查结果报县乡村振兴局，县乡村振兴局于10月31日前汇总上报。']))
+      .toEqual(['10月25日前=?', '10月31日前=?']);
+  });
+
   test.each([
     ['某某县2025年春季学校安全工作方案', 2025],
     ['某某市行动方案（2024—2026年）', 2024],

@@ -54,7 +54,8 @@ export function documentId(source: RawDocument['source'], meta: StructureMeta, b
 function distinctDeadlines(ds: Deadline[]): Deadline[] {
   const seen = new Set<string>();
   return ds.filter((d) => {
-    const key = [d.kind, d.date ?? '', d.recurrence ?? '', d.interval ?? ''].join('|');
+    // a limit left without a date (no year known, a season word) is told apart by its words
+    const key = [d.kind, d.date ?? '', d.recurrence ?? '', d.interval ?? '', d.date || d.recurrence ? '' : d.text.replace(/\s+/gu, '')].join('|');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
