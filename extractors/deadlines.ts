@@ -37,6 +37,8 @@ const NOT_A_LIMIT_PREFIXES = ['截至', '截止目前', '比', '较', '同比', 
 const NOT_A_LIMIT_SUFFIXES = ['以来', '以后', '之后', '同期', '人均', '的'] as const;
 /** Verbs after a month or day phrase that make it a due date without 前 ("6月30日完成验收"). */
 const COMPLETION_VERBS = ['完成', '结束', '截止', '全面完成', '基本完成', '实现', '达到', '建成', '到位', '完工', '竣工', '全面达到', '全部达到'] as const;
+/** A label naming the time limit right before the phrase ("完成时限：2025年11月", "办结时间: 6月"). */
+const DUE_LABEL = /(?:完成|办结|截止|落实|整改)(?:时限|时间)(?:要求)?\s*[：:]\s*$|时限(?:要求)?\s*[：:]\s*$/u;
 /** Words before a month phrase that make it a limit to meet ("确保9月初…达到", "力争6月中旬"). */
 const COMMIT_PREFIXES = ['确保', '力争', '争取', '务必', '必须', '要在', '须在', '应在', '需在', '要于', '须于', '应于', '需于'] as const;
 /**
@@ -174,6 +176,10 @@ function classify(folded: string, p: TimePhrase): { kind: 'due' | 'start'; start
   if (startPrefix && START_VERBS.test(after)) return { kind: 'start', start: from, end: p.end };
   const duePrefix = endsWithAny(before, DUE_PREFIXES);
   if (duePrefix) return { kind: 'due', start: headEnd - duePrefix.length, end: p.end };
+  // "（责任处室：市容处，完成时限：2025年11月）": what a time-limit label names is the limit itself
+  if (DUE_LABEL.test(head)) return { kind: 'due', start: p.start, end: p.end };
+  // "验收阶段（2024年12月）": the month a stage is given is when it must be done
+  if (/阶段\s*[（(]$/u.test(head) && /^[）)]/u.test(after)) return { kind: 'due', start: p.start, end: p.end };
   if (p.endPart) return { kind: 'due', start: p.start, end: p.end };
   // a phrase alone on its line is a 完成时限 cell ("2021年6月", "2022年"): the limit itself
   if (aloneOnLine(folded, p.start, p.end + clock.length)) return { kind: 'due', start: p.start, end: p.end };

@@ -13,6 +13,7 @@ import * as people from './people.js';
 import * as predicates from './predicates.js';
 import * as quantities from './quantities.js';
 import * as quantityPer from './quantity-per.js';
+import * as quantityLists from './quantity-lists.js';
 import * as unitData from './unit-data.js';
 import * as unitInline from './unit-inline.js';
 import * as unitList from './unit-list.js';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   rule(numerals.meta, 'src/lexicon/numerals.ts'),
   rule(predicates.meta, 'extractors/predicates.ts'),
   rule(quantityPer.meta, 'extractors/quantity-per.ts'),
+  rule(quantityLists.meta, 'extractors/quantity-lists.ts'),
   rule(unitData.meta, 'extractors/unit-data.ts'),
   rule(unitNames.meta, 'extractors/unit-names.ts'),
   rule(unitPlaces.meta, 'extractors/unit-places.ts'),

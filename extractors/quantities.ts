@@ -12,7 +12,8 @@ import {
   APPROXIMATE_AFTER, APPROXIMATE_BEFORE, NOT_APPROXIMATE_AFTER_JIN, COMPARATOR_AFTER, COMPARATOR_BEFORE, COUNTED_NOUNS, LABEL_WORD_AFTER_UNIT, LABEL_WORD_ANYWHERE, MEASURE_WORDS,
   STANDARD_WORDS, TARGET_VERBS, TIME_UNITS, UNIT_WORD_CONTINUES, WITHIN,
 } from './quantity-words.js';
-import { QUALIFIER_BEFORE, RATIO_UNITS, coordinatedPeriod, perChainBefore, perSlashes } from './quantity-per.js';
+import { shareAcrossLists } from './quantity-lists.js';
+import { QUALIFIER_BEFORE, RATIO_UNITS, coordinatedPeriod, numberedPerBase, perChainBefore, perSlashes } from './quantity-per.js';
 
 export const meta = {
   name: 'quantities',
@@ -46,6 +47,8 @@ const APPROXIMATE_MORE = /^[余多]/u;
 /** "一年半", "两个月半" is not written; "三个半月" is: a half after the unit or before it. */
 const INCLUSIVE = /^\s*[（(]\s*含\s*[)）]\s*/u;
 const BARE_MAGNITUDE: Readonly<Record<string, number>> = { 百: 100, 千: 1000, 万: 10000 };
+/** An upper bound written with its magnitude ("100万"), the lower one without ("50"). */
+const SHARED_MAGNITUDE = /^(\d+(?:\.\d+)?)(十万|百万|千万|亿|万)$/u;
 const WORDS_ENDING_IN_YUE = /[签履违节制预合集公特邀守毁续解缔践条契婚]约$/u;
 const HALF_AFTER_UNIT = new Set(['年', '天', '小时']);
 
@@ -147,8 +150,15 @@ export function readAmount(
   const firstEnd = start + a.length;
   if (isNotAQuantity(start, firstEnd) || (b !== undefined && isNotAQuantity(numEnd - b.length, numEnd))) return null;
   // 百余家, 千余人: a bare magnitude counts only before 余/多 (千家万户 is no count)
-  const value = /^[百千万]$/u.test(a) && b === undefined && APPROXIMATE_MORE.test(text.slice(numEnd)) ? BARE_MAGNITUDE[a] : readNumber(a);
+  let value = /^[百千万]$/u.test(a) && b === undefined && APPROXIMATE_MORE.test(text.slice(numEnd)) ? BARE_MAGNITUDE[a] : readNumber(a);
   const max = b !== undefined ? readNumber(b) : null;
+  // "50—100万元", "1-2亿元": the magnitude written once after the upper bound holds for the lower one too
+  const shared = b !== undefined ? SHARED_MAGNITUDE.exec(b) : null;
+  if (shared && value !== null && /^\d+(?:\.\d+)?$/u.test(a)) {
+    const upperBase = readNumber(shared[1]);
+    const scale = readNumber(`1${shared[2]}`);
+    if (upperBase !== null && scale !== null && value < upperBase) value *= scale;
+  }
   if (value === null || (b !== undefined && max === null)) return null;
   return { negative, start, a, b, numEnd, firstEnd, value, max };
 }
@@ -219,6 +229,8 @@ function isNumeralWord(text: string, a: string, value: number, start: number, un
   if (chinese && (a === '二' || value === 0)) return true;
   // 每两个月, 每3年: a frequency, which deadlines.ts reports; 前三个季度 is a period, also theirs
   if (/每\s*$/u.test(lead) && /^(?:个月|年|周|天|日|小时|个季度)$/u.test(unit)) return true;
+  // 前三名, 前10位: a rank to reach, not a count of people
+  if (/(?<![目提此之以当眼])前\s*$/u.test(lead) && (unit === '名' || unit === '位')) return true;
   return /前\s*$/u.test(lead) && unit === '个季度';
 }
 
@@ -269,6 +281,8 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
   const isNotAQuantity = (s: number, e: number) =>
     docNumbers.some((d) => s >= d.start && e <= d.end) || isInBookTitle(text, s) || NOT_QUANTITY_PREDICATES.some((p) => p(text, s, e));
   let consumed = 0;
+  // "每十名失能老年人不少于一名": the per-unit a 每 base sets for the next number of its sentence part
+  let perBase: { per: string; until: number } | null = null;
   for (const m of text.matchAll(NUMBER_RE)) {
     const start = m.index! + (m.groups!.neg?.length ?? 0);
     if (start < consumed) continue; // the upper end of a range read with its lower end
@@ -324,7 +338,14 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
     cursor = approxAfter.end;
     const approxBefore = approximateBefore(lead, unit);
     if (approxBefore) approximate = true;
-    const per = [...(chain && slashes.per.length ? chain.per : []), ...(slashes.per.length ? slashes.per : chain?.per ?? [])]
+    const counted = b === undefined && max === null ? numberedPerBase(text, start, cursor) : null;
+    if (counted) {
+      perBase = counted;
+      continue;
+    }
+    const heldBase = perBase && start < perBase.until ? [perBase.per] : [];
+    perBase = null;
+    const per = [...heldBase, ...(chain && slashes.per.length ? chain.per : []), ...(slashes.per.length ? slashes.per : chain?.per ?? [])]
       .filter((x, i, all) => all.indexOf(x) === i);
     const textStart = before?.adjacent
       ? start - before.adjacent
@@ -357,29 +378,5 @@ export function extractQuantities(input: string, ctx: QuantityContext = {}): Qua
       comparator: suffix ? COMPARATOR_AFTER[suffix] : '=', where: { start: m.index!, end },
     });
   }
-  return inheritListPer(text, out.sort((x, y) => x.where!.start! - y.where!.start!));
-}
-
-/**
- * "每生每年小学1000元、初中1250元": later items of the same list share the per-units of the first.
- * Only across 、 or ， with a short label between, and only for the same unit.
- */
-function inheritListPer(text: string, qs: Quantity[]): Quantity[] {
-  for (let i = 1; i < qs.length; i++) {
-    const prev = qs[i - 1];
-    const cur = qs[i];
-    if (cur.per || !prev.per || prev.unit !== cur.unit) continue;
-    const between = text.slice(prev.where!.end, cur.where!.start);
-    if (/^[，、,]\s*[\u4e00-\u9fa5]{0,6}$/u.test(between)) {
-      cur.per = prev.per;
-      cur.kind = prev.kind;
-    }
-  }
-  // "本科5000元、专科3000元的标准": a list named a standard at its end is a list of standards
-  for (let i = qs.length - 2; i >= 0; i--) {
-    const [cur, next] = [qs[i], qs[i + 1]];
-    const between = text.slice(cur.where!.end, next.where!.start);
-    if (cur.unit === next.unit && next.kind === 'standard' && /^[、，,]\s*[\u4e00-\u9fa5]{0,6}$/u.test(between)) cur.kind = 'standard';
-  }
-  return qs;
+  return shareAcrossLists(text, out.sort((x, y) => x.where!.start! - y.where!.start!));
 }

@@ -8,11 +8,11 @@ export const meta = {
 
 /** Nouns a 每 chain counts by ("每人每年", "每个贫困村"); longest first. */
 const PER_NOUNS = [
-  '村民小组', '设区市', '千人口', '万人口', '百人口', '常住人口', '户籍人口', '千名', '万名', '百户', '千户', '万元', '亿元', '标准间',
+  '村民小组', '设区市', '十万人口', '千人口', '万人口', '百人口', '十万人', '万人', '千人', '百人', '百名', '常住人口', '户籍人口', '千名', '万名', '百户', '千户', '万元', '亿元', '标准间',
   '小时', '千瓦', '公斤', '千克', '线路', '学生', '教师', '班级', '班次', '学年', '立方米', '病床', '床位', '园所', '机构', '单位', '平方公里', '公顷', '千米', '班', '床', '园', '乡镇卫生院', '社区卫生服务中心', '村卫生室', '卫生院', '卫生室', '幼儿园', '养老机构', '行政村', '自然村', '小区',
   '贫困村', '贫困户', '贫困县', '千瓦时', '人次', '半年', '学期', '季度', '工作日', '平方米', '公里', '村', '户', '人', '生', '年', '月', '季', '周',
   '日', '天', '亩', '吨', '头', '只', '名', '所', '家', '乡镇', '县', '校', '次',
-  '处', '座', '项', '间', '套', '台', '辆', '场', '期', '宗', '企业', '项目', '学校', '医院', '社区', '街道', '镇', '乡', '市',
+  '处', '座', '项', '间', '套', '台', '辆', '场', '期', '宗', '株', '棵', '例', '件', '企业', '项目', '学校', '医院', '社区', '街道', '镇', '乡', '市',
 ] as const;
 // 行政村 is what 村 means in a count; 自然村 is another thing and stays
 const PER_NORMAL: Readonly<Record<string, string>> = { 贫困村: '村', 贫困户: '户', 贫困县: '县', 行政村: '村' };
@@ -83,4 +83,26 @@ export function perSlashes(after: string): { per: string[]; length: number } {
   if (!m) return { per: [], length: 0 };
   const per = m[0].replace(/[（()）]/gu, '').split(/[/／·•・]/u).map((s) => s.trim()).filter(Boolean);
   return { per: per.map((s) => PER_NORMAL[s] ?? s), length: m[0].length };
+}
+
+/**
+ * Verbs and comparators that end a counted 每 base ("每十名失能老年人不少于一名", "每3000亩林地配备1名"):
+ * the words from the number to here are the per-unit of the number that follows.
+ */
+const PER_BASE_END = /不少于|不低于|不多于|不超过|不得|至少|最多|配备|配置|配齐|拥有|设|建设|建成|安排|选聘|聘用|招聘|达到|应当|应|要|须|有/u;
+
+/**
+ * A number right after 每 that another number in the same sentence part measures against: "每十名失能老年人
+ * 不少于一名" reads one nurse per ten elderly, so 十名 is no quantity of its own but the per-unit, kept as
+ * written with its noun ("十名失能老年人"). `start`/`end`: the number and its unit. Null when it is not one.
+ */
+export function numberedPerBase(text: string, start: number, end: number): { per: string; until: number } | null {
+  if (!/每\s*$/u.test(text.slice(Math.max(0, start - 2), start))) return null;
+  let until = end;
+  while (until < text.length && !SENTENCE_PART_END.test(text[until]) && text[until] !== '、') until++;
+  const rest = text.slice(end, until);
+  const stop = PER_BASE_END.exec(rest);
+  if (!stop || stop.index > 8 || !/[\d一二两三四五六七八九十百千万]/u.test(rest.slice(stop.index + stop[0].length))) return null;
+  if (!/^[\u4e00-\u9fa5]*$/u.test(rest.slice(0, stop.index))) return null;
+  return { per: text.slice(start, end + stop.index).replace(/\s+/gu, ''), until };
 }

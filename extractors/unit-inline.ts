@@ -33,8 +33,8 @@ function clauseStartBefore(p: string, at: number): number {
   return 0;
 }
 
-/** 牵头, 负责 (not 负责制 or 负责人, but 负责制定), and 于 before a time ("于6月底前", "于每月10日前"). */
-const VERBS = /(?:共同)?牵头(?!单位|部门|领导|活动|作用|抓总|责任|[县市省区])|负责(?![人同任总]|制(?![定订作]))|于(?=\d|[一二三四五六七八九十]+月|每[年月季周]|本月|年底|年内|上半年|下半年)/gu;
+/** 牵头 and 牵头抓总 (not 牵头抓总作用), 统筹 closing a clause, 负责 (not 负责制 or 负责人, but 负责制定), and 于 before a time ("于6月底前", "于每月10日前"). */
+const VERBS = /(?:共同)?牵头(?:抓总(?!作用|职责|责任))?(?!单位|部门|领导|活动|作用|抓总|责任|[县市省区])|统筹(?:推进|协调|调度)?(?=[，,])|负责(?![人同任总]|制(?![定订作]))|于(?=\d|[一二三四五六七八九十]+月|每[年月季周]|本月|年底|年内|上半年|下半年)/gu;
 
 /** "由A牵头，B配合", "A牵头，B、C参与", "A负责…", "A于6月底前…": only where the bodies open a clause. */
 export function inlineStatements(p: string): InlineStatement[] {
@@ -57,7 +57,8 @@ export function inlineStatements(p: string): InlineStatement[] {
     const start = clauseStart + (raw.length - lead.length) + (by === topicBy && topicBy ? topicBy[0].length : 0);
     let end = at + (m[0] === '于' ? 0 : m[0].length);
     // 牵头 makes every body before it lead; 负责 names them, and the first listed leads
-    const leadVerb = m[0].includes('牵头');
+    // 统筹 closing its clause ("A统筹，B配合") leads as 牵头 does
+    const leadVerb = m[0].includes('牵头') || m[0].startsWith('统筹');
     const items: ListItem[] = leads.map((it) => ({ ...it, marker: it.marker ?? (leadVerb ? 'lead' : undefined) }));
     const helperVerbs = leadVerb ? '配合|参与|参加|协助|协同|协办|负责|落实|为成员(?:单位)?' : '配合|参与|参加|协助|协同|协办';
     const rest = new RegExp(`^[，,、]\\s*([^，,。；;]+?(?:${helperVerbs}))`, 'u').exec(p.slice(end));

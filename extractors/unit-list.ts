@@ -34,7 +34,7 @@ const RANK: Readonly<Record<ListRole | 'named', number>> = { lead: 2, participan
  * Words between a name and its verb: 县财政局具体负责, 各乡镇共同参与, 省农业农村厅等按职责分工负责.
  * 等 ends an open list ("财政部等"): the named bodies are the ones that answer.
  */
-export const ROLE_ADVERBS = /(?:要|应|须|具体|主要|分别|统一|全面|共同|积极|切实|各自|按照职责分工|按职责分工|按职责|依职责|按分工|分工|等)+$/u;
+export const ROLE_ADVERBS = /(?:要|应|须|具体|主要|分别|统一|全面|共同|积极|切实|各自|按照各自职责|按照职责分工|按照职责|根据职责|依据职责|按职责分工|按职责|依职责|按分工|分工|等)+$/u;
 
 /** A bracket after a name that says its role: 县财政局（牵头）. */
 const BRACKET_ROLES: Readonly<Record<string, ListRole>> = {

@@ -48,7 +48,7 @@ const PROSE_OPENERS = ['强化', '加强', '健全', '完善', '发挥', '推动
   '依托', '通过', '按照', '根据', '依据', '会同', '联合', '明确', '压实', '夯实', '落实', '请', '要求', '责成'] as const;
 
 /** Post-2018 reform names that contain a "prose" character legitimately. */
-const PROSE_EXCEPTIONS = ['退役军人事务局', '为民服务中心', '对口支援', '在线', '未成年', '自由贸易', '高等', '中等'] as const;
+const PROSE_EXCEPTIONS = ['退役军人事务局', '为民服务中心', '对口支援', '在线', '未成年', '自由贸易', '高等', '中等', '所在地'] as const;
 
 /**
  * Coordinating bodies are named after the work they push ("重大项目建设推进工作领导小组", "促进就业工作
@@ -61,8 +61,9 @@ const COORDINATING_PROSE = ['的', '要', '了', '负责', '牵头', '配合', '
 const COUNTED = /[0-9０-９]+\s*[个名户人万元%％]|[一二三四五六七八九十两百千]+个/u;
 
 /** Jurisdiction words a full unit name starts with; a list item without one may lean on its neighbour (县纪委、监委). */
+// 所在地/当地 name the body of the place the duty arises in, as laws write it ("所在地县级人民政府应当…")
 export const JURISDICTION_PREFIXES = ['中共', '中国', '国家', '国务院', '国网', '省', '市', '县', '区', '旗', '州', '盟', '乡',
-  '镇', '街道', '自治'] as const;
+  '镇', '街道', '自治', '所在地', '当地'] as const;
 
 const CJK = /^[\u3400-\u9fff\u3007“”"‘’「」()（）·]+$/u;
 

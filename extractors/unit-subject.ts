@@ -26,7 +26,7 @@ export const SUBJECT_FOLLOWERS: Readonly<Record<'modal' | 'preposition' | 'adver
   verb: ['加强', '加大', '加快', '强化', '做好', '抓好', '组织', '开展', '推进', '推动', '落实', '实施', '制定', '发布', '建立',
     '健全', '完善', '指导', '督促', '监督', '协调', '研究', '确定', '审核', '采取', '提高', '提供', '完成', '报送', '承担', '履行',
     '配合', '参与', '协助', '做细', '出台', '印发', '编制', '设立', '安排', '保障', '筹措', '统计', '核实', '负', '探索',
-    '会商', '协商', '商', '审定', '审批', '核定', '下达', '拨付', '兑付', '公布', '公开', '受理', '办理', '跟踪', '收集', '汇总'],
+    '会商', '协商', '商', '审定', '主管', '审批', '核定', '下达', '拨付', '兑付', '公布', '公开', '受理', '办理', '跟踪', '收集', '汇总'],
 };
 const FOLLOWERS = Object.values(SUBJECT_FOLLOWERS).flat().sort((a, b) => b.length - a.length);
 /** 于 opens a predicate only before a time: "财政部门于15个工作日内", not "属于" or "用于". */
@@ -50,12 +50,27 @@ const LEAD_IN = /^(?:[一二三四五六七八九十]+是|[（(][一二三四五
 
 export interface SubjectStatement { start: number; end: number; items: ListItem[] }
 
+/**
+ * "市住房城乡建设局是本市燃气行业主管部门，负责…", "各县（市、区）政府是实施主体，要…": 是 only says what
+ * a body is, unless the sentence goes on to the duties it is named for (a law's or 办法's competent body).
+ */
+const COPULA_WITH_DUTY = /^是[^。；;，,]{2,30}[，,](?:负责|主管|承担|统筹|要|应当|应|须|必须)/u;
+
 /** Does a predicate open at `at`? `handed`: after 由/请/鼓励 any verb will do. */
 function opensPredicate(p: string, at: number, handed: boolean): boolean {
   const rest = p.slice(at);
-  if (YU_TIME.test(rest)) return true;
+  if (YU_TIME.test(rest) || COPULA_WITH_DUTY.test(rest)) return true;
   if (FOLLOWERS.some((f) => rest.startsWith(f))) return true;
   return handed && /^[\u4e00-\u9fff]/u.test(rest) && !/^[的之等所]/u.test(rest);
+}
+
+/** "市农业农村局、市林业局等部门要…": 等 and a collective noun closing a list of named bodies. */
+const ETC = /^等(?:(?:有关|相关)?(?:部门|单位|机构)(?:[（(](?:部门|单位)[）)])?|成员单位)?/u;
+
+/** Length of a 等… tail at `at` that a predicate follows, or 0. */
+function etcBeforePredicate(p: string, at: number, handed: boolean): number {
+  const etc = ETC.exec(p.slice(at));
+  return etc && opensPredicate(p, at + etc[0].length, handed) ? etc[0].length : 0;
 }
 
 /** End of the longest unit name starting at `i` that a link or a predicate follows, or -1. */
@@ -73,7 +88,7 @@ function longestName(p: string, i: number, handed: boolean, stop: number, first 
   for (let e = Math.min(stop, i + 40); e >= i + 2; e--) {
     if (!NAME_END.test(p[e - 1])) continue;
     const after = p.slice(e);
-    const linked = LINKS.some((l) => after.startsWith(l)) || /^[，,]/u.test(after);
+    const linked = LINKS.some((l) => after.startsWith(l)) || /^[，,]/u.test(after) || etcBeforePredicate(p, e, handed) > 0;
     if (!linked && !opensPredicate(p, e, handed)) continue;
     if (handed && e !== longest) continue;
     const name = p.slice(i, e);
@@ -164,10 +179,12 @@ function readSubject(p: string, i: number, handed: boolean): SubjectStatement | 
     }
     at += link.length;
   }
+  const names = at;
+  at += etcBeforePredicate(p, at, handed);
   // "省农业农村厅会同省财政厅，根据…可指定": a comma closes the subject only after a 会同 pair
   if (/^[，,]/u.test(p.slice(at)) ? !joined : !opensPredicate(p, at, handed)) return null;
   // the list rules read what was found: "各市委、市政府" is one body, "县委、监委" one merged name
-  const listed = parseUnitList(p.slice(i, at), true);
+  const listed = parseUnitList(p.slice(i, names), true);
   const read = listed && listed.length > 0 && listed.length < items.length ? listed : items;
   // "会同有关部门" names nobody who answers for the work
   const kept = read.filter((it) => !(it.marker === 'participant' && isVagueCollective(it.name)));

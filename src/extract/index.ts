@@ -54,7 +54,8 @@ export function documentId(source: RawDocument['source'], meta: StructureMeta, b
 function distinctDeadlines(ds: Deadline[]): Deadline[] {
   const seen = new Set<string>();
   return ds.filter((d) => {
-    const key = [d.kind, d.date ?? '', d.recurrence ?? '', d.interval ?? ''].join('|');
+    // a limit left without a date (no year known, a season word) is told apart by its words
+    const key = [d.kind, d.date ?? '', d.recurrence ?? '', d.interval ?? '', d.date || d.recurrence ? '' : d.text.replace(/\s+/gu, '')].join('|');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -105,13 +106,20 @@ function mergeArticleItems(clauses: Clause[], isTableRow: (c: Clause) => boolean
   }
 }
 
+/** The first year a title names ("某某县2025年春季学校安全工作方案", "…行动方案（2024—2026年）"). */
+export function titleYear(title: string | undefined): number | undefined {
+  const m = /(?<!\d)((?:19|20)\d{2})\s*(?:年|[-－—–~～至到]\s*(?:19|20)\d{2}\s*年)/u.exec(title ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
 export function buildResult(raw: RawDocument): ExtractResult {
   const doc = structureDocument(raw.blocks, raw.pageFacts);
   const { blocks, tree } = doc;
   const facts = doc.meta;
   // a 解读, a personnel notice, news or a disclosure assigns no task
   const meta = { ...facts, isPlan: facts.isPlan && documentKind(facts.title, facts.docType) === 'plan' };
-  const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.docNumber?.year;
+  // without a 成文日期 or 文号 (a plan posted alone, an attachment) the year its title names is the document's
+  const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.docNumber?.year ?? titleYear(meta.title);
   const ctx = { year, issued: meta.date || undefined };
   const id = documentId(raw.source, meta, blocks);
 
