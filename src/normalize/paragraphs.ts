@@ -6,6 +6,7 @@ import type { Block } from '../model.js';
 import { LIMITS } from '../read/limits.js';
 import { setInOtherSize, startsNew } from '../lexicon/lines.js';
 import { bylineLine } from '../lexicon/page-record.js';
+import { parseDocNumber } from '../lexicon/doc-numbers.js';
 
 const TERMINAL_END = /[。！？!?；;：:…）)\]】〕》>”’」』]$/u;
 const SOFT_END = /[，,、“《（(]$/u;
@@ -24,8 +25,10 @@ export function isCutParagraph(cur: Block, next: Block): boolean {
   if (cur.style?.center || next.style?.center || cur.style?.heading || next.style?.heading) return false;
   if (cur.style?.table || next.style?.table) return false;
   if (setInOtherSize(cur, next)) return false;
-  // a date line (a page's byline under its title) is a line of its own, not the rest of a sentence
+  // a date line (a page's byline under its title) is a line of its own, not the rest of a sentence;
+  // so is a 发文字号 alone on its line, above or under a title of any length
   if (bylineLine(b) !== null) return false;
+  if (parseDocNumber(a) !== null || parseDocNumber(b) !== null) return false;
   if (startsNew(a) && a.length < 40 && !/[。；]/u.test(a)) return false; // a heading line
   if (ENDS_ELEMENT.test(a) && a.length < 40) return false;
   // a long title ("…关于印发…的通知") over its addressees ("各市、县（区）人民政府，省政府各部门："):

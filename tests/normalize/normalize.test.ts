@@ -54,6 +54,11 @@ describe('paragraphs cut by a page break', () => {
     ['对符合条件的贫困户给予扶持，引导其发展特色种养业和', '（责任单位：县农业农村局）', false],
     ['某某市人民政府办公室关于印发某某市加快推进农村生活污水治理三年行动方案的通知', '各县（市、区）人民政府，市政府各部门：', false],
     ['某某省教育厅关于进一步加强中小学生体质健康管理工作的实施意见', '各市教育局：', false],
+    // a 发文字号 on its own line, under a long title or over the addressees, is a line of its own
+    ['某某省人民政府办公厅关于印发某某省推进农村供水工程建设和运行管理高质量发展三年行动方案的通知', '某政办发〔2024〕12号', false],
+    ['市卫健发〔2024〕3号', '各区卫生健康局，委机关各处室，委直属各单位：', false],
+    // a sentence citing one is cut as any sentence is
+    ['根据《某某省人民政府关于加强安全生产工作的意见》（某政发〔2021〕5号）要求，各乡镇要在本月底前完成辖区内', '危险化学品企业的排查整治，并将结果报县应急管理局。', true],
   ])('%s + %s → %s', (a, n, want) => expect(isCutParagraph(b(a), b(n))).toBe(want));
 
   test('joins keep the first block\'s page and record where it ends', () => {
