@@ -1,9 +1,12 @@
 // Task tables written for the test: header words name the columns, each row is a task.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readHeader, readTaskTables } from '../src/extract/tables.js';
 import { extractFile } from '../src/pipeline.js';
 import type { Block } from '../src/model.js';
+import { textToBlocks } from '../src/read/text.js';
 
 const row = (...cells: string[]): Block => ({ text: cells.join('\t'), style: { table: true } });
 
@@ -61,4 +64,33 @@ test('a web page\'s task table gives one task per row, with the deadline cell no
   ]);
   expect(o.result.document.docNumber?.text).toBe('某政办发〔2023〕4号');
   expect(o.result.document.date).toBe('2023-02-16');
+});
+
+describe('a task table pasted into a text file (cells apart by tabs, as Word and Excel copy them)', () => {
+  test('its rows are table rows, and become tasks with their units and deadlines', async () => {
+    const lines = [
+      '某某市2025年城市更新重点任务分工方案',
+      '各区人民政府，市政府各部门：',
+      '现将重点任务分工印发给你们，请抓好落实。',
+      '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+      '1\t完成老旧小区改造120个，惠及居民2.3万户\t市住房城乡建设局\t各区人民政府\t2025年11月底前',
+      '2\t新建城市口袋公园15个\t市园林绿化局\t市自然资源规划局\t',
+      '3\t改造雨污分流管网80公里\t市水务局\t市财政局、各区人民政府\t2025年10月底前',
+      '某某市人民政府办公室',
+      '2025年2月10日',
+    ];
+    const blocks = textToBlocks(lines.join('\r\n'));
+    expect(blocks.filter((b) => b.style?.table).map((b) => b.text.split('\t').length)).toEqual([5, 5, 5, 5]);
+    // a line with one tab (an indented paragraph, a label and its value) stays a line of text
+    expect(textToBlocks('\t一、总体要求\n联系人：\t张某').every((b) => !b.style?.table)).toBe(true);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'taizhang-tabs-')), 'fengong.txt');
+    writeFileSync(file, lines.join('\n'));
+    const out = await extractFile(file);
+    if (!out.ok) throw new Error(out.line);
+    expect(out.result.tasks.map((t) => [t.text, t.units.map((u) => `${u.name}:${u.role}`), t.deadlines.map((d) => d.date ?? '')])).toEqual([
+      ['完成老旧小区改造120个，惠及居民2.3万户', ['市住房城乡建设局:lead', '各区人民政府:participant'], ['2025-11-30']],
+      ['新建城市口袋公园15个', ['市园林绿化局:lead', '市自然资源规划局:participant'], []],
+      ['改造雨污分流管网80公里', ['市水务局:lead', '市财政局:participant', '各区人民政府:participant'], ['2025-10-31']],
+    ]);
+  });
 });

@@ -149,14 +149,29 @@ export function isMostlyJunk(text: string): boolean {
   return junk > visible * 0.05;
 }
 
-/** One block per non-empty line: the files we receive put one paragraph on a line. */
+/** The cells of a line copied from a table (Word and Excel put a tab between cells), or null. */
+function tabCells(line: string): string[] | null {
+  if (!line.includes('\t')) return null;
+  const cells = line.split('\t').map((c) => c.trim());
+  return cells.length >= 3 && cells.filter((c) => c !== '').length >= 2 ? cells : null;
+}
+
+/**
+ * One block per non-empty line: the files we receive put one paragraph on a line. Lines of a table
+ * pasted as text (two or more such lines in a row, each of three tab-separated cells or more, as
+ * Word and Excel copy a 任务分工表) are its rows, cells apart, as a DOCX table's are.
+ */
 export function textToBlocks(text: string): Block[] {
-  return text
+  const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .map((l) => ({ text: l }));
+    .map((l) => l.replace(/^[ \u3000]+|[ \u3000]+$/gu, ''))
+    .filter((l) => l.trim() !== '');
+  const cells = lines.map(tabCells);
+  return lines.map((l, i) => {
+    const row = cells[i];
+    return row && (cells[i - 1] || cells[i + 1]) ? { text: row.join('\t'), style: { table: true } } : { text: l.trim() };
+  });
 }
 
 /** BOM-less UTF-16, by the pattern of its zero bytes or of its Han high bytes. */
