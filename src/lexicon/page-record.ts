@@ -47,8 +47,10 @@ const BYLINE = /((?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?
  */
 export function bylineOf(text: string): string {
   const m = BYLINE.exec(text.replace(/\s+/gu, ' '));
-  return m ? (m[2] ? `${m[1]} ${m[2]}:${m[3]}` : m[1]) : '';
+  return m ? bylineText(m) : '';
 }
+
+const bylineText = (m: RegExpExecArray) => (m[2] ? `${m[1]} ${m[2]}:${m[3]}` : m[1]);
 
 /** What a byline line may hold beside its date and source: its label, counters, the size control. */
 const BYLINE_PARTS: RegExp[] = [
@@ -68,10 +70,10 @@ const BYLINE_PARTS: RegExp[] = [
 export function bylineLine(line: string): string | null {
   const t = line.trim();
   if (t.length > 120 || /[。；！？]/u.test(t)) return null;
-  const byline = bylineOf(t);
-  if (!byline) return null;
-  const m = BYLINE.exec(t.replace(/\s+/gu, ' '))!;
-  let rest = t.replace(/\s+/gu, ' ').replace(m[0], ' ');
+  const spaced = t.replace(/\s+/gu, ' ');
+  const m = BYLINE.exec(spaced);
+  if (!m) return null;
+  let rest = spaced.replace(m[0], ' ');
   for (const re of BYLINE_PARTS) rest = rest.replace(re, ' ');
-  return rest.replace(/[\s|｜/]+/gu, '') === '' ? byline.replace(/\s+/gu, ' ').trim() : null;
+  return rest.replace(/[\s|｜/]+/gu, '') === '' ? bylineText(m).replace(/\s+/gu, ' ').trim() : null;
 }

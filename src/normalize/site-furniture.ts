@@ -39,7 +39,7 @@ export function compactBylines(blocks: Block[]): Block[] {
   return blocks.map((b, i) => {
     if (i >= RECORD_HEAD || b.style?.table) return b;
     const byline = bylineLine(b.text);
-    return byline && byline.trim() !== b.text.trim() ? { ...b, text: byline.trim() } : b;
+    return byline && byline !== b.text.trim() ? { ...b, text: byline } : b;
   });
 }
 

@@ -10,6 +10,7 @@
 // than the OCR's, it takes its place. The words stay marked as read under a seal: the date is still
 // flagged for checking against the paper (src/structure/signature-date.ts).
 import type { OcrLine, OcrPage, OcrWord } from './ocr.js';
+import { median } from './pdf-lines.js';
 
 /** A bitmap of ink (1) and paper (0), packed 8 pixels to a byte, as base64: small enough for the OCR cache. */
 export interface PackedBitmap {
@@ -179,8 +180,7 @@ export function digitSamples(page: OcrPage, img: PageInk, seals: Box[]): GlyphSa
     const heights: number[] = [];
     for (const r of runs) if (r.run.length >= 2) heights.push(...sampleRun(r.run, r.word, img, out, count));
     if (heights.length === 0) continue;
-    const h = heights.sort((a, b) => a - b)[Math.floor(heights.length / 2)];
-    for (const r of runs) if (r.run.length === 1) sampleRun(r.run, r.word, img, out, count, h);
+    for (const r of runs) if (r.run.length === 1) sampleRun(r.run, r.word, img, out, count, median(heights));
   }
   return out;
 }
@@ -193,8 +193,8 @@ function sampleRun(run: { text: string; x0: number; x1: number }[], word: Box, i
   // the OCR's boxes of characters stand up to half a character right of their ink, and a run's last
   // box often runs on over what follows ("5" over "5年"): the patches are looked for a character
   // wide around the run, and those whose middle lies in it are its digits
-  const widths = run.map((c) => c.x1 - c.x0).sort((a, b) => a - b);
-  const w = height ? Math.min(widths[0], height) : widths[Math.floor(widths.length / 2)];
+  const widths = run.map((c) => c.x1 - c.x0);
+  const w = height ? Math.min(...widths, height) : median(widths);
   const last = run[run.length - 1];
   const left = run[0].x0 - w * 0.75;
   const right = Math.min(last.x1, last.x0 + w * 1.2);
@@ -330,30 +330,31 @@ interface Read {
   w: number;
 }
 
+/** Each digit's templates drawn at a line's digit height, a little smaller and larger too. */
+function scaledTemplates(templates: Map<string, Bitmap[]>, height: number): Map<string, Bitmap[]> {
+  return new Map([...templates].map(([c, list]) => [c, list.flatMap((t) => [0.94, 1, 1.06].map((f) => scaled(t, height * f)))]));
+}
+
 /** The best digit for the ink around `near` (band pixels): each class's best placement. */
 function bestDigits(templates: Map<string, Bitmap[]>, band: Bitmap, hidden: Bitmap, top: number, height: number, near: Box): Read[] {
   const reads: Read[] = [];
   for (const [c, list] of templates) {
     let best: Read | undefined;
-    for (const t0 of list) {
-      for (const hf of [0.94, 1, 1.06]) {
-        const t = scaled(t0, height * hf);
-        // the OCR's box of a character stands up to half a character right of its ink
-        const from = Math.floor(near.x0 - height * 0.5);
-        const to = Math.ceil(Math.max(near.x0, near.x1 - t.w) + height * 0.15);
-        for (let x = from; x <= to; x++)
-          for (let y = top - 3; y <= top + 3; y++) {
-            const s = maskedScore(t, band, hidden, x, y + Math.round((height - t.h) / 2));
-            if (s !== undefined && (!best || s > best.score)) best = { c, score: s, x, w: t.w };
-          }
-      }
+    for (const t of list) {
+      // the OCR's box of a character stands up to half a character right of its ink
+      const from = Math.floor(near.x0 - height * 0.5);
+      const to = Math.ceil(Math.max(near.x0, near.x1 - t.w) + height * 0.15);
+      for (let x = from; x <= to; x++)
+        for (let y = top - 3; y <= top + 3; y++) {
+          const s = maskedScore(t, band, hidden, x, y + Math.round((height - t.h) / 2));
+          if (s !== undefined && (!best || s > best.score)) best = { c, score: s, x, w: t.w };
+        }
     }
     if (best) reads.push(best);
   }
   return reads.sort((a, b) => b.score - a.score);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Reads again each digit of the sealed date lines (see the top of this file), with the templates of
@@ -389,10 +390,11 @@ function rereadLine(line: OcrLine, s: SealedBand, templates: Map<string, Bitmap[
   // the digit row: rows of the band whose ink lies in digit columns the seal did not touch
   const rows = digitRow(band, hidden, digits.map((d) => d.box));
   if (!rows) return line;
+  const drawn = scaledTemplates(templates, rows.height);
   const reads = digits.map((d) => {
     const width = Math.min(d.box.x1 - d.box.x0, rows.height * 0.8);
     const near = { ...d.box, x1: d.box.x0 + Math.max(width, rows.height * 0.4) };
-    return bestDigits(templates, band, hidden, rows.top, rows.height, near);
+    return bestDigits(drawn, band, hidden, rows.top, rows.height, near);
   });
   // two of the OCR's digits of one word best read as the same digit in the same place are one
   // digit (a 3 whose halves were read as "32")

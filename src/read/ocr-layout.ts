@@ -3,7 +3,7 @@
 // only boxes, so the rules can be tested on made-up pages.
 import { isPageNumberLine } from '../lexicon/lines.js';
 import type { Block } from '../model.js';
-import type { PdfLine } from './pdf-lines.js';
+import { median, type PdfLine } from './pdf-lines.js';
 import type { OcrLine, OcrPage, OcrWord } from './ocr.js';
 
 /**
@@ -44,11 +44,6 @@ export function lineText(words: OcrWord[]): string {
   return out;
 }
 
-function median(xs: number[]): number {
-  if (!xs.length) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /**
  * Words a seal put there: in the lower half of a page, a line whose words are mostly very unsure

@@ -146,13 +146,14 @@ export function dropRedInk(data: Uint8ClampedArray, width: number, height: numbe
       const r = data[i];
       const g = data[i + 1];
       const b = data[i + 2];
+      const sealRed = isRed(r, g, b) && seal[Math.floor(y / cell) * cols + Math.floor(x / cell)] === 1;
       // black ink under the seal shows as dark red (red channel low): it stays, as dark as it is
-      const drop = isRed(r, g, b) && r > 140 && seal[Math.floor(y / cell) * cols + Math.floor(x / cell)] === 1;
+      const drop = sealRed && r > 140;
       if (drop) dropped++;
       // for matching glyphs (ocr-glyphs.ts) every red pixel of the seal hides what is under it: the
       // dark red kept here may be black under the seal or the seal's own dark edge
-      if (hidden && isRed(r, g, b) && seal[Math.floor(y / cell) * cols + Math.floor(x / cell)] === 1) hidden[y * width + x] = 1;
-      data[i] = data[i + 1] = data[i + 2] = drop ? 255 : isRed(r, g, b) && seal[Math.floor(y / cell) * cols + Math.floor(x / cell)] === 1 ? r : (r * 299 + g * 587 + b * 114) / 1000;
+      if (hidden && sealRed) hidden[y * width + x] = 1;
+      data[i] = data[i + 1] = data[i + 2] = drop ? 255 : sealRed ? r : (r * 299 + g * 587 + b * 114) / 1000;
       data[i + 3] = 255;
     }
   return dropped / (width * height);
@@ -319,8 +320,8 @@ export async function readCanvas(pool: OcrPool, canvas: Canvas, page: number, dp
   // then the page's clean digits and its date lines under a seal are kept (ocr-glyphs.ts), and the
   // characters' boxes, needed only for that, are let go
   const clean = (p: OcrPage, img: { seals: SealBox[]; ink: PageInk }) => {
-    const sealed = first.red > SEAL_INK ? markSealedWords(dropSealNoise(p), img.seals) : p;
     const seals = first.red > SEAL_INK ? img.seals : [];
+    const sealed = seals.length ? markSealedWords(dropSealNoise(p), seals) : p;
     const glyphs = digitSamples(sealed, img.ink, seals);
     const bands = sealedBands(sealed, img.ink, seals);
     return {

@@ -1,7 +1,7 @@
 // Page furniture of a PDF page, dropped while lines are laid out: page numbers, running headers
 // and footers, and what a browser prints in the margins of a saved web page. Pure: positions only.
 import { holdsPrintStamp, isPageNumberLine } from '../lexicon/lines.js';
-import type { PdfLine } from './pdf-lines.js';
+import { median, type PdfLine } from './pdf-lines.js';
 
 /**
  * Page numbers, and running headers/footers: a first or last line that repeats (digits aside)
@@ -56,10 +56,10 @@ const ROW_TOLERANCE = 0.5;
  */
 export function dropPrintMargins(lines: PdfLine[], body: number = bodySize([lines])): PdfLine[] {
   if (!lines.length) return lines;
-  const ys = lines.map((l) => l.y);
+  const byY = [...lines].sort((a, b) => b.y - a.y);
   const drop = new Set<PdfLine>();
-  for (const edge of [Math.max(...ys), Math.min(...ys)]) {
-    const row = lines.filter((l) => Math.abs(l.y - edge) <= Math.max(l.size, 4) * ROW_TOLERANCE);
+  for (const edge of [byY[0], byY[byY.length - 1]]) {
+    const row = lines.filter((l) => sameRow(edge, l));
     if (row.some((l) => holdsPrintStamp(l.text)) && row.every((l) => l.size < body - 0.5)) for (const l of row) drop.add(l);
   }
   return drop.size ? lines.filter((l) => !drop.has(l)) : lines;
@@ -72,14 +72,11 @@ function sameRow(a: PdfLine, b: PdfLine): boolean {
 
 /** The size the text is set in: the median of the lines, the margins' rows left out. */
 function bodySize(pages: PdfLine[][]): number {
-  return median(pages.flatMap((lines) => {
+  const sizes = pages.flatMap((lines) => {
     const stamps = lines.filter((l) => holdsPrintStamp(l.text));
     return lines.filter((l) => !stamps.some((m) => sameRow(l, m)));
-  }).map((l) => l.size));
+  }).map((l) => l.size);
+  // no text beside the margins: any row with a stamp is the margin's
+  return sizes.length ? median(sizes) : Infinity;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  // no text beside the margins: any row with a stamp is the margin's
-  return s.length ? s[Math.floor(s.length / 2)] : Infinity;
-}

@@ -113,7 +113,8 @@ function columnOf(columns: Column[], x: number): Column {
   return best;
 }
 
-function median(xs: number[]): number {
+/** The middle value (the upper of two), 0 for none: sizes, heights, widths of a page's lines. */
+export function median(xs: number[]): number {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
